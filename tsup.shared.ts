@@ -1,0 +1,15 @@
+import type { Options } from 'tsup';
+
+/** The one tsup configuration every published package builds with: ESM + CJS + types, no bundled dependencies. */
+export function defineLibraryConfig(entry: Record<string, string> | string[] = ['src/index.ts']): Options {
+  return {
+    entry,
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+    splitting: false,
+  };
+}
