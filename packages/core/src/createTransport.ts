@@ -1,0 +1,331 @@
+import ky from 'ky';
+import { createApiError, formatMs } from './errors/createApiError';
+import type { ApiError } from './errors/ApiError';
+import {
+  AbortError,
+  ConfigurationError,
+  ConnectionError,
+  OutcomeUnknownError,
+  ResponseValidationError,
+  TimeoutError,
+} from './errors/errors';
+import { DataframerError } from './errors/DataframerError';
+import { createDeadline, sleep, type Deadline } from './internal/deadline';
+import { redact } from './redact';
+import { RETRYABLE_STATUSES, NOT_SENT_CODES, backoffMs, findErrorCode, parseRetryAfter } from './internal/retryPolicy';
+import type { CreateCallOptions, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
+
+/** Receives debug lines; every line is already redacted. */
+export interface Logger {
+  debug(message: string): void;
+}
+
+/** How a transport reaches the API. Runtime entries (`@df/node`, `@df/browser`) fill in `runtime` and `getToken`. */
+export interface TransportOptions {
+  /** Server root, e.g. `https://df-api.dataframer.ai`; paths start with `/api/dataframer/`. */
+  baseUrl: string;
+  runtime: Runtime;
+  /** Returns the bearer token for each call; undefined sends no Authorization header. */
+  getToken?: () => string | undefined | Promise<string | undefined>;
+  /** When set, a call without a token fails with this message instead of being sent. */
+  missingTokenMessage?: string;
+  /** Deadline per call, every retry included (default 60 000 ms). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** Reject unknown fields and statuses (contract tests); default lenient. */
+  strict?: boolean;
+  logger?: Logger;
+  /** Extra headers for every request (the Node entry sets User-Agent). */
+  headers?: Record<string, string>;
+  /** Passed to fetch (browsers: `include` for cookie-authenticated proxies). */
+  credentials?: RequestCredentials;
+}
+
+/** Default deadline of one call, retries included. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Default number of retries after the first attempt. */
+export const DEFAULT_MAX_RETRIES = 2;
+
+type AttemptFailure = {
+      ok: false;
+      error: DataframerError;
+      /** Worth repeating for a safe request. */
+      retryable: boolean;
+      /** Proven not to have reached the server (or refused by it without acting): a create may repeat. */
+      safeForCreate: boolean;
+      /** The server may have acted on this attempt. */
+      mayHaveActed: boolean;
+      retryAfterMs?: number;
+    };
+
+type AttemptResult<R> = { ok: true; value: R } | AttemptFailure;
+
+/** Whether a host name is this machine, where plain http cannot be overheard. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    host === '[::1]' ||
+    host === '::1'
+  );
+}
+
+/** Parses and checks a base URL (http or https, no query); throws a ConfigurationError otherwise. */
+export function normalizeBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ConfigurationError(`Invalid base URL "${redact(String(baseUrl), [])}": expected an absolute http(s) URL such as https://df-api.dataframer.ai`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError(`Invalid base URL: the protocol must be http or https, got ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError('Invalid base URL: credentials in the URL are not allowed; pass the API key as apiKey');
+  }
+  if (url.search || url.hash) throw new ConfigurationError('Invalid base URL: it must not have a query or fragment');
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Creates the one ky-based transport: auth, retries with backoff, one deadline, typed errors, redacted logs. */
+export function createTransport(options: TransportOptions): Transport {
+  const base = normalizeBaseUrl(options.baseUrl);
+  const rt = options.runtime;
+  const timeoutMsDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxRetriesDefault = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const mode = options.strict ? 'strict' : 'lenient';
+  const logger = options.logger;
+  const http = ky.create({
+    fetch: rt.fetch,
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    ...(options.credentials !== undefined && { credentials: options.credentials }),
+  });
+
+  async function send<P, R>(operation: Operation<P, R>, params: P, callOptions: CreateCallOptions = {}): Promise<R> {
+    const request = operation.build(params);
+    const label = `${request.method} ${request.path}`;
+    if (callOptions.signal?.aborted) {
+      throw new AbortError(`${operation.name} was aborted before it was sent`, { request: label, cause: callOptions.signal.reason });
+    }
+    const token = (await options.getToken?.()) || undefined;
+    if (token === undefined && options.missingTokenMessage) {
+      throw new ConfigurationError(options.missingTokenMessage, { request: label });
+    }
+    const url = new URL(base + request.path);
+    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+    if (token !== undefined && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+      throw new ConfigurationError(
+        `Refusing to send the API key over plain http to ${url.host}: use https, or http only to a loopback address (localhost, 127.0.0.1, [::1])`,
+        { request: label },
+      );
+    }
+    const secrets = token === undefined ? [] : [token];
+    const log = (line: string) => logger?.debug(redact(line, secrets));
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
+    const idempotencyKey =
+      request.retry === 'create' ? (callOptions.idempotencyKey ?? rt.randomUUID()) : undefined;
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+
+    const timeoutMs = callOptions.timeoutMs ?? timeoutMsDefault;
+    const maxRetries = callOptions.maxRetries ?? maxRetriesDefault;
+    const deadline = createDeadline(rt, timeoutMs, callOptions.signal);
+    let mayHaveActed = false;
+    let lastError: DataframerError | undefined;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        log(`→ ${request.method} ${url.href} (${operation.name}, attempt ${attempt}/${maxRetries + 1}${idempotencyKey ? `, idempotency key ${idempotencyKey}` : ''})`);
+        const started = rt.now();
+        const result = await attemptOnce(request, url, headers, operation, deadline, label, secrets, attempt);
+        if (result.ok) {
+          log(`← ${label} ok in ${formatMs(rt.now() - started)}`);
+          return result.value;
+        }
+        log(`← ${label} failed in ${formatMs(rt.now() - started)}: ${result.error.message}`);
+        lastError = result.error;
+        if (
+          request.method === 'DELETE' &&
+          mayHaveActed &&
+          (result.error as Partial<ApiError>).status === 404
+        ) {
+          // An earlier attempt reached the server and its answer was lost: the run is gone, which is what was asked.
+          log(`${label}: 404 after an unanswered attempt, so the earlier attempt deleted it`);
+          return operation.parse({ status: 204, body: undefined, request: label }, mode);
+        }
+        mayHaveActed ||= result.mayHaveActed;
+        const isCreate = request.retry === 'create';
+        const canRetry = isCreate ? result.safeForCreate : result.retryable;
+        if (!canRetry || attempt > maxRetries) {
+          if (isCreate && mayHaveActed) throw outcomeUnknown(operation.name, label, result.error, idempotencyKey!, attempt);
+          throw result.error;
+        }
+        const delay = result.retryAfterMs ?? backoffMs(attempt, rt.random);
+        if (delay >= deadline.remaining()) {
+          log(`${label}: not retrying, the next attempt (in ${formatMs(delay)}) would start after the deadline`);
+          if (isCreate && mayHaveActed) throw outcomeUnknown(operation.name, label, result.error, idempotencyKey!, attempt);
+          throw result.error;
+        }
+        log(`${label}: retrying in ${formatMs(delay)}`);
+        try {
+          await sleep(rt, delay, deadline.signal);
+        } catch {
+          throw interrupted(operation.name, label, deadline, attempt, lastError, request, idempotencyKey, mayHaveActed);
+        }
+      }
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  async function attemptOnce<P, R>(
+    request: RequestDescription,
+    url: URL,
+    headers: Record<string, string>,
+    operation: Operation<P, R>,
+    deadline: Deadline,
+    label: string,
+    secrets: string[],
+    attempt: number,
+  ): Promise<AttemptResult<R>> {
+    let response: Response;
+    try {
+      response = await http(url, {
+        method: request.method,
+        headers,
+        signal: deadline.signal,
+        ...(request.body !== undefined && { json: request.body }),
+      });
+    } catch (error) {
+      if (deadline.state !== 'running') {
+        throw interrupted(operation.name, label, deadline, attempt, undefined, request, headers['idempotency-key'], true);
+      }
+      return connectionFailure(error, label, attempt, secrets);
+    }
+    let text: string;
+    try {
+      text = redact(await response.text(), secrets);
+    } catch (error) {
+      if (deadline.state !== 'running') {
+        throw interrupted(operation.name, label, deadline, attempt, undefined, request, headers['idempotency-key'], true);
+      }
+      const failure = connectionFailure(error, label, attempt, secrets);
+      return { ...failure, safeForCreate: false, mayHaveActed: true };
+    }
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (response.ok) {
+      try {
+        let body: unknown;
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          throw new ResponseValidationError(
+            `The response to ${label} is not valid JSON (${response.status}, ${text.length} bytes)`,
+            { issues: [{ path: '', message: 'invalid JSON' }], status: response.status, request: label, ...(requestId !== undefined && { requestId }) },
+          );
+        }
+        return { ok: true, value: operation.parse({ status: response.status, body, request: label, ...(requestId !== undefined && { requestId }) }, mode) };
+      } catch (error) {
+        if (!(error instanceof DataframerError)) throw error;
+        // The server accepted the request; for a create the run exists but its id could not be read.
+        return { ok: false, error, retryable: false, safeForCreate: false, mayHaveActed: true };
+      }
+    }
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), rt.now());
+    const error = createApiError({
+      status: response.status,
+      text,
+      request: label,
+      attempts: attempt,
+      ...(requestId !== undefined && { requestId }),
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+    });
+    const status = response.status;
+    // 429, and 503 with Retry-After, mean the server turned the request away without acting on it.
+    const refused = status === 429 || (status === 503 && retryAfterMs !== undefined);
+    return {
+      ok: false,
+      error,
+      retryable: RETRYABLE_STATUSES.has(status),
+      safeForCreate: refused,
+      mayHaveActed: status >= 500 && !refused,
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+    };
+  }
+
+  function connectionFailure(error: unknown, label: string, attempt: number, secrets: string[]): AttemptFailure {
+    const code = findErrorCode(error);
+    const notSent = code !== undefined && NOT_SENT_CODES.has(code);
+    const reason = redact(describeCause(error), secrets);
+    const hint = notSent
+      ? `check the base URL (${base}) and that the server is reachable`
+      : 'the connection failed before a complete answer arrived; check the network, proxy and (in browsers) CORS';
+    return {
+      ok: false,
+      error: new ConnectionError(`Could not reach Dataframer for ${label}: ${reason}; ${hint}`, {
+        cause: error,
+        attempts: attempt,
+        request: label,
+        ...(code !== undefined && { causeCode: code }),
+      }),
+      retryable: true,
+      safeForCreate: notSent,
+      mayHaveActed: !notSent,
+    };
+  }
+
+  return { send, runtime: rt, timeoutMs: timeoutMsDefault };
+}
+
+function describeCause(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    parts.push(typeof code === 'string' && !current.message.includes(code) ? `${current.message} (${code})` : current.message);
+    current = current.cause;
+  }
+  return parts.length > 0 ? [...new Set(parts)].join(': ') : String(error);
+}
+
+function outcomeUnknown(name: string, label: string, cause: DataframerError, key: string, attempts: number): OutcomeUnknownError {
+  return new OutcomeUnknownError(
+    `${name} may or may not have started a run: ${cause.message}. It was not retried automatically because runs cost money. ` +
+      `Check with runs.list() for a new run, or repeat the create with the same idempotencyKey "${key}" ` +
+      `(dataframer runs create --idempotency-key ${key}) so a server that honours Idempotency-Key returns the same run.`,
+    { cause, idempotencyKey: key, attempts, request: label },
+  );
+}
+
+function interrupted(
+  name: string,
+  label: string,
+  deadline: Deadline,
+  attempt: number,
+  lastError: DataframerError | undefined,
+  request: RequestDescription,
+  idempotencyKey: string | undefined,
+  mayHaveActed: boolean,
+): DataframerError {
+  const last = lastError ? ` (last failure: ${lastError.message})` : '';
+  const error =
+    deadline.state === 'timeout'
+      ? new TimeoutError(
+          `${name} did not finish within its ${formatMs(deadline.timeoutMs)} deadline after ${attempt} attempt${attempt === 1 ? '' : 's'}${last}`,
+          { timeoutMs: deadline.timeoutMs, attempts: attempt, request: label, ...(lastError && { cause: lastError }) },
+        )
+      : new AbortError(`${name} was aborted by the caller after ${formatMs(deadline.elapsed())}${last}`, {
+          attempts: attempt,
+          request: label,
+          cause: deadline.signal.reason,
+        });
+  if (request.retry === 'create' && mayHaveActed && idempotencyKey !== undefined) {
+    return outcomeUnknown(name, label, error, idempotencyKey, attempt);
+  }
+  return error;
+}

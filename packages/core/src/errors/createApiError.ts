@@ -1,0 +1,146 @@
+import {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  UnprocessableEntityError,
+  type ApiErrorDetails,
+} from './ApiError';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const MAX_RAW_BODY = 4096;
+
+/** Inputs for {@link createApiError}; `text` must already be redacted. */
+export interface ApiErrorInput {
+  status: number;
+  text: string;
+  request: string;
+  requestId?: string;
+  retryAfterMs?: number;
+  attempts?: number;
+}
+
+/** Turns one error response (Django `{"detail"}` or DRF field errors, or anything else) into the typed error for its status. */
+export function createApiError(input: ApiErrorInput): ApiError {
+  const { body, detail, fieldErrors } = readErrorBody(input.text);
+  const details: ApiErrorDetails = {
+    status: input.status,
+    body,
+    request: input.request,
+    ...(detail !== undefined && { detail }),
+    ...(fieldErrors !== undefined && { fieldErrors }),
+    ...(input.requestId !== undefined && { requestId: input.requestId }),
+    ...(input.retryAfterMs !== undefined && { retryAfterMs: input.retryAfterMs }),
+    ...(input.attempts !== undefined && { attempts: input.attempts }),
+  };
+  const message = formatApiErrorMessage(details, input.text);
+  const status = input.status;
+  if (status === 400) return new BadRequestError(message, details);
+  if (status === 401) return new AuthenticationError(message, details);
+  if (status === 403) return new PermissionDeniedError(message, details);
+  if (status === 404) return new NotFoundError(message, details);
+  if (status === 409) return new ConflictError(message, details);
+  if (status === 422) return new UnprocessableEntityError(message, details);
+  if (status === 429) return new RateLimitError(message, details);
+  if (status >= 500) return new ServerError(message, details);
+  return new ApiError(message, details);
+}
+
+function readErrorBody(text: string): { body: unknown; detail?: string; fieldErrors?: Record<string, string[]> } {
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return { body: text.length > MAX_RAW_BODY ? `${text.slice(0, MAX_RAW_BODY)}…` : text };
+  }
+  if (typeof body === 'string') return { body, detail: body };
+  if (Array.isArray(body)) {
+    const messages = body.map(messageOf).filter((m): m is string => m !== undefined);
+    return messages.length > 0 ? { body, detail: messages.join('; ') } : { body };
+  }
+  if (body === null || typeof body !== 'object') return { body };
+  const record = body as Record<string, unknown>;
+  let detail: string | undefined;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'detail' || key === 'message' || key === 'error') {
+      detail ??= messageOf(value) ?? flattenMessages(value).join('; ');
+      continue;
+    }
+    if (key === 'code' || key === 'status' || key === 'status_code') continue;
+    const messages = flattenMessages(value);
+    if (messages.length > 0) fieldErrors[key] = messages;
+  }
+  return {
+    body,
+    ...(detail !== undefined && detail !== '' && { detail }),
+    ...(Object.keys(fieldErrors).length > 0 && { fieldErrors }),
+  };
+}
+
+function messageOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    // FastAPI/pydantic style items: {"loc": [...], "msg": "..."}
+    const text = record['msg'] ?? record['message'] ?? record['detail'];
+    if (typeof text === 'string') {
+      const loc = Array.isArray(record['loc']) ? record['loc'].filter((p) => p !== 'body').join('.') : '';
+      return loc ? `${loc}: ${text}` : text;
+    }
+  }
+  return undefined;
+}
+
+function flattenMessages(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix + value];
+  if (Array.isArray(value)) return value.flatMap((item) => flattenMessages(item, prefix));
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenMessages(v, `${prefix}${k}: `));
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return [prefix + String(value)];
+  return [];
+}
+
+function formatApiErrorMessage(details: ApiErrorDetails, text: string): string {
+  const statusText = STATUS_TEXT[details.status] ?? 'HTTP error';
+  const parts: string[] = [];
+  if (details.detail) parts.push(details.detail);
+  if (details.fieldErrors) {
+    for (const [field, messages] of Object.entries(details.fieldErrors)) {
+      parts.push(field === 'non_field_errors' ? messages.join(' ') : `${field}: ${messages.join(' ')}`);
+    }
+  }
+  if (parts.length === 0) {
+    parts.push(text.trim() === '' ? 'the response had no body' : `the response body was not a JSON error (${text.length} bytes)`);
+  }
+  let message = `${details.status} ${statusText} from ${details.request}: ${parts.join('; ')}`;
+  if (details.retryAfterMs !== undefined) message += ` (server asked to retry after ${formatMs(details.retryAfterMs)})`;
+  if (details.requestId) message += ` [request id ${details.requestId}]`;
+  return message;
+}
+
+/** Formats a duration for messages: `850 ms`, `2.5 s`, `3 min`. */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
+  return `${Math.round(ms / 60_000)} min`;
+}

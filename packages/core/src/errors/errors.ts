@@ -1,0 +1,98 @@
+import { DataframerError, type DataframerErrorOptions } from './DataframerError';
+
+/** The request never got an HTTP response: DNS, refused or reset connection, TLS, CORS or offline. */
+export class ConnectionError extends DataframerError {
+  override readonly name: string = 'ConnectionError';
+  /** The system error code when the runtime gave one (`ECONNREFUSED`, `ECONNRESET`, …). */
+  readonly causeCode: string | undefined;
+  constructor(message: string, options: DataframerErrorOptions & { causeCode?: string } = {}) {
+    super('connection', message, options);
+    this.causeCode = options.causeCode;
+  }
+  override get retryable(): boolean {
+    return true;
+  }
+}
+
+/** The call's deadline (`timeoutMs`, which covers every retry and wait) passed before it finished. */
+export class TimeoutError<T = unknown> extends DataframerError {
+  override readonly name: string = 'TimeoutError';
+  readonly timeoutMs: number;
+  /** For waits: the last value seen before the deadline (the run, with its progress). */
+  readonly last: T | undefined;
+  constructor(message: string, options: DataframerErrorOptions & { timeoutMs: number; last?: T }) {
+    super('timeout', message, options);
+    this.timeoutMs = options.timeoutMs;
+    this.last = options.last;
+  }
+  override get retryable(): boolean {
+    return true;
+  }
+}
+
+/** The caller's `AbortSignal` fired. */
+export class AbortError<T = unknown> extends DataframerError {
+  override readonly name: string = 'AbortError';
+  /** For waits: the last value seen before the abort. */
+  readonly last: T | undefined;
+  constructor(message: string, options: DataframerErrorOptions & { last?: T } = {}) {
+    super('aborted', message, options);
+    this.last = options.last;
+  }
+}
+
+/**
+ * A create failed in a way that does not prove whether the server acted: a run may or may not exist.
+ * It is never retried blindly because runs cost money; `idempotencyKey` lets the caller retry safely.
+ */
+export class OutcomeUnknownError extends DataframerError {
+  override readonly name: string = 'OutcomeUnknownError';
+  /** The `Idempotency-Key` every attempt of this create carried. */
+  readonly idempotencyKey: string;
+  constructor(message: string, options: DataframerErrorOptions & { idempotencyKey: string }) {
+    super('outcome_unknown', message, options);
+    this.idempotencyKey = options.idempotencyKey;
+  }
+}
+
+/** One problem found while checking a value against its schema. */
+export interface ValidationIssue {
+  /** Dot path to the offending value (`[3].samples_completed`), empty for the root. */
+  path: string;
+  message: string;
+}
+
+/** The server answered with a body that does not match the contract (wrong type, missing field, bad JSON). */
+export class ResponseValidationError extends DataframerError {
+  override readonly name: string = 'ResponseValidationError';
+  readonly issues: ValidationIssue[];
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  constructor(
+    message: string,
+    options: DataframerErrorOptions & { issues: ValidationIssue[]; status?: number; requestId?: string },
+  ) {
+    super('response_validation', message, options);
+    this.issues = options.issues;
+    this.status = options.status;
+    this.requestId = options.requestId;
+  }
+}
+
+/** A parameter was rejected before anything was sent. */
+export class RequestValidationError extends DataframerError {
+  override readonly name: string = 'RequestValidationError';
+  readonly issues: ValidationIssue[];
+  constructor(message: string, options: DataframerErrorOptions & { issues: ValidationIssue[] }) {
+    super('request_validation', message, options);
+    this.issues = options.issues;
+  }
+}
+
+/** The client is set up in a way that cannot work (no API key, a key over plain http, a bad base URL). */
+export class ConfigurationError extends DataframerError {
+  override readonly name: string = 'ConfigurationError';
+  constructor(message: string, options: DataframerErrorOptions = {}) {
+    super('configuration', message, options);
+  }
+}

@@ -1,0 +1,19 @@
+import { API_PREFIX, pathSegment } from '../internal/paths';
+import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+
+/** Builds `DELETE /api/dataframer/runs/{id}/`. */
+export function buildDeleteRunRequest(runId: string): RequestDescription {
+  return { method: 'DELETE', path: `${API_PREFIX}/runs/${pathSegment('runId', runId)}/`, retry: 'safe' };
+}
+
+/** Deletes a run and its stored files. */
+export const deleteRunOperation: Operation<string, void> = {
+  name: 'runs.delete',
+  build: buildDeleteRunRequest,
+  parse: () => undefined,
+};
+
+/** Deletes a run and its stored files. */
+export function deleteRun(transport: Transport, runId: string, options?: CallOptions): Promise<void> {
+  return transport.send(deleteRunOperation, runId, options);
+}
