@@ -1,0 +1,68 @@
+/** Model names the create body accepts (the contract's GenerationModel enum). */
+export const GENERATION_MODELS = [
+  'anthropic/claude-opus-4-6',
+  'anthropic/claude-opus-4-6-thinking',
+  'anthropic/claude-sonnet-4-6',
+  'anthropic/claude-sonnet-4-6-thinking',
+  'anthropic/claude-haiku-4-5',
+  'anthropic/claude-haiku-4-5-thinking',
+  'deepseek-ai/DeepSeek-V3.1',
+  'moonshotai/Kimi-K2-Instruct',
+  'openai/gpt-oss-120b',
+  'deepseek-ai/DeepSeek-R1-0528-tput',
+  'Qwen/Qwen2.5-72B-Instruct-Turbo',
+  'gemini/gemini-3-pro-preview',
+  'gemini/gemini-3-pro-preview-thinking',
+  'databricks/databricks-claude-3-7-sonnet',
+  'databricks/databricks-claude-haiku-4-5',
+  'databricks/databricks-claude-opus-4-1',
+  'databricks/databricks-claude-opus-4-5',
+  'databricks/databricks-claude-opus-4-6',
+  'databricks/databricks-claude-sonnet-4',
+  'databricks/databricks-claude-sonnet-4-5',
+  'databricks/databricks-gemini-2-5-flash',
+  'databricks/databricks-gemini-2-5-pro',
+  'databricks/databricks-gemini-3-flash',
+  'databricks/databricks-gemini-3-pro',
+  'databricks/databricks-gpt-5',
+] as const;
+
+/** The contract's default generation model. */
+export const DEFAULT_MODEL = 'anthropic/claude-sonnet-4-6';
+
+/** Simulated dollars per generated sample for a model. */
+export function costPerSample(model: string): number {
+  if (model.includes('opus')) return 0.012;
+  if (model.includes('haiku') || model.includes('flash')) return 0.0008;
+  if (model.includes('sonnet') || model.includes('gemini-3-pro') || model.includes('gpt-5')) return 0.004;
+  return 0.0015;
+}
+
+/** The shape of the samples a seeded spec produces. */
+export type SampleKind = 'ticket' | 'review' | 'note' | 'clause';
+
+/** Produces one generated sample of the given kind from a few random draws. */
+export function makeSample(kind: SampleKind, index: number, pick: <T>(items: readonly T[]) => T, int: (a: number, b: number) => number): Record<string, unknown> {
+  switch (kind) {
+    case 'ticket':
+      return {
+        ticket_id: `T-${String(10000 + index)}`,
+        customer_message: `${pick(['My order', 'The invoice', 'My account', 'The mobile app'])} ${pick(['has not arrived', 'shows the wrong amount', 'is locked', 'crashes on start'])} ${pick(['since Monday.', 'again.', 'after the update.', 'and I need help.'])}`,
+        category: pick(['shipping', 'billing', 'account', 'technical']),
+        priority: pick(['low', 'medium', 'high']),
+      };
+    case 'review':
+      return {
+        product: pick(['kettle', 'headphones', 'backpack', 'desk lamp', 'blender']),
+        review: `${pick(['Works well', 'Disappointing', 'Great value', 'Stopped working', 'Exactly as described'])}: ${pick(['would buy again.', 'returned it.', 'solid build.', 'battery could be better.'])}`,
+        rating: int(1, 5),
+      };
+    case 'note':
+      return {
+        note: `Patient reports ${pick(['headache', 'fatigue', 'cough', 'back pain'])} for ${int(1, 14)} days.`,
+        severity: pick(['mild', 'moderate', 'severe']),
+      };
+    case 'clause':
+      return { clause: `${pick(['The Supplier', 'The Customer'])} shall ${pick(['indemnify', 'notify', 'pay'])} within ${int(5, 60)} days.` };
+  }
+}
