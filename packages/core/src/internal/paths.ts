@@ -23,7 +23,7 @@ function invalid(path: string, message: string): RequestValidationError {
 
 /** A short description of a value's type for messages, never its content. */
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;

@@ -1,0 +1,425 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  AbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConnectionError,
+  createDataframerClient,
+  NotFoundError,
+  OutcomeUnknownError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
+} from '../src/index';
+import { FAKE_KEY, json, networkError, sampleRun, scriptedTransport } from './helpers';
+
+const CREATE = { spec_id: 'spec-1', number_of_samples: 10 };
+const NEW_RUN = { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
+
+/** Settles a promise while fake timers run, so rejections are observed. */
+function settle<T>(promise: Promise<T>) {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-11-28T12:00:00Z') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('requests', () => {
+  it('sends the bearer key, JSON accept and the contract path', async () => {
+    const { transport, sent } = scriptedTransport([() => json(200, [sampleRun()])]);
+    const runs = await createDataframerClient(transport).runs.list();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.status).toBe('PROCESSING');
+    expect(sent[0]).toMatchObject({
+      method: 'GET',
+      url: 'https://api.example.test/api/dataframer/runs/',
+      headers: { authorization: `Bearer ${FAKE_KEY}`, accept: 'application/json' },
+    });
+    expect(sent[0]!.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it('keeps a base path and adds the query', async () => {
+    const { transport, sent } = scriptedTransport([() => json(200, { returned_count: 0 })], {
+      baseUrl: 'https://proxy.example.test/df/',
+    });
+    await createDataframerClient(transport).runs.samples('r1', { offset: 5, limit: 2 });
+    expect(sent[0]!.url).toBe('https://proxy.example.test/df/api/dataframer/runs/r1/samples/?offset=5&limit=2');
+  });
+
+  it('sends the create body as JSON with an idempotency key', async () => {
+    const { transport, sent } = scriptedTransport([() => json(201, NEW_RUN)]);
+    const created = await createDataframerClient(transport).runs.create(CREATE);
+    expect(created).toEqual(NEW_RUN);
+    expect(JSON.parse(sent[0]!.body)).toEqual(CREATE);
+    expect(sent[0]!.headers['content-type']).toBe('application/json');
+    expect(sent[0]!.headers['idempotency-key']).toBe('00000000-0000-4000-8000-000000000001');
+  });
+
+  it('rejects bad parameters without sending anything', async () => {
+    const { transport, sent } = scriptedTransport([() => json(201, NEW_RUN)]);
+    await expect(createDataframerClient(transport).runs.create({ spec_id: 's', number_of_samples: 0 })).rejects.toThrow(
+      'number_of_samples must be from 1 to 20000',
+    );
+    await expect(createDataframerClient(transport).runs.retrieve('..')).rejects.toThrow('runId must not be ".."');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('treats delete and cancel without a body as success', async () => {
+    const { transport, sent } = scriptedTransport([() => new Response(null, { status: 204 }), () => json(200, { status: 'CANCELED' })]);
+    const client = createDataframerClient(transport);
+    await expect(client.runs.delete('r1')).resolves.toBeUndefined();
+    await expect(client.runs.cancel('r1')).resolves.toBeUndefined();
+    expect(sent.map((s) => `${s.method} ${new URL(s.url).pathname}`)).toEqual([
+      'DELETE /api/dataframer/runs/r1/',
+      'POST /api/dataframer/runs/r1/cancel/',
+    ]);
+  });
+
+  it('reads the ZIP answer as building (202) or ready (200)', async () => {
+    const { transport } = scriptedTransport([
+      () => new Response(null, { status: 202 }),
+      () => json(200, { download_url: 'https://files.example.test/run.zip', size_bytes: 1234 }),
+    ]);
+    const client = createDataframerClient(transport);
+    expect(await client.runs.requestFiles('r1')).toEqual({ state: 'building' });
+    expect(await client.runs.requestFiles('r1')).toEqual({
+      state: 'ready',
+      download_url: 'https://files.example.test/run.zip',
+      size_bytes: 1234,
+    });
+  });
+});
+
+describe('configuration', () => {
+  it('fails at the first call, without sending, when there is no key, saying how to set it', async () => {
+    const { transport, sent } = scriptedTransport([() => json(200, [])], {
+      getToken: () => undefined,
+      missingTokenMessage: 'No Dataframer API key. Set DATAFRAMER_API_KEY.',
+    });
+    const error = await createDataframerClient(transport).runs.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('DATAFRAMER_API_KEY');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('never sends a key over plain http except to loopback', async () => {
+    const remote = scriptedTransport([() => json(200, [])], { baseUrl: 'http://api.example.test' });
+    await expect(createDataframerClient(remote.transport).runs.list()).rejects.toThrow(ConfigurationError);
+    expect(remote.sent).toHaveLength(0);
+    for (const host of ['http://localhost:8000', 'http://127.0.0.1:9', 'http://[::1]:8000', 'http://app.localhost']) {
+      const local = scriptedTransport([() => json(200, [])], { baseUrl: host });
+      await expect(createDataframerClient(local.transport).runs.list()).resolves.toEqual([]);
+    }
+    const keyless = scriptedTransport([() => json(200, [])], { baseUrl: 'http://proxy.example.test', getToken: () => undefined });
+    await expect(createDataframerClient(keyless.transport).runs.list()).resolves.toEqual([]);
+  });
+
+  it('rejects unusable base URLs when the client is made', () => {
+    expect(() => scriptedTransport([], { baseUrl: 'df-api.dataframer.ai' })).toThrow('expected an absolute http(s) URL');
+    expect(() => scriptedTransport([], { baseUrl: 'ftp://x.example' })).toThrow('protocol must be http or https');
+    expect(() => scriptedTransport([], { baseUrl: `https://user:${FAKE_KEY}@x.example` })).toThrow('credentials in the URL');
+  });
+});
+
+describe('errors', () => {
+  it('turns a Django detail into a readable typed error with the request id', async () => {
+    const { transport } = scriptedTransport([() => json(404, { detail: 'Not found.' }, { 'x-request-id': 'req_42' })]);
+    const error = await createDataframerClient(transport).runs.retrieve('r1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, detail: 'Not found.', requestId: 'req_42', code: 'not_found' });
+    expect((error as Error).message).toBe('404 Not Found from GET /api/dataframer/runs/r1/: Not found. [request id req_42]');
+  });
+
+  it('turns DRF field errors into a message and fieldErrors', async () => {
+    const body = { number_of_samples: ['Ensure this value is less than or equal to 20000.'], non_field_errors: ['Spec is not ready.'] };
+    const { transport } = scriptedTransport([() => json(400, body)]);
+    const error = (await createDataframerClient(transport).runs.create(CREATE).catch((e: unknown) => e)) as BadRequestError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.fieldErrors).toEqual(body);
+    expect(error.message).toBe(
+      '400 Bad Request from POST /api/dataframer/runs/: number_of_samples: Ensure this value is less than or equal to 20000.; Spec is not ready.',
+    );
+  });
+
+  it('describes a non-JSON error body instead of dumping it', async () => {
+    const { transport } = scriptedTransport([() => new Response('<html>bad gateway</html>', { status: 502 })], { maxRetries: 0 });
+    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.message).toBe('502 Bad Gateway from GET /api/dataframer/runs/: the response body was not a JSON error (24 bytes)');
+    expect(error.body).toBe('<html>bad gateway</html>');
+  });
+
+  it('maps 401 to AuthenticationError and does not retry it', async () => {
+    const { transport, sent } = scriptedTransport([() => json(401, { detail: 'Invalid API key.' })]);
+    await expect(createDataframerClient(transport).runs.list()).rejects.toBeInstanceOf(AuthenticationError);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('reports a response that breaks the contract with the path of each problem', async () => {
+    const { transport } = scriptedTransport([() => json(200, [sampleRun(), sampleRun({ samples_completed: '5' })])]);
+    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.issues[0]!.path).toBe('[1].samples_completed');
+    expect(error.message).toContain('[1].samples_completed: Invalid type: Expected number but received "5"');
+  });
+
+  it('reports invalid JSON as a validation error', async () => {
+    const { transport } = scriptedTransport([() => new Response('[{"id": ', { status: 200 })]);
+    await expect(createDataframerClient(transport).runs.list()).rejects.toThrow('is not valid JSON');
+  });
+
+  it('keeps the key out of every error, even when the server echoes it', async () => {
+    const echo = { detail: `Key ${FAKE_KEY} is revoked`, authorization: `Bearer ${FAKE_KEY}` };
+    const { transport, lines } = scriptedTransport([() => json(401, echo)]);
+    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as AuthenticationError;
+    const everything = JSON.stringify([error.message, error.toJSON(), Object.entries(error), error.body, lines, String(error.stack)]);
+    expect(everything).not.toContain(FAKE_KEY);
+    expect(error.detail).toBe('Key [REDACTED] is revoked');
+  });
+});
+
+describe('retries', () => {
+  it('retries reads on 5xx with exponential backoff', async () => {
+    const { transport, sent } = scriptedTransport([
+      () => json(503, { detail: 'busy' }),
+      () => json(500, { detail: 'oops' }),
+      () => json(200, []),
+    ]);
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    // random() = 0.5 → delays of 375 ms then 750 ms
+    await vi.advanceTimersByTimeAsync(374);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(750);
+    expect(sent).toHaveLength(3);
+    expect(await result).toEqual({ ok: true, value: [] });
+  });
+
+  it('honours Retry-After in seconds', async () => {
+    const { transport, sent } = scriptedTransport([() => json(429, { detail: 'slow down' }, { 'retry-after': '7' }), () => json(200, [])]);
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(6999);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    expect((await result).ok).toBe(true);
+  });
+
+  it('honours Retry-After as an HTTP date', async () => {
+    const date = new Date(Date.now() + 12_000).toUTCString();
+    const { transport, sent } = scriptedTransport([() => json(503, {}, { 'retry-after': date }), () => json(200, [])]);
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(11_999);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    expect((await result).ok).toBe(true);
+  });
+
+  it('does not sleep past the deadline: a Retry-After beyond it fails at once, saying so', async () => {
+    const { transport, sent } = scriptedTransport([() => json(429, { detail: 'slow down' }, { 'retry-after': '120' })], { timeoutMs: 30_000 });
+    const started = Date.now();
+    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(120_000);
+    expect(error.message).toContain('server asked to retry after 2 min');
+    expect(Date.now() - started).toBe(0);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('stops after maxRetries and reports the attempts', async () => {
+    const { transport, sent } = scriptedTransport([() => json(500, { detail: 'down' })], { maxRetries: 3 });
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(60_000);
+    const outcome = await result;
+    expect(sent).toHaveLength(4);
+    expect(outcome.ok).toBe(false);
+    expect((outcome as { error: ServerError }).error).toMatchObject({ status: 500, attempts: 4 });
+  });
+
+  it('retries connection failures on reads and reports them clearly', async () => {
+    const { transport, sent } = scriptedTransport([
+      () => {
+        throw networkError('ECONNRESET');
+      },
+    ]);
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(10_000);
+    const outcome = (await result) as { ok: false; error: ConnectionError };
+    expect(sent).toHaveLength(3);
+    expect(outcome.error).toBeInstanceOf(ConnectionError);
+    expect(outcome.error.causeCode).toBe('ECONNRESET');
+    expect(outcome.error.message).toContain('Could not reach Dataframer for GET /api/dataframer/runs/');
+    expect(outcome.error.message).toContain('ECONNRESET');
+  });
+
+  it('treats a 404 on a retried delete after a lost answer as done', async () => {
+    const { transport, sent } = scriptedTransport([
+      () => {
+        throw networkError('ECONNRESET');
+      },
+      () => json(404, { detail: 'Not found.' }),
+    ]);
+    const result = settle(createDataframerClient(transport).runs.delete('r1'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await result).toEqual({ ok: true, value: undefined });
+    expect(sent).toHaveLength(2);
+  });
+});
+
+describe('creates are never sent twice by accident', () => {
+  it('retries a create refused with 429, reusing one idempotency key', async () => {
+    const { transport, sent } = scriptedTransport([() => json(429, {}, { 'retry-after': '1' }), () => json(201, NEW_RUN)]);
+    const result = settle(createDataframerClient(transport).runs.create(CREATE, { idempotencyKey: 'my-key-1' }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await result).toEqual({ ok: true, value: NEW_RUN });
+    expect(sent.map((s) => s.headers['idempotency-key'])).toEqual(['my-key-1', 'my-key-1']);
+  });
+
+  it('retries a create after a refused connection (nothing was sent)', async () => {
+    const { transport, sent } = scriptedTransport([
+      () => {
+        throw networkError('ECONNREFUSED');
+      },
+      () => json(201, NEW_RUN),
+    ]);
+    const result = settle(createDataframerClient(transport).runs.create(CREATE));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await result).toEqual({ ok: true, value: NEW_RUN });
+    expect(new Set(sent.map((s) => s.headers['idempotency-key'])).size).toBe(1);
+  });
+
+  it.each([
+    ['a 500', () => json(500, { detail: 'boom' })],
+    ['a 502', () => new Response('bad gateway', { status: 502 })],
+    ['a 503 without Retry-After', () => json(503, {})],
+    [
+      'a reset connection',
+      () => {
+        throw networkError('ECONNRESET');
+      },
+    ],
+    ['a 2xx body without an id', () => json(201, { ok: true })],
+  ])('does not retry after %s: the outcome is unknown and the error says how to check', async (_name, responder) => {
+    const { transport, sent } = scriptedTransport([responder, () => json(201, NEW_RUN)]);
+    const result = settle(createDataframerClient(transport).runs.create(CREATE, { idempotencyKey: 'key-77' }));
+    await vi.advanceTimersByTimeAsync(5000);
+    const outcome = (await result) as { ok: false; error: OutcomeUnknownError };
+    expect(sent).toHaveLength(1);
+    expect(outcome.error).toBeInstanceOf(OutcomeUnknownError);
+    expect(outcome.error.idempotencyKey).toBe('key-77');
+    expect(outcome.error.message).toContain('may or may not have started a run');
+    expect(outcome.error.message).toContain('runs.list()');
+    expect(outcome.error.message).toContain('key-77');
+  });
+
+  it('reports a definite rejection (400) as itself, not as unknown', async () => {
+    const { transport } = scriptedTransport([() => json(400, { detail: 'Spec is not ready.' })]);
+    await expect(createDataframerClient(transport).runs.create(CREATE)).rejects.toBeInstanceOf(BadRequestError);
+  });
+
+  it('calls a create that timed out in flight unknown', async () => {
+    const { transport, sent } = scriptedTransport([() => new Promise<Response>(() => {})], { timeoutMs: 2000 });
+    const result = settle(createDataframerClient(transport).runs.create(CREATE));
+    await vi.advanceTimersByTimeAsync(2000);
+    const outcome = (await result) as { ok: false; error: OutcomeUnknownError };
+    expect(outcome.error).toBeInstanceOf(OutcomeUnknownError);
+    expect(outcome.error.cause).toBeInstanceOf(TimeoutError);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('one deadline and prompt aborts', () => {
+  it('bounds the whole call, retries included', async () => {
+    const { transport, sent } = scriptedTransport([() => json(503, {}, { 'retry-after': '3' })], { timeoutMs: 10_000, maxRetries: 10 });
+    const started = Date.now();
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(20_000);
+    const outcome = (await result) as { ok: false; error: Error };
+    // attempts at 0, 3 s, 6 s, 9 s; the next would start at 12 s, after the deadline
+    expect(sent.map((s) => s.at - started)).toEqual([0, 3000, 6000, 9000]);
+    expect(outcome.error).toBeInstanceOf(ServerError);
+  });
+
+  it('times out a stalled response at the deadline with a clear message', async () => {
+    const { transport } = scriptedTransport([() => new Promise<Response>(() => {})], { timeoutMs: 5000 });
+    const started = Date.now();
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(5000);
+    const outcome = (await result) as { ok: false; error: TimeoutError };
+    expect(outcome.error).toBeInstanceOf(TimeoutError);
+    expect(outcome.error.message).toBe('runs.list did not finish within its 5 s deadline after 1 attempt');
+    expect(Date.now() - started).toBe(5000);
+  });
+
+  it('aborts during a retry wait at once', async () => {
+    const { transport, sent } = scriptedTransport([() => json(503, {}, { 'retry-after': '30' })]);
+    const controller = new AbortController();
+    const result = settle(createDataframerClient(transport).runs.list({ signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(1000);
+    controller.abort();
+    const outcome = (await result) as { ok: false; error: AbortError };
+    expect(outcome.error).toBeInstanceOf(AbortError);
+    expect(outcome.error.message).toContain('aborted by the caller after 1 s');
+    expect(sent).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('aborts an in-flight request and leaves no timers', async () => {
+    const { transport } = scriptedTransport([() => new Promise<Response>(() => {})]);
+    const controller = new AbortController();
+    const result = settle(createDataframerClient(transport).runs.list({ signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect(((await result) as { error: Error }).error).toBeInstanceOf(AbortError);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('refuses to start with an already aborted signal', async () => {
+    const { transport, sent } = scriptedTransport([() => json(200, [])]);
+    await expect(createDataframerClient(transport).runs.list({ signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe('forward compatibility', () => {
+  it('keeps unknown fields and unknown statuses by default', async () => {
+    const { transport } = scriptedTransport([() => json(200, [sampleRun({ status: 'QUEUED_FOR_GPU', gpu_type: 'h100' })])]);
+    const [run] = await createDataframerClient(transport).runs.list();
+    expect(run!.status).toBe('QUEUED_FOR_GPU');
+    expect((run as unknown as Record<string, unknown>)['gpu_type']).toBe('h100');
+  });
+
+  it('rejects them in strict mode', async () => {
+    const unknownStatus = scriptedTransport([() => json(200, [sampleRun({ status: 'QUEUED_FOR_GPU' })])], { strict: true });
+    await expect(createDataframerClient(unknownStatus.transport).runs.list()).rejects.toThrow('[0].status');
+    const extraField = scriptedTransport([() => json(200, [sampleRun({ gpu_type: 'h100' })])], { strict: true });
+    await expect(createDataframerClient(extraField.transport).runs.list()).rejects.toThrow('[0].gpu_type');
+    const good = scriptedTransport([() => json(200, [sampleRun()])], { strict: true });
+    await expect(createDataframerClient(good.transport).runs.list()).resolves.toHaveLength(1);
+  });
+});
+
+describe('logging', () => {
+  it('logs each attempt and retry without the key', async () => {
+    const { transport, lines } = scriptedTransport([() => json(503, { detail: `no ${FAKE_KEY}` }), () => json(200, [])]);
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(1000);
+    await result;
+    expect(lines.some((l) => l.startsWith('→ GET https://api.example.test/api/dataframer/runs/ (runs.list, attempt 1/3)'))).toBe(true);
+    expect(lines.some((l) => l.includes('retrying in 375 ms'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(FAKE_KEY);
+  });
+});
