@@ -103,6 +103,19 @@ export interface CheckOptions {
   allowStatuses?: number[];
 }
 
+/** Turns query strings into the types their parameters declare, as a web framework's coercion step would. */
+function coerceQuery(parameters: Json[], search: URLSearchParams): Record<string, unknown> {
+  const query: Record<string, unknown> = Object.fromEntries(search);
+  for (const p of parameters) {
+    const value = query[p.name];
+    if (p.in !== 'query' || typeof value !== 'string') continue;
+    const type = p.schema?.type;
+    if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value)) query[p.name] = Number(value);
+    if (type === 'boolean' && (value === 'true' || value === 'false')) query[p.name] = value === 'true';
+  }
+  return query;
+}
+
 /** Which exchanges were checked, by operation and status, for the conformance coverage test. */
 export const checked: Array<{ key: string; status: number; documented: boolean }> = [];
 
@@ -129,7 +142,7 @@ export function checkExchange(exchange: Exchange, options: CheckOptions = {}): v
       headers,
       body: structuredClone(exchange.requestBody),
       params,
-      query: Object.fromEntries(url.searchParams),
+      query: coerceQuery(parameters, url.searchParams),
     });
     if (result) problems.push(`request: ${JSON.stringify(result.errors)}`);
   }
