@@ -7,7 +7,7 @@ async function snapshot(seed: number) {
   const { sandbox, api } = await openSandbox({ seed, now: FIXED });
   try {
     const runs = (await api('GET', '/runs/')).body as Array<{ id: string; status: string }>;
-    const specs = (await api('GET', '/specs/')).body as Array<{ id: string }>;
+    const specs = (await api('GET', '/specs/')).body as Array<{ id: string; status: string; dataset_id: string | null }>;
     const spec = (await api('GET', `/specs/${specs[0]?.id}/?include_versions=true`)).body;
     const succeeded = runs.find((r) => r.status === 'SUCCEEDED');
     const samples = (await api('GET', `/runs/${succeeded?.id}/samples/?limit=5`)).body;
@@ -36,7 +36,7 @@ describe('seeded data', () => {
   it('has runs in every status and specs seeded, seedless, processing and failed', async () => {
     const { runs, specs } = await snapshot(5);
     expect(new Set(runs.map((r) => r.status))).toEqual(new Set(['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED', 'CANCELED']));
-    const list = specs as Array<{ status: string; dataset_id: string | null }>;
+    const list = specs;
     expect(list.some((s) => s.status === 'READY' && s.dataset_id !== null)).toBe(true);
     expect(list.some((s) => s.status === 'READY' && s.dataset_id === null)).toBe(true);
     expect(list.some((s) => s.status === 'PROCESSING')).toBe(true);
