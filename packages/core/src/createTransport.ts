@@ -1,4 +1,3 @@
-import ky from 'ky';
 import { createApiError, formatMs } from './errors/createApiError';
 import type { ApiError } from './errors/ApiError';
 import {
@@ -13,6 +12,7 @@ import { DataframerError } from './errors/DataframerError';
 import { createDeadline, sleep, type Deadline } from './internal/deadline';
 import { redact } from './redact';
 import { RETRYABLE_STATUSES, NOT_SENT_CODES, backoffMs, findErrorCode, parseRetryAfter } from './internal/retryPolicy';
+import { lenientSchemas, type SchemaMode } from './schemas/SchemaMode';
 import type { CreateCallOptions, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
 
 /** Receives debug lines; every line is already redacted. */
@@ -33,8 +33,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
-  /** Reject unknown fields and statuses (contract tests); default lenient. */
-  strict?: boolean;
+  /** How responses are checked: `lenientSchemas` (default) or `strictSchemas` (contract tests). */
+  schemas?: SchemaMode;
   logger?: Logger;
   /** Extra headers for every request (the Node entry sets User-Agent). */
   headers?: Record<string, string>;
@@ -91,21 +91,14 @@ export function normalizeBaseUrl(baseUrl: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** Creates the one ky-based transport: auth, retries with backoff, one deadline, typed errors, redacted logs. */
+/** Creates the one transport every runtime uses: auth, retries with backoff, one deadline, typed errors, redacted logs. */
 export function createTransport(options: TransportOptions): Transport {
   const base = normalizeBaseUrl(options.baseUrl);
   const rt = options.runtime;
   const timeoutMsDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetriesDefault = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  const mode = options.strict ? 'strict' : 'lenient';
+  const mode = options.schemas ?? lenientSchemas;
   const logger = options.logger;
-  const http = ky.create({
-    fetch: rt.fetch,
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    ...(options.credentials !== undefined && { credentials: options.credentials }),
-  });
 
   async function send<P, R>(operation: Operation<P, R>, params: P, callOptions: CreateCallOptions = {}): Promise<R> {
     const request = operation.build(params);
@@ -195,12 +188,13 @@ export function createTransport(options: TransportOptions): Transport {
   ): Promise<AttemptResult<R>> {
     let response: Response;
     try {
-      response = await http(url, {
-        method: request.method,
-        headers,
-        signal: deadline.signal,
-        ...(request.body !== undefined && { json: request.body }),
-      });
+      const init: RequestInit = { method: request.method, headers, signal: deadline.signal };
+      if (request.body !== undefined) {
+        init.body = JSON.stringify(request.body);
+        init.headers = { ...headers, 'content-type': 'application/json' };
+      }
+      if (options.credentials !== undefined) init.credentials = options.credentials;
+      response = await rt.fetch(url.href, init);
     } catch (error) {
       if (deadline.state !== 'running') {
         throw interrupted(operation.name, label, deadline, attempt, undefined, request, headers['idempotency-key'], true);

@@ -56,7 +56,9 @@ export {
   freeObjectSchema,
 } from './schemas/otherSchemas';
 export type { CreateRunResult, RunFilesDownload, SampleList, Spec, SpecListItem, ModelList, Health } from './schemas/otherSchemas';
+export { lenientSchemas } from './schemas/SchemaMode';
 export type { SchemaMode, Schema } from './schemas/SchemaMode';
+export { strictSchemas } from './schemas/strictSchemas';
 
 export { DataframerError } from './errors/DataframerError';
 export type { DataframerErrorCode, DataframerErrorOptions } from './errors/DataframerError';

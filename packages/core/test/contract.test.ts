@@ -13,8 +13,12 @@ import {
   sampleListSchema,
   specListSchema,
   specSchema,
+  lenientSchemas,
+  strictSchemas,
   type SchemaMode,
 } from '../src/index';
+
+const MODES = { lenient: lenientSchemas, strict: strictSchemas } as const;
 
 type Json = Record<string, unknown>;
 const contractPath = fileURLToPath(new URL('../../../contract/dataframer-runs.openapi.yaml', import.meta.url));
@@ -116,7 +120,7 @@ describe.each(cases)('contract: $name', (c) => {
       const first = (Array.isArray(body) ? body[0] : body) as Json;
       if (!c.open) expect(Object.keys(first).length, 'the generator produced an empty object').toBeGreaterThan(0);
       for (const mode of ['lenient', 'strict'] as const) {
-        const result = v.safeParse(c.ours(mode), body);
+        const result = v.safeParse(c.ours(MODES[mode]), body);
         expect(result.issues?.map((i) => `${mode} ${v.getDotPath(i)}: ${i.message}`), JSON.stringify(body)).toBeUndefined();
       }
     }
@@ -131,7 +135,7 @@ describe.each(cases)('contract: $name', (c) => {
       if (!target) continue;
       target[field] = wrongValue(typeOf(schema));
       for (const mode of ['lenient', 'strict'] as const) {
-        expect(v.safeParse(c.ours(mode), body).success, `${mode} accepted ${field}=${JSON.stringify(target[field])}`).toBe(false);
+        expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted ${field}=${JSON.stringify(target[field])}`).toBe(false);
       }
     }
   });
@@ -142,7 +146,7 @@ describe.each(cases)('contract: $name', (c) => {
       const target = (Array.isArray(body) ? body[0] : body) as Json;
       delete target[field];
       for (const mode of ['lenient', 'strict'] as const) {
-        expect(v.safeParse(c.ours(mode), body).success, `${mode} accepted a body without ${field}`).toBe(false);
+        expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted a body without ${field}`).toBe(false);
       }
     }
   });
@@ -153,35 +157,35 @@ describe('contract: modes', () => {
 
   it('accepts an unknown status and unknown fields by default, and keeps them', () => {
     const body = { ...run, status: 'QUEUED_FOR_GPU', gpu_pool: 'eu-1' };
-    const result = v.safeParse(runDetailSchema('lenient'), body);
+    const result = v.safeParse(runDetailSchema(lenientSchemas), body);
     expect(result.success).toBe(true);
     expect(result.output).toMatchObject({ status: 'QUEUED_FOR_GPU', gpu_pool: 'eu-1' });
   });
 
   it('rejects an unknown status and unknown fields in strict mode', () => {
-    expect(v.safeParse(runDetailSchema('strict'), { ...run, status: 'QUEUED_FOR_GPU' }).success).toBe(false);
-    expect(v.safeParse(runDetailSchema('strict'), { ...run, gpu_pool: 'eu-1' }).success).toBe(false);
+    expect(v.safeParse(runDetailSchema(strictSchemas), { ...run, status: 'QUEUED_FOR_GPU' }).success).toBe(false);
+    expect(v.safeParse(runDetailSchema(strictSchemas), { ...run, gpu_pool: 'eu-1' }).success).toBe(false);
   });
 
   it('in strict mode, requires every documented run field and checks formats', () => {
     for (const field of Object.keys(properties(responseSchema('/api/dataframer/runs/', 'get', '200')['items'] as Json))) {
       const body = { ...run };
       delete body[field];
-      expect(v.safeParse(runDetailSchema('strict'), body).success, `strict accepted a run without ${field}`).toBe(false);
+      expect(v.safeParse(runDetailSchema(strictSchemas), body).success, `strict accepted a run without ${field}`).toBe(false);
     }
-    expect(v.safeParse(runDetailSchema('strict'), { ...run, id: 'not-a-uuid' }).success).toBe(false);
-    expect(v.safeParse(runDetailSchema('strict'), { ...run, created_at: 'yesterday' }).success).toBe(false);
-    expect(v.safeParse(runDetailSchema('lenient'), { ...run, id: 'run_123', created_at: 'yesterday' }).success).toBe(true);
+    expect(v.safeParse(runDetailSchema(strictSchemas), { ...run, id: 'not-a-uuid' }).success).toBe(false);
+    expect(v.safeParse(runDetailSchema(strictSchemas), { ...run, created_at: 'yesterday' }).success).toBe(false);
+    expect(v.safeParse(runDetailSchema(lenientSchemas), { ...run, id: 'run_123', created_at: 'yesterday' }).success).toBe(true);
   });
 
   it('accepts null where the contract says nullable, and only there', () => {
     const nullable = { ...run, dataset_id: null, dataset_name: null, total_cost: null, completed_at: null };
-    expect(v.safeParse(runDetailSchema('strict'), nullable).success).toBe(true);
-    expect(v.safeParse(runDetailSchema('lenient'), { ...run, spec_name: null }).success).toBe(false);
+    expect(v.safeParse(runDetailSchema(strictSchemas), nullable).success).toBe(true);
+    expect(v.safeParse(runDetailSchema(lenientSchemas), { ...run, spec_name: null }).success).toBe(false);
   });
 
   it('accepts older servers that omit newer fields by default', () => {
     const { total_cost: _cost, runtime_params: _params, ...older } = run;
-    expect(v.safeParse(runDetailSchema('lenient'), { ...older, status: 'RUNNING' }).success).toBe(true);
+    expect(v.safeParse(runDetailSchema(lenientSchemas), { ...older, status: 'RUNNING' }).success).toBe(true);
   });
 });

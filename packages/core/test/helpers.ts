@@ -34,8 +34,8 @@ export function scriptedTransport(responders: Responder[], options: Partial<Tran
   const sent: SentRequest[] = [];
   const lines: string[] = [];
   let index = 0;
-  const fetch: Runtime['fetch'] = async (input) => {
-    const request = input as Request;
+  const fetch: Runtime['fetch'] = async (input, init) => {
+    const request = new Request(input, init);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, key) => (headers[key] = value));
     sent.push({ method: request.method, url: request.url, headers, body: await request.clone().text(), at: Date.now() });

@@ -11,6 +11,7 @@ import {
   RateLimitError,
   ResponseValidationError,
   ServerError,
+  strictSchemas,
   TimeoutError,
 } from '../src/index';
 import { FAKE_KEY, json, networkError, sampleRun, scriptedTransport } from './helpers';
@@ -403,11 +404,11 @@ describe('forward compatibility', () => {
   });
 
   it('rejects them in strict mode', async () => {
-    const unknownStatus = scriptedTransport([() => json(200, [sampleRun({ status: 'QUEUED_FOR_GPU' })])], { strict: true });
+    const unknownStatus = scriptedTransport([() => json(200, [sampleRun({ status: 'QUEUED_FOR_GPU' })])], { schemas: strictSchemas });
     await expect(createDataframerClient(unknownStatus.transport).runs.list()).rejects.toThrow('[0].status');
-    const extraField = scriptedTransport([() => json(200, [sampleRun({ gpu_type: 'h100' })])], { strict: true });
+    const extraField = scriptedTransport([() => json(200, [sampleRun({ gpu_type: 'h100' })])], { schemas: strictSchemas });
     await expect(createDataframerClient(extraField.transport).runs.list()).rejects.toThrow('[0].gpu_type');
-    const good = scriptedTransport([() => json(200, [sampleRun()])], { strict: true });
+    const good = scriptedTransport([() => json(200, [sampleRun()])], { schemas: strictSchemas });
     await expect(createDataframerClient(good.transport).runs.list()).resolves.toHaveLength(1);
   });
 });

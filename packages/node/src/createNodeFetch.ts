@@ -13,21 +13,8 @@ export interface NodeFetch {
  */
 export function createNodeFetch(): NodeFetch {
   const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
-  const fetch: Runtime['fetch'] = async (input, init) => {
-    if (typeof Request !== 'undefined' && input instanceof Request) {
-      // ky hands us a Request of Node's bundled undici; rebuild it for this undici's fetch.
-      const body = input.body ? await input.arrayBuffer() : undefined;
-      const response = await undiciFetch(input.url, {
-        method: input.method,
-        headers: [...input.headers],
-        signal: input.signal,
-        redirect: input.redirect,
-        dispatcher,
-        ...(body !== undefined && { body }),
-      });
-      return response as unknown as Response;
-    }
-    const response = await undiciFetch(input as string, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
+  const fetch: Runtime['fetch'] = async (url, init) => {
+    const response = await undiciFetch(url, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
     return response as unknown as Response;
   };
   return { fetch, close: () => dispatcher.close() };

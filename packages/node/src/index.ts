@@ -1,6 +1,7 @@
 import {
   createDataframerClient,
   createTransport,
+  strictSchemas,
   type DataframerClient,
   type Logger,
   type Runtime,
@@ -64,7 +65,7 @@ export function createClient(options: NodeClientOptions = {}): NodeClient {
     headers: { 'user-agent': `dataframer-node/${__PACKAGE_VERSION__} node/${process.version}` },
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
-    ...(options.strict !== undefined && { strict: options.strict }),
+    ...(options.strict && { schemas: strictSchemas }),
     ...(logger !== undefined && { logger }),
   });
   return { ...createDataframerClient(transport), close: async () => own?.close() };

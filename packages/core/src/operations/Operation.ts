@@ -50,7 +50,8 @@ export interface Transport {
 
 /** What differs per runtime, injected by `@df/node` and `@df/browser`. */
 export interface Runtime {
-  fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /** Called with an absolute URL string; `globalThis.fetch` fits. */
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
   setTimeout: (callback: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
   now: () => number;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { dateTimeString, documented, idString, integerNumber, objectFor, openEnum, perMode } from './SchemaMode';
+import { perMode, type SchemaMode } from './SchemaMode';
 
 /** Body of a successful create: only the new run's id. */
 export interface CreateRunResult {
@@ -7,7 +7,7 @@ export interface CreateRunResult {
 }
 
 /** Schema of the create response. */
-export const createRunResultSchema = perMode<CreateRunResult>((mode) => objectFor(mode, { id: idString(mode) }));
+export const createRunResultSchema = /* @__PURE__ */ perMode<CreateRunResult>((mode) => mode.object({ id: mode.id() }));
 
 /** The ZIP of a run's files is ready: a short-lived (one hour) URL and its size. */
 export interface RunFilesDownload {
@@ -16,10 +16,10 @@ export interface RunFilesDownload {
 }
 
 /** Schema of the 200 answer of `GET /runs/{id}/files/download/`. */
-export const runFilesDownloadSchema = perMode<RunFilesDownload>((mode) =>
-  objectFor(mode, {
+export const runFilesDownloadSchema = /* @__PURE__ */ perMode<RunFilesDownload>((mode) =>
+  mode.object({
     download_url: v.string(),
-    size_bytes: documented(mode, integerNumber(mode)),
+    size_bytes: mode.documented(mode.integer()),
   }),
 );
 
@@ -40,17 +40,17 @@ export interface SampleList {
 }
 
 /** Schema of `GET /runs/{id}/samples/`; the contract only shows an example, so every field is optional. */
-export const sampleListSchema = perMode<SampleList>((mode) => {
-  const integer = v.optional(integerNumber(mode));
+export const sampleListSchema = /* @__PURE__ */ perMode<SampleList>((mode) => {
+  const integer = v.optional(mode.integer());
   const freeObject = v.record(v.string(), v.unknown());
-  return objectFor(mode, {
+  return mode.object({
     task_id: v.optional(v.string()),
     status: v.optional(v.string()),
     result: v.optional(
-      objectFor(mode, {
+      mode.object({
         generated_outputs: v.optional(
           v.array(
-            objectFor(mode, {
+            mode.object({
               generated_sample: v.optional(freeObject),
               metadata: v.optional(v.looseObject({ finish_time: v.optional(v.number()) })),
             }),
@@ -60,7 +60,7 @@ export const sampleListSchema = perMode<SampleList>((mode) => {
     ),
     total_samples: integer,
     returned_count: integer,
-    sample_statuses: v.optional(v.array(objectFor(mode, { index: integer, status: v.optional(v.string()) }))),
+    sample_statuses: v.optional(v.array(mode.object({ index: integer, status: v.optional(v.string()) }))),
   });
 });
 
@@ -86,21 +86,21 @@ export interface Spec {
 }
 
 /** Schema of `GET /api/dataframer/specs/{id}/`. */
-export const specSchema = perMode<Spec>((mode) =>
-  objectFor(mode, {
-    id: idString(mode),
-    name: documented(mode, v.string()),
+export const specSchema = /* @__PURE__ */ perMode<Spec>((mode) =>
+  mode.object({
+    id: mode.id(),
+    name: mode.documented(v.string()),
     description: v.optional(v.string()),
-    status: documented(mode, openEnum(mode, SPEC_STATUSES)),
-    created_at: documented(mode, dateTimeString(mode)),
-    updated_at: documented(mode, dateTimeString(mode)),
-    dataset_id: documented(mode, v.nullable(idString(mode))),
-    dataset_name: documented(mode, v.nullable(v.string())),
-    dataset_type: documented(mode, openEnum(mode, ['SINGLE_FILE', 'MULTI_FILE', 'MULTI_FOLDER'] as const)),
-    created_by_email: documented(mode, v.string()),
-    runtime_params: documented(mode, v.record(v.string(), v.unknown())),
+    status: mode.documented(mode.openEnum(SPEC_STATUSES)),
+    created_at: mode.documented(mode.dateTime()),
+    updated_at: mode.documented(mode.dateTime()),
+    dataset_id: mode.documented(v.nullable(mode.id())),
+    dataset_name: mode.documented(v.nullable(v.string())),
+    dataset_type: mode.documented(mode.openEnum(['SINGLE_FILE', 'MULTI_FILE', 'MULTI_FOLDER'] as const)),
+    created_by_email: mode.documented(v.string()),
+    runtime_params: mode.documented(v.record(v.string(), v.unknown())),
     versions: v.optional(v.array(v.record(v.string(), v.unknown()))),
-    content_yaml: documented(mode, v.nullable(v.string())),
+    content_yaml: mode.documented(v.nullable(v.string())),
   }),
 );
 
@@ -124,21 +124,21 @@ export interface SpecListItem {
 }
 
 /** Schema of the spec list; lenient mode only needs a `name` per item. */
-export const specListSchema = perMode<SpecListItem[]>((mode) => {
+export const specListSchema = /* @__PURE__ */ perMode<SpecListItem[]>((mode) => {
   const optionalString = v.optional(v.string());
-  const integer = v.optional(integerNumber(mode));
+  const integer = v.optional(mode.integer());
   return v.array(
-    objectFor(mode, {
+    mode.object({
       name: v.string(),
       id: optionalString,
-      datasets_id: mode === 'strict' ? v.string() : optionalString,
-      status: v.optional(openEnum(mode, ['PROCESSING', 'READY', 'FAILED'] as const)),
+      datasets_id: mode.documented(v.string()),
+      status: v.optional(mode.openEnum(['PROCESSING', 'READY', 'FAILED'] as const)),
       description: optionalString,
       dataset_name: optionalString,
       company_id: optionalString,
       company_name: optionalString,
-      created_at: v.optional(dateTimeString(mode)),
-      updated_at: v.optional(dateTimeString(mode)),
+      created_at: v.optional(mode.dateTime()),
+      updated_at: v.optional(mode.dateTime()),
       created_by: integer,
       created_by_name: optionalString,
       data_property_variations: optionalString,
@@ -157,4 +157,4 @@ export type ModelList = Record<string, unknown>;
 export type Health = Record<string, unknown>;
 
 /** Schema of a JSON object whose shape the contract leaves open (models, health). */
-export const freeObjectSchema = perMode<Record<string, unknown>>(() => v.record(v.string(), v.unknown()));
+export const freeObjectSchema = /* @__PURE__ */ perMode<Record<string, unknown>>(() => v.record(v.string(), v.unknown()));

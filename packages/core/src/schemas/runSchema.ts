@@ -1,14 +1,5 @@
 import * as v from 'valibot';
-import {
-  dateTimeString,
-  documented,
-  idString,
-  integerNumber,
-  objectFor,
-  openEnum,
-  perMode,
-  type SchemaMode,
-} from './SchemaMode';
+import { perMode, type SchemaMode } from './SchemaMode';
 
 /** Run statuses the contract documents. */
 export const RUN_STATUSES = ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
@@ -88,36 +79,36 @@ export interface RunDetail extends Run {
 }
 
 function runEntries(mode: SchemaMode) {
-  const integer = integerNumber(mode);
+  const integer = mode.integer();
   return {
-    id: idString(mode),
-    status: openEnum(mode, RUN_STATUSES),
-    spec_id: documented(mode, idString(mode)),
-    spec_name: documented(mode, v.string()),
-    spec_version: documented(mode, integer),
-    dataset_id: documented(mode, v.nullable(idString(mode))),
-    dataset_name: documented(mode, v.nullable(v.string())),
-    dataset_type: documented(mode, openEnum(mode, DATASET_TYPES)),
-    samples_completed: documented(mode, integer),
-    samples_failed: documented(mode, integer),
-    total_cost: documented(mode, v.nullable(v.number())),
-    created_at: documented(mode, dateTimeString(mode)),
-    created_by_email: documented(mode, v.string()),
-    completed_at: documented(mode, v.nullable(dateTimeString(mode))),
+    id: mode.id(),
+    status: mode.openEnum(RUN_STATUSES),
+    spec_id: mode.documented(mode.id()),
+    spec_name: mode.documented(v.string()),
+    spec_version: mode.documented(integer),
+    dataset_id: mode.documented(v.nullable(mode.id())),
+    dataset_name: mode.documented(v.nullable(v.string())),
+    dataset_type: mode.documented(mode.openEnum(DATASET_TYPES)),
+    samples_completed: mode.documented(integer),
+    samples_failed: mode.documented(integer),
+    total_cost: mode.documented(v.nullable(v.number())),
+    created_at: mode.documented(mode.dateTime()),
+    created_by_email: mode.documented(v.string()),
+    completed_at: mode.documented(v.nullable(mode.dateTime())),
   };
 }
 
 /** Schema of one run in the list. */
-export const runSchema = perMode<Run>((mode) => objectFor(mode, runEntries(mode)));
+export const runSchema = /* @__PURE__ */ perMode<Run>((mode) => mode.object(runEntries(mode)));
 
 /** Schema of the bare array `GET /api/dataframer/runs/` returns. */
-export const runListSchema = perMode<Run[]>((mode) => v.array(runSchema(mode)));
+export const runListSchema = /* @__PURE__ */ perMode<Run[]>((mode) => v.array(runSchema(mode)));
 
 /** Schema of `runtime_params`; every field optional, since the contract only shows an example. */
-export const runtimeParamsSchema = perMode<RuntimeParams>((mode) => {
-  const integer = v.optional(integerNumber(mode));
+export const runtimeParamsSchema = /* @__PURE__ */ perMode<RuntimeParams>((mode) => {
+  const integer = v.optional(mode.integer());
   const strings = v.optional(v.array(v.string()));
-  return objectFor(mode, {
+  return mode.object({
     number_of_samples: integer,
     generation_model: v.optional(v.string()),
     outline_model: v.optional(v.string()),
@@ -125,7 +116,7 @@ export const runtimeParamsSchema = perMode<RuntimeParams>((mode) => {
     revision_types: strings,
     filtering_types: strings,
     max_revision_cycles: integer,
-    seed_shuffling_level: v.optional(openEnum(mode, ['none', 'sample', 'field', 'prompt'] as const)),
+    seed_shuffling_level: v.optional(mode.openEnum(['none', 'sample', 'field', 'prompt'] as const)),
     max_examples_in_prompt: integer,
     unified_multifield: v.optional(v.boolean()),
     generation_thinking_budget: integer,
@@ -137,20 +128,20 @@ export const runtimeParamsSchema = perMode<RuntimeParams>((mode) => {
 });
 
 /** Schema of one entry of `generated_files`. */
-export const generatedFileSchema = perMode<GeneratedFile>((mode) =>
-  objectFor(mode, {
+export const generatedFileSchema = /* @__PURE__ */ perMode<GeneratedFile>((mode) =>
+  mode.object({
     id: v.optional(v.string()),
     path: v.optional(v.string()),
     file_type: v.optional(v.string()),
-    size_bytes: v.optional(integerNumber(mode)),
+    size_bytes: v.optional(mode.integer()),
   }),
 );
 
 /** Schema of `GET /api/dataframer/runs/{id}/`. */
-export const runDetailSchema = perMode<RunDetail>((mode) =>
-  objectFor(mode, {
+export const runDetailSchema = /* @__PURE__ */ perMode<RunDetail>((mode) =>
+  mode.object({
     ...runEntries(mode),
-    runtime_params: documented(mode, runtimeParamsSchema(mode)),
-    generated_files: documented(mode, v.array(generatedFileSchema(mode))),
+    runtime_params: mode.documented(runtimeParamsSchema(mode)),
+    generated_files: mode.documented(v.array(generatedFileSchema(mode))),
   }),
 );
