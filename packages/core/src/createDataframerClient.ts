@@ -8,7 +8,10 @@ import { listRunSamples, type ListRunSamplesParams } from './operations/listRunS
 import { requestRunFiles, type RunFilesState } from './operations/requestRunFiles';
 import { waitForRun, type WaitForRunOptions } from './operations/waitForRun';
 import { waitForRunFiles, type WaitForRunFilesOptions } from './operations/waitForRunFiles';
-import { checkHealth, listModels, listSpecs, retrieveSpec, type RetrieveSpecParams } from './operations/specs';
+import { listSpecs } from './operations/listSpecs';
+import { retrieveSpec, type RetrieveSpecParams } from './operations/retrieveSpec';
+import { listModels } from './operations/listModels';
+import { checkHealth } from './operations/checkHealth';
 import type { Run, RunDetail } from './schemas/runSchema';
 import type { CreateRunResult, Health, ModelList, RunFilesDownload, SampleList, Spec, SpecListItem } from './schemas/otherSchemas';
 

@@ -18,21 +18,11 @@ export { waitForRun, runProgress, describeRun } from './operations/waitForRun';
 export type { RunProgress, WaitForRunOptions } from './operations/waitForRun';
 export { waitForRunFiles } from './operations/waitForRunFiles';
 export type { WaitForRunFilesOptions } from './operations/waitForRunFiles';
-export {
-  buildCheckHealthRequest,
-  buildListModelsRequest,
-  buildListSpecsRequest,
-  buildRetrieveSpecRequest,
-  checkHealth,
-  checkHealthOperation,
-  listModels,
-  listModelsOperation,
-  listSpecs,
-  listSpecsOperation,
-  retrieveSpec,
-  retrieveSpecOperation,
-} from './operations/specs';
-export type { RetrieveSpecParams } from './operations/specs';
+export { buildListSpecsRequest, listSpecs, listSpecsOperation } from './operations/listSpecs';
+export { buildRetrieveSpecRequest, retrieveSpec, retrieveSpecOperation } from './operations/retrieveSpec';
+export type { RetrieveSpecParams } from './operations/retrieveSpec';
+export { buildListModelsRequest, listModels, listModelsOperation } from './operations/listModels';
+export { buildCheckHealthRequest, checkHealth, checkHealthOperation } from './operations/checkHealth';
 
 export {
   RUN_STATUSES,
