@@ -1,0 +1,23 @@
+import type { Runtime } from '@df/core';
+
+/**
+ * Wraps the page's fetch (or the given one) so the opaque `TypeError: Failed to fetch` says what it can mean.
+ * Browsers hide the cause of a network failure from scripts on purpose, so the message lists the usual ones.
+ */
+export function createBrowserFetch(fetch?: Runtime['fetch']): Runtime['fetch'] {
+  return async (input, init) => {
+    // Looked up at each call so a fetch installed later (a test double, a service-worker shim) is used.
+    const send = fetch ?? globalThis.fetch;
+    try {
+      // Called as a plain function: a fetch invoked as a method of another object throws "Illegal invocation".
+      return await send(input, init);
+    } catch (error) {
+      if (error instanceof TypeError) {
+        throw new TypeError(
+          `${error.message} (browsers hide the reason: server unreachable, offline, or a cross-origin request the server did not allow (CORS); the browser console names it)`,
+        );
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import { ConfigurationError, createTransport, type Logger, type Runtime, type SchemaMode, type Transport } from '@df/core';
+import { createBrowserFetch } from './createBrowserFetch';
+import { randomUUID } from './internal/randomUUID';
+import { resolveBaseUrl } from './internal/resolveBaseUrl';
+import { isSecretKey, secretKeyRefused } from './internal/secretKeys';
+
+/** Options of the browser client and transport; with none, calls go to this page's origin without a token (a same-origin proxy). */
+export interface BrowserClientOptions {
+  /** Server root, absolute or relative to the page (`/dataframer-proxy`); defaults to `location.origin`. */
+  baseUrl?: string;
+  /** Returns a short-lived token for each request (called per request, so it can refresh); none sends no Authorization header. */
+  getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Passed to fetch: `include` when a cross-origin proxy authenticates the page by its cookies. */
+  credentials?: RequestCredentials;
+  /** A fetch to use instead of the page's. */
+  fetch?: Runtime['fetch'];
+  /** Deadline per call, every retry included (default 60 000 ms). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /**
+   * How responses are checked: lenient by default; pass `strictSchemas` (from this package) to reject unknown fields and
+   * statuses. A value rather than a `strict` flag, so pages that never use strict checks do not ship their code.
+   */
+  schemas?: SchemaMode;
+  /** Receives redacted debug lines. */
+  logger?: Logger;
+  /** A secret API key: refused unless `dangerouslyAllowSecretKeyInBrowser` is true, since every visitor could read it. */
+  apiKey?: string;
+  /** Allows `apiKey` or a secret key from `getToken`, for pages only the key's owner ever opens. */
+  dangerouslyAllowSecretKeyInBrowser?: boolean;
+}
+
+/** Creates a transport for the standalone operations (`listRuns(transport)`, …) from the page's fetch, timers and location. */
+export function createBrowserTransport(options: BrowserClientOptions = {}): Transport {
+  const allowSecret = options.dangerouslyAllowSecretKeyInBrowser === true;
+  if (options.apiKey !== undefined && !allowSecret) throw secretKeyRefused('the apiKey option');
+  if (options.apiKey !== undefined && options.getToken) {
+    throw new ConfigurationError('Pass either apiKey or getToken to the browser client, not both');
+  }
+  const { apiKey, getToken } = options;
+  return createTransport({
+    baseUrl: resolveBaseUrl(options.baseUrl),
+    runtime: {
+      fetch: createBrowserFetch(options.fetch),
+      setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+      clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+      now: () => Date.now(),
+      random: () => Math.random(),
+      randomUUID,
+    },
+    ...(apiKey !== undefined && { getToken: () => apiKey }),
+    ...(getToken && {
+      getToken: async () => {
+        const token = await getToken();
+        if (token && isSecretKey(token) && !allowSecret) throw secretKeyRefused('a token returned by getToken()');
+        return token;
+      },
+    }),
+    ...(options.credentials !== undefined && { credentials: options.credentials }),
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
+    ...(options.schemas !== undefined && { schemas: options.schemas }),
+    ...(options.logger !== undefined && { logger: options.logger }),
+  });
+}

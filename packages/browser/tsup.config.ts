@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { defineLibraryConfig } from '../../tsup.shared';
+
+export default defineConfig(defineLibraryConfig());
