@@ -4,6 +4,7 @@ import { JSONSchemaFaker } from 'json-schema-faker';
 import * as v from 'valibot';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { fastCheck } from '../src/internal/fastCheck';
 import {
   createRunResultSchema,
   freeObjectSchema,
@@ -121,6 +122,7 @@ describe.each(cases)('contract: $name', (c) => {
       if (!c.open) expect(Object.keys(first).length, 'the generator produced an empty object').toBeGreaterThan(0);
       for (const mode of ['lenient', 'strict'] as const) {
         const result = v.safeParse(c.ours(MODES[mode]), body);
+        if (mode === 'lenient' && !c.open) expect(fastCheck(c.ours(MODES[mode]))?.(body), 'the fast path covers lenient schemas').toBe(true);
         expect(result.issues?.map((i) => `${mode} ${v.getDotPath(i)}: ${i.message}`), JSON.stringify(body)).toBeUndefined();
       }
     }
@@ -136,6 +138,7 @@ describe.each(cases)('contract: $name', (c) => {
       target[field] = wrongValue(typeOf(schema));
       for (const mode of ['lenient', 'strict'] as const) {
         expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted ${field}=${JSON.stringify(target[field])}`).toBe(false);
+        expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted ${field}`).toBe(false);
       }
     }
   });
@@ -147,6 +150,7 @@ describe.each(cases)('contract: $name', (c) => {
       delete target[field];
       for (const mode of ['lenient', 'strict'] as const) {
         expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted a body without ${field}`).toBe(false);
+        expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted a body without ${field}`).toBe(false);
       }
     }
   });
