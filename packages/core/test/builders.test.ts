@@ -131,6 +131,12 @@ describe('ids can never change the request path', () => {
     expect(() => buildRetrieveSpecRequest({ specId: id })).toThrow(RequestValidationError);
   });
 
+  it.each(['\uD800', 'run-\uDC00', 'a\uDBFFb'])('rejects %j (an unpaired surrogate) as a RequestValidationError, not a URIError', (id) => {
+    for (const build of builders) expect(() => build(id)).toThrow(RequestValidationError);
+    expect(() => buildRetrieveSpecRequest({ specId: id })).toThrow(RequestValidationError);
+    expect(() => buildListRunSamplesRequest({ runId: id })).toThrow(RequestValidationError);
+  });
+
   it('rejects non-string ids', () => {
     expect(() => buildRetrieveRunRequest(42 as unknown as string)).toThrow('runId must be a string, got a number');
     expect(() => buildRetrieveRunRequest(undefined as unknown as string)).toThrow('runId must be a string, got undefined');

@@ -14,7 +14,12 @@ export function pathSegment(name: string, value: unknown): string {
   }
   if (value.trim() === '') throw invalid(name, `${name} must not be empty`);
   if (value === '.' || value === '..') throw invalid(name, `${name} must not be "${value}"`);
-  return encodeURIComponent(value);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    // encodeURIComponent throws a URIError on an unpaired UTF-16 surrogate, which no URL can carry.
+    throw invalid(name, `${name} must be valid Unicode text (it contains an unpaired surrogate)`);
+  }
 }
 
 function invalid(path: string, message: string): RequestValidationError {
