@@ -173,6 +173,13 @@ describe('errors', () => {
     expect(error.message).toContain('[1].samples_completed: Invalid type: Expected number but received "5"');
   });
 
+  it('turns a deeply nested error body into a typed error instead of overflowing the stack', async () => {
+    const deep = `{"field":${'{"a":'.repeat(50_000)}"x"${'}'.repeat(50_000)}}`;
+    const { transport } = scriptedTransport([() => new Response(deep, { status: 400 })]);
+    const error = await createDataframerClient(transport).runs.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+  });
+
   it('reports invalid JSON as a validation error', async () => {
     const { transport } = scriptedTransport([() => new Response('[{"id": ', { status: 200 })]);
     await expect(createDataframerClient(transport).runs.list()).rejects.toThrow('is not valid JSON');

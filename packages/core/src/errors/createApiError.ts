@@ -110,11 +110,15 @@ function messageOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function flattenMessages(value: unknown, prefix = ''): string[] {
+// Field errors nest a few levels (nested serializers); anything deeper is not a message, and recursing into it could overflow the stack.
+const MAX_ERROR_DEPTH = 16;
+
+function flattenMessages(value: unknown, prefix = '', depth = 0): string[] {
   if (typeof value === 'string') return [prefix + value];
-  if (Array.isArray(value)) return value.flatMap((item) => flattenMessages(item, prefix));
+  if (depth >= MAX_ERROR_DEPTH) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => flattenMessages(item, prefix, depth + 1));
   if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenMessages(v, `${prefix}${k}: `));
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenMessages(v, `${prefix}${k}: `, depth + 1));
   }
   if (typeof value === 'number' || typeof value === 'boolean') return [prefix + String(value)];
   return [];
