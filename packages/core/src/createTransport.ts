@@ -110,6 +110,13 @@ export function createTransport(options: TransportOptions): Transport {
     if (token === undefined && options.missingTokenMessage) {
       throw new ConfigurationError(options.missingTokenMessage, { request: label });
     }
+    // fetch rejects such a header with a TypeError that quotes the whole value, key included, so it is refused here.
+    if (token !== undefined && /[^\x20-\x7e]/.test(token.trim())) {
+      throw new ConfigurationError(
+        'The API key contains a character that cannot be sent in an HTTP header (a line break, control or non-ASCII character); check DATAFRAMER_API_KEY or the apiKey option',
+        { request: label },
+      );
+    }
     const url = new URL(base + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
     if (token !== undefined && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {

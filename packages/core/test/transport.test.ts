@@ -124,6 +124,21 @@ describe('configuration', () => {
     await expect(createDataframerClient(keyless.transport).runs.list()).resolves.toEqual([]);
   });
 
+  it('refuses a key that cannot be a header value without sending it or quoting it in the error', async () => {
+    for (const key of ['sk_test_fake_line\nbreak_0001', 'sk_test_fake_nul\u0000_0001', 'sk_test_fake_\u2026_0001']) {
+      const { transport, sent } = scriptedTransport([() => json(201, NEW_RUN)], { getToken: () => key });
+      for (const call of [() => createDataframerClient(transport).runs.list(), () => createDataframerClient(transport).runs.create(CREATE)]) {
+        const error = (await call().catch((e: unknown) => e)) as ConfigurationError;
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect(error.message).toContain('cannot be sent in an HTTP header');
+        expect(String(error.stack) + JSON.stringify(error.toJSON()) + String(error.cause)).not.toContain('sk_test_fake_');
+      }
+      expect(sent).toHaveLength(0);
+    }
+    const padded = scriptedTransport([() => json(200, [])], { getToken: () => `${FAKE_KEY}\n` });
+    await expect(createDataframerClient(padded.transport).runs.list()).resolves.toEqual([]);
+  });
+
   it('rejects unusable base URLs when the client is made', () => {
     expect(() => scriptedTransport([], { baseUrl: 'df-api.dataframer.ai' })).toThrow('expected an absolute http(s) URL');
     expect(() => scriptedTransport([], { baseUrl: 'ftp://x.example' })).toThrow('protocol must be http or https');
