@@ -8,7 +8,7 @@ import { createDeadline, sleep } from './deadline';
 export interface PollIntervals {
   /** First pause between polls (default 1000 ms). */
   intervalMs?: number;
-  /** Longest pause between polls (default 3000 ms). */
+  /** Longest pause between polls (default 2500 ms, so progress arrives at least every 3 s with a slow answer). */
   maxIntervalMs?: number;
 }
 
@@ -35,7 +35,7 @@ export async function poll<T>(options: PollOptions<T>): Promise<T> {
   const rt = options.transport.runtime;
   const timeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
   const deadline = createDeadline(rt, timeoutMs, options.signal);
-  const maxInterval = options.maxIntervalMs ?? 3000;
+  const maxInterval = options.maxIntervalMs ?? 2500;
   let interval = Math.min(options.intervalMs ?? 1000, maxInterval);
   let last: T | undefined;
   const stopped = (cause?: unknown): DataframerError =>
