@@ -28,6 +28,23 @@ describe('fault injection', () => {
     expect(sandbox.faults.counts().latency).toBe(1);
   });
 
+  it('still acts on a delayed create after its client gave up, as a slow server would', async () => {
+    const opened = await openSandbox({ faults: ['POST /runs/ latency ms=400'] });
+    sandbox = opened.sandbox;
+    const specId = await specIdIn(opened.api, 'READY');
+    const gaveUp = await fetch(`${sandbox.url}/api/dataframer/runs/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.keys.acme}`, 'content-type': 'application/json', 'idempotency-key': 'slow-1' },
+      body: JSON.stringify({ spec_id: specId, number_of_samples: 5 }),
+      signal: AbortSignal.timeout(100),
+    }).catch((e: unknown) => e);
+    expect(gaveUp).toBeInstanceOf(Error);
+    const end = Date.now() + 3000;
+    while (Date.now() < end && sandbox.requests().some((r) => r.status === null && r.delivered)) await new Promise((r) => setTimeout(r, 20));
+    expect(sandbox.requests().at(-1)?.status).toBe(201);
+    expect(sandbox.runs('acme').filter((r) => r.idempotencyKey === 'slow-1')).toHaveLength(1);
+  });
+
   it('answers 429 with Retry-After, and 5xx with optional Retry-After, without acting', async () => {
     const opened = await openSandbox();
     sandbox = opened.sandbox;

@@ -104,7 +104,12 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const record = c.get('record');
     const { latencyMs, fault } = faults.decide(c.req.method, record.path.slice(API.length));
     record.latencyMs = latencyMs;
-    if (latencyMs > 0) await ctx.sleep(latencyMs);
+    if (latencyMs > 0) {
+      // A slow server has the whole request before it is slow: read the body first (Hono caches it for the
+      // handler), so a create still acts when its client gave up during the delay, as a real server would.
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await c.req.text().catch(() => '');
+      await ctx.sleep(latencyMs);
+    }
     if (!fault) return next();
     record.fault = fault.kind;
     switch (fault.kind) {
