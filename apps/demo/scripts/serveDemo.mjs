@@ -1,0 +1,40 @@
+// Serves the built page with vite's preview server, its proxy pointed at a Dataframer server with a key held here.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Builds the page into apps/demo/dist. */
+export async function buildDemo() {
+  await build({ root, logLevel: 'warn' });
+}
+
+/**
+ * Starts the preview server of apps/demo (its vite.config.ts, proxy included) with DATAFRAMER_BASE_URL and
+ * DATAFRAMER_API_KEY set to `baseUrl` and `apiKey` while the config is read. Builds first if there is no build.
+ */
+export async function serveDemo({ baseUrl, apiKey, port = 0, host = '127.0.0.1' }) {
+  if (!existsSync(`${root}/dist/index.html`)) await buildDemo();
+  const names = ['DATAFRAMER_BASE_URL', 'DATAFRAMER_API_KEY'];
+  const saved = names.map((name) => process.env[name]);
+  const wanted = [baseUrl, apiKey];
+  names.forEach((name, i) => {
+    if (wanted[i] === undefined) delete process.env[name];
+    else process.env[name] = wanted[i];
+  });
+  let server;
+  try {
+    server = await preview({ root, logLevel: 'warn', preview: { port, host, strictPort: true, open: false } });
+  } finally {
+    names.forEach((name, i) => {
+      if (saved[i] === undefined) delete process.env[name];
+      else process.env[name] = saved[i];
+    });
+  }
+  const address = server.httpServer.address();
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () => server.close(),
+  };
+}
