@@ -1,0 +1,99 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { CliError } from './errors';
+import { addSecret } from './io';
+
+/** One named profile of the config file. */
+export interface Profile {
+  api_key?: string;
+  base_url?: string;
+}
+
+/** The config file: `{ "profiles": { "default": { "api_key": "…", "base_url": "…" } } }`. */
+export interface ConfigFile {
+  profiles: Record<string, Profile>;
+}
+
+/** The production server. */
+export const DEFAULT_BASE_URL = 'https://df-api.dataframer.ai';
+
+/** The config directory: DATAFRAMER_CONFIG_DIR, else the platform's config dir + `dataframer`. */
+export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env['DATAFRAMER_CONFIG_DIR']) return env['DATAFRAMER_CONFIG_DIR'];
+  if (platform === 'win32') return join(env['APPDATA'] || join(homedir(), 'AppData', 'Roaming'), 'dataframer');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'dataframer');
+  return join(env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'dataframer');
+}
+
+/** The config file path. */
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(configDir(env), 'config.json');
+}
+
+/** Reads the config file; an absent file is an empty config. */
+export function readConfig(path = configPath()): ConfigFile {
+  if (!existsSync(path)) return { profiles: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CliError(`The config file ${path} is not valid JSON (${(error as Error).message}); fix or delete it.`);
+  }
+  const profiles = (parsed as Partial<ConfigFile> | null)?.profiles;
+  const config: ConfigFile = { profiles: profiles && typeof profiles === 'object' ? profiles : {} };
+  for (const profile of Object.values(config.profiles)) addSecret(profile.api_key);
+  return config;
+}
+
+/** Whether the config file can be read by other users (POSIX only). */
+export function configIsShared(path = configPath()): boolean {
+  if (process.platform === 'win32' || !existsSync(path)) return false;
+  return (statSync(path).mode & 0o077) !== 0;
+}
+
+/** Writes the config file atomically, the file with mode 0600 inside a 0700 directory. */
+export function writeConfig(config: ConfigFile, env: NodeJS.ProcessEnv = process.env): string {
+  const dir = configDir(env);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') chmodSync(dir, 0o700);
+  const path = join(dir, 'config.json');
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  if (process.platform !== 'win32') chmodSync(temp, 0o600);
+  renameSync(temp, path);
+  return path;
+}
+
+/** Where the API key and base URL come from, after applying flag > env > config file precedence. */
+export interface ResolvedAuth {
+  profile: string;
+  apiKey: string | undefined;
+  keySource: string | undefined;
+  baseUrl: string;
+  baseUrlSource: string;
+  configPath: string;
+  config: ConfigFile;
+}
+
+/** Applies the precedence: --base-url > DATAFRAMER_BASE_URL > profile > default; DATAFRAMER_API_KEY > profile. */
+export function resolveAuth(globals: { profile?: string; baseUrl?: string }, env: NodeJS.ProcessEnv = process.env): ResolvedAuth {
+  const path = configPath(env);
+  const config = readConfig(path);
+  const profile = globals.profile || env['DATAFRAMER_PROFILE'] || 'default';
+  const stored = config.profiles[profile] ?? {};
+  const envKey = env['DATAFRAMER_API_KEY'] || undefined;
+  addSecret(envKey);
+  const apiKey = envKey ?? stored.api_key;
+  const keySource = envKey
+    ? 'environment variable DATAFRAMER_API_KEY'
+    : stored.api_key
+      ? `config file ${path}, profile "${profile}"`
+      : undefined;
+  let baseUrl = DEFAULT_BASE_URL;
+  let baseUrlSource = 'default';
+  if (globals.baseUrl) [baseUrl, baseUrlSource] = [globals.baseUrl, 'flag --base-url'];
+  else if (env['DATAFRAMER_BASE_URL']) [baseUrl, baseUrlSource] = [env['DATAFRAMER_BASE_URL'], 'environment variable DATAFRAMER_BASE_URL'];
+  else if (stored.base_url) [baseUrl, baseUrlSource] = [stored.base_url, `config file, profile "${profile}"`];
+  return { profile, apiKey, keySource, baseUrl, baseUrlSource, configPath: path, config };
+}

@@ -1,0 +1,22 @@
+/** Exit codes of the dataframer command; documented in `--help` and the README. */
+export const EXIT = {
+  OK: 0,
+  ERROR: 1,
+  USAGE: 2,
+  AUTH: 4,
+  RUN_FAILED: 5,
+  RUN_CANCELED: 6,
+  RUN_PENDING: 8,
+  INTERRUPTED: 130,
+} as const;
+
+/** The exit code table as printed at the end of `dataframer --help`. */
+export const EXIT_CODES_HELP = `Exit codes:
+  0    success (for runs watch / runs create --wait: the run SUCCEEDED)
+  1    error (API error, network error, ...)
+  2    usage error (unknown command or flag, bad value, missing --yes)
+  4    not authenticated (no API key, or the key was rejected)
+  5    the watched run ended FAILED
+  6    the watched run ended CANCELED
+  8    the watched run was still running when --timeout expired
+  130  interrupted (Ctrl-C); a watched run goes on on the server`;
