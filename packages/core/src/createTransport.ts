@@ -1,10 +1,8 @@
 import { createApiError, formatMs } from './errors/createApiError';
-import type { ApiError } from './errors/ApiError';
 import {
   AbortError,
   ConfigurationError,
   ConnectionError,
-  OutcomeUnknownError,
   ResponseValidationError,
   TimeoutError,
 } from './errors/errors';
@@ -113,7 +111,7 @@ export function createTransport(options: TransportOptions): Transport {
     // fetch rejects such a header with a TypeError that quotes the whole value, key included, so it is refused here.
     if (token !== undefined && /[^\x20-\x7e]/.test(token.trim())) {
       throw new ConfigurationError(
-        'The API key contains a character that cannot be sent in an HTTP header (a line break, control or non-ASCII character); check DATAFRAMER_API_KEY or the apiKey option',
+        'The API key contains a character that cannot be sent in an HTTP header (a line break, control or non-ASCII character); check where the key is set',
         { request: label },
       );
     }
@@ -129,9 +127,9 @@ export function createTransport(options: TransportOptions): Transport {
     const log = (line: string) => logger?.debug(redact(line, secrets));
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
-    const idempotencyKey =
-      request.retry === 'create' ? (callOptions.idempotencyKey ?? rt.randomUUID()) : undefined;
-    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+    const keyHeader = operation.idempotencyHeader;
+    const idempotencyKey = keyHeader ? (callOptions.idempotencyKey ?? rt.randomUUID()) : undefined;
+    if (keyHeader) headers[keyHeader] = idempotencyKey!;
 
     const timeoutMs = callOptions.timeoutMs ?? timeoutMsDefault;
     const maxRetries = callOptions.maxRetries ?? maxRetriesDefault;
@@ -140,7 +138,7 @@ export function createTransport(options: TransportOptions): Transport {
     let lastError: DataframerError | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
-        log(`→ ${request.method} ${url.href} (${operation.name}, attempt ${attempt}/${maxRetries + 1}${idempotencyKey ? `, idempotency key ${idempotencyKey}` : ''})`);
+        log(`→ ${request.method} ${url.href} (${operation.name}, attempt ${attempt}/${maxRetries + 1}${keyHeader ? `, ${keyHeader} ${idempotencyKey}` : ''})`);
         const started = rt.now();
         const result = await attemptOnce(request, url, headers, operation, deadline, label, secrets, attempt);
         if (result.ok) {
@@ -149,33 +147,26 @@ export function createTransport(options: TransportOptions): Transport {
         }
         log(`← ${label} failed in ${formatMs(rt.now() - started)}: ${result.error.message}`);
         lastError = result.error;
-        if (
-          request.method === 'DELETE' &&
-          mayHaveActed &&
-          (result.error as Partial<ApiError>).status === 404
-        ) {
-          // An earlier attempt reached the server and its answer was lost: the run is gone, which is what was asked.
-          log(`${label}: 404 after an unanswered attempt, so the earlier attempt deleted it`);
+        if (mayHaveActed && operation.doneAfterLostAnswer?.(result.error)) {
+          log(`${label}: an earlier attempt whose answer was lost did it`);
           return operation.parse({ status: 204, body: undefined, request: label }, mode);
         }
         mayHaveActed ||= result.mayHaveActed;
         const isCreate = request.retry === 'create';
         const canRetry = isCreate ? result.safeForCreate : result.retryable;
         if (!canRetry || attempt > maxRetries) {
-          if (isCreate && mayHaveActed) throw outcomeUnknown(operation.name, label, result.error, idempotencyKey!, attempt);
-          throw result.error;
+          throw isCreate && mayHaveActed ? ambiguous(operation, label, result.error, idempotencyKey!, attempt) : result.error;
         }
         const delay = result.retryAfterMs ?? backoffMs(attempt, rt.random);
         if (delay >= deadline.remaining()) {
           log(`${label}: not retrying, the next attempt (in ${formatMs(delay)}) would start after the deadline`);
-          if (isCreate && mayHaveActed) throw outcomeUnknown(operation.name, label, result.error, idempotencyKey!, attempt);
-          throw result.error;
+          throw isCreate && mayHaveActed ? ambiguous(operation, label, result.error, idempotencyKey!, attempt) : result.error;
         }
         log(`${label}: retrying in ${formatMs(delay)}`);
         try {
           await sleep(rt, delay, deadline.signal);
         } catch {
-          throw interrupted(operation.name, label, deadline, attempt, lastError, request, idempotencyKey, mayHaveActed);
+          throw interrupted(operation, label, deadline, attempt, lastError, request, idempotencyKey, mayHaveActed);
         }
       }
     } finally {
@@ -204,7 +195,7 @@ export function createTransport(options: TransportOptions): Transport {
       response = await rt.fetch(url.href, init);
     } catch (error) {
       if (deadline.state !== 'running') {
-        throw interrupted(operation.name, label, deadline, attempt, undefined, request, headers['idempotency-key'], true);
+        throw interrupted(operation, label, deadline, attempt, undefined, request, operation.idempotencyHeader && headers[operation.idempotencyHeader], true);
       }
       return connectionFailure(error, label, attempt, secrets);
     }
@@ -213,7 +204,7 @@ export function createTransport(options: TransportOptions): Transport {
       text = redact(await response.text(), secrets);
     } catch (error) {
       if (deadline.state !== 'running') {
-        throw interrupted(operation.name, label, deadline, attempt, undefined, request, headers['idempotency-key'], true);
+        throw interrupted(operation, label, deadline, attempt, undefined, request, operation.idempotencyHeader && headers[operation.idempotencyHeader], true);
       }
       const failure = connectionFailure(error, label, attempt, secrets);
       return { ...failure, safeForCreate: false, mayHaveActed: true };
@@ -294,17 +285,13 @@ function describeCause(error: unknown): string {
   return parts.length > 0 ? [...new Set(parts)].join(': ') : String(error);
 }
 
-function outcomeUnknown(name: string, label: string, cause: DataframerError, key: string, attempts: number): OutcomeUnknownError {
-  return new OutcomeUnknownError(
-    `${name} may or may not have started a run: ${cause.message}. It was not retried automatically because runs cost money. ` +
-      `Check with runs.list() for a new run, or repeat the create with the same idempotencyKey "${key}" ` +
-      `(dataframer runs create --idempotency-key ${key}) so a server that honours Idempotency-Key returns the same run.`,
-    { cause, idempotencyKey: key, attempts, request: label },
-  );
+/** The error for a create that may have acted: the operation's own (OutcomeUnknownError for runs), or the failure itself. */
+function ambiguous<P, R>(operation: Operation<P, R>, label: string, cause: DataframerError, key: string, attempts: number): DataframerError {
+  return operation.ambiguous ? operation.ambiguous(cause, key, attempts, label) : cause;
 }
 
-function interrupted(
-  name: string,
+function interrupted<P, R>(
+  operation: Operation<P, R>,
   label: string,
   deadline: Deadline,
   attempt: number,
@@ -314,6 +301,7 @@ function interrupted(
   mayHaveActed: boolean,
 ): DataframerError {
   const last = lastError ? ` (last failure: ${lastError.message})` : '';
+  const name = operation.name;
   const error =
     deadline.state === 'timeout'
       ? new TimeoutError(
@@ -326,7 +314,7 @@ function interrupted(
           cause: deadline.signal.reason,
         });
   if (request.retry === 'create' && mayHaveActed && idempotencyKey !== undefined) {
-    return outcomeUnknown(name, label, error, idempotencyKey, attempt);
+    return ambiguous(operation, label, error, idempotencyKey, attempt);
   }
   return error;
 }

@@ -43,63 +43,47 @@ export class ApiError extends DataframerError {
 /** 400: the request was malformed or a field was invalid; see `fieldErrors`. */
 export class BadRequestError extends ApiError {
   override readonly name: string = 'BadRequestError';
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details, 'bad_request');
-  }
+  override readonly code: DataframerErrorCode = 'bad_request';
 }
 
 /** 401: the API key is missing, wrong or revoked. */
 export class AuthenticationError extends ApiError {
   override readonly name: string = 'AuthenticationError';
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details, 'authentication');
-  }
+  override readonly code: DataframerErrorCode = 'authentication';
 }
 
 /** 403: the key is valid but may not do this. */
 export class PermissionDeniedError extends ApiError {
   override readonly name: string = 'PermissionDeniedError';
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details, 'permission_denied');
-  }
+  override readonly code: DataframerErrorCode = 'permission_denied';
 }
 
 /** 404: no such resource for this company (another company's ids also answer 404). */
 export class NotFoundError extends ApiError {
   override readonly name: string = 'NotFoundError';
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details, 'not_found');
-  }
+  override readonly code: DataframerErrorCode = 'not_found';
 }
 
 /** 409: the resource is not in a state that allows this (for example cancelling a finished run). */
 export class ConflictError extends ApiError {
   override readonly name: string = 'ConflictError';
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details, 'conflict');
-  }
+  override readonly code: DataframerErrorCode = 'conflict';
 }
 
 /** 422: the body was understood but its values were rejected. */
 export class UnprocessableEntityError extends ApiError {
   override readonly name: string = 'UnprocessableEntityError';
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details, 'unprocessable_entity');
-  }
+  override readonly code: DataframerErrorCode = 'unprocessable_entity';
 }
 
 /** 429: too many requests; `retryAfterMs` says how long the server asked us to wait. */
 export class RateLimitError extends ApiError {
   override readonly name: string = 'RateLimitError';
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details, 'rate_limited');
-  }
+  override readonly code: DataframerErrorCode = 'rate_limited';
 }
 
 /** 5xx: the server or a proxy in front of it failed. */
 export class ServerError extends ApiError {
   override readonly name: string = 'ServerError';
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details, 'server_error');
-  }
+  override readonly code: DataframerErrorCode = 'server_error';
 }

@@ -28,6 +28,16 @@ const STATUS_TEXT: Record<number, string> = {
 
 const MAX_RAW_BODY = 4096;
 
+const BY_STATUS: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 /** Inputs for {@link createApiError}; `text` must already be redacted. */
 export interface ApiErrorInput {
   status: number;
@@ -52,16 +62,8 @@ export function createApiError(input: ApiErrorInput): ApiError {
     ...(input.attempts !== undefined && { attempts: input.attempts }),
   };
   const message = formatApiErrorMessage(details, input.text);
-  const status = input.status;
-  if (status === 400) return new BadRequestError(message, details);
-  if (status === 401) return new AuthenticationError(message, details);
-  if (status === 403) return new PermissionDeniedError(message, details);
-  if (status === 404) return new NotFoundError(message, details);
-  if (status === 409) return new ConflictError(message, details);
-  if (status === 422) return new UnprocessableEntityError(message, details);
-  if (status === 429) return new RateLimitError(message, details);
-  if (status >= 500) return new ServerError(message, details);
-  return new ApiError(message, details);
+  const ErrorClass = BY_STATUS[input.status] ?? (input.status >= 500 ? ServerError : ApiError);
+  return new ErrorClass(message, details);
 }
 
 function readErrorBody(text: string): { body: unknown; detail?: string; fieldErrors?: Record<string, string[]> } {

@@ -1,4 +1,5 @@
 import type { RawResponse } from '../internal/validateResponse';
+import type { DataframerError } from '../errors/DataframerError';
 import type { SchemaMode } from '../schemas/SchemaMode';
 
 /** A plain description of one HTTP request; builders return it and do no I/O. */
@@ -21,6 +22,12 @@ export interface Operation<P, R> {
   readonly name: string;
   build(params: P): RequestDescription;
   parse(response: RawResponse, mode: SchemaMode): R;
+  /** For creates: the header that carries one idempotency key across every attempt. */
+  idempotencyHeader?: string;
+  /** Whether this failure, after an earlier attempt's answer was lost, means that attempt did the work (a delete's 404). */
+  doneAfterLostAnswer?(error: DataframerError): boolean;
+  /** For creates: the error to throw when an attempt may have acted but its answer was lost (it lives here, not in the transport, so bundles without creates leave it out). */
+  ambiguous?(cause: DataframerError, idempotencyKey: string, attempts: number, request: string): DataframerError;
 }
 
 /** Options every call accepts. */

@@ -1,3 +1,4 @@
+import { OutcomeUnknownError } from '../errors/errors';
 import { ParamChecker } from '../internal/checkParams';
 import { validateResponse } from '../internal/validateResponse';
 import { API_PREFIX } from '../internal/paths';
@@ -96,6 +97,14 @@ export const createRunOperation: Operation<CreateRunParams, CreateRunResult> = {
   name: 'runs.create',
   build: buildCreateRunRequest,
   parse: (response, mode) => validateResponse(createRunResultSchema(mode), response),
+  idempotencyHeader: 'idempotency-key',
+  ambiguous: (cause, key, attempts, request) =>
+    new OutcomeUnknownError(
+      `runs.create may or may not have started a run: ${cause.message}. It was not retried automatically because runs cost money. ` +
+        `Check with runs.list() for a new run, or repeat the create with the same idempotencyKey "${key}" ` +
+        `(dataframer runs create --idempotency-key ${key}) so a server that honours Idempotency-Key returns the same run.`,
+      { cause, idempotencyKey: key, attempts, request },
+    ),
 };
 
 /**

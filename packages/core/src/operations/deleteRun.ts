@@ -11,6 +11,8 @@ export const deleteRunOperation: Operation<string, void> = {
   name: 'runs.delete',
   build: buildDeleteRunRequest,
   parse: () => undefined,
+  // The run is gone, which is what was asked: an earlier attempt deleted it and its answer was lost.
+  doneAfterLostAnswer: (error) => (error as { status?: number }).status === 404,
 };
 
 /** Deletes a run and its stored files. */

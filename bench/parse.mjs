@@ -1,0 +1,38 @@
+// Parse + validate 10,000 runs the way the SDK does, against JSON.parse alone.
+import * as v from 'valibot';
+import { listRunsOperation, lenientSchemas, strictSchemas, runListSchema } from '../packages/core/dist/index.js';
+import { benchRunsJson, median } from './fixtures.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+
+/** Times JSON.parse alone, the SDK's lenient and strict parse, and plain valibot on the same schema. */
+export function measureParse() {
+  const text = benchRunsJson(10_000);
+  const request = 'GET /api/dataframer/runs/';
+  const variants = {
+    'JSON.parse only': () => JSON.parse(text),
+    '@df/core lenient (default)': () => listRunsOperation.parse({ status: 200, body: JSON.parse(text), request }, lenientSchemas),
+    '@df/core strict': () => listRunsOperation.parse({ status: 200, body: JSON.parse(text), request }, strictSchemas),
+    'valibot safeParse, lenient schema (no fast path)': () => v.safeParse(runListSchema(lenientSchemas), JSON.parse(text)),
+  };
+  for (let i = 0; i < 5; i++) for (const fn of Object.values(variants)) fn();
+  const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(variants)) {
+      const started = performance.now();
+      fn();
+      times[name].push(performance.now() - started);
+    }
+  }
+  const base = median(times['JSON.parse only']);
+  return {
+    bytes: text.length,
+    rounds: ROUNDS,
+    rows: Object.entries(times).map(([name, t]) => ({ name, ms: median(t), ratio: median(t) / base })),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = measureParse();
+  for (const row of r.rows) console.log(`${row.name}: ${row.ms.toFixed(1)} ms, ${row.ratio.toFixed(2)}x`);
+}

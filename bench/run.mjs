@@ -1,0 +1,127 @@
+// `pnpm bench`: every benchmark side by side in one run; prints the ratios and writes bench/RESULTS.md.
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { measureBundles } from './bundle.mjs';
+import { measureMemory } from './memory.mjs';
+import { measureParse } from './parse.mjs';
+import { measureThroughput } from './throughput.mjs';
+import { measureWait } from './wait.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const version = (pkg) => JSON.parse(readFileSync(`${root}/node_modules/${pkg}/package.json`, 'utf8')).version;
+const lines = [];
+const goals = [];
+function say(line = '') {
+  console.log(line);
+  lines.push(line);
+}
+function goal(name, met, figure, target, note = '') {
+  goals.push({ name, met, figure, target, note });
+}
+const x = (n) => `${n.toFixed(2)}×`;
+const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
+
+function startup() {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [`${root}/apps/cli/bench/startup.mjs`], { cwd: `${root}/apps/cli`, timeout: 300_000 }, (error, stdout, stderr) => {
+      const rows = {};
+      for (const match of stdout.matchAll(/^\s+(node -e 0|dataframer --help|dataframer runs list)\s+([\d.]+) ms\s+([\d.]+)×/gm)) {
+        rows[match[1]] = { ms: Number(match[2]), ratio: Number(match[3]) };
+      }
+      resolve({ rows, method: /median of \d+ \(([^)]+)\)/.exec(stdout)?.[1] ?? 'unknown', error: error ? String(stderr || error.message).trim() : undefined });
+    });
+  });
+}
+
+const started = Date.now();
+say('# Benchmarks');
+say();
+say(`Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);
+say(`Versions: valibot ${version('valibot')}, undici ${JSON.parse(readFileSync(`${root}/packages/node/node_modules/undici/package.json`, 'utf8')).version} (@df/node), ky ${version('ky')}, openapi-fetch ${version('openapi-fetch')}, openai ${version('openai')}, esbuild ${version('esbuild')}.`);
+say('The machines are shared and noisy: compare the ratios, which are measured side by side in this one run, not the absolute times.');
+
+say();
+say('## 1. List throughput (50-run body, loopback)');
+const tp = await measureThroughput();
+say(`${tp.requests} requests × ${tp.trials} trials per contender, alternating order, medians; body ${tp.bodyBytes} bytes. Raw fetch is Node's global fetch + JSON.parse.`);
+say();
+say('| mode | raw fetch req/s | @df/node req/s | ratio |');
+say('| --- | ---: | ---: | ---: |');
+for (const [mode, r] of Object.entries(tp.results)) {
+  say(`| ${mode} | ${r.raw.toFixed(0)} | ${r.ours.toFixed(0)} | ${x(r.ratio)} |`);
+  goal(`list throughput, ${mode}`, r.ratio >= 0.7, x(r.ratio), '≥ 0.70×');
+}
+
+say();
+say('## 2. Parse + validate 10,000 runs');
+const parse = measureParse();
+say(`${(parse.bytes / 1e6).toFixed(1)} MB of JSON, median of ${parse.rounds} rounds.`);
+say();
+say('| variant | ms | × JSON.parse |');
+say('| --- | ---: | ---: |');
+for (const row of parse.rows) say(`| ${row.name} | ${row.ms.toFixed(1)} | ${x(row.ratio)} |`);
+const lenient = parse.rows.find((r) => r.name.startsWith('@df/core lenient'));
+goal('parse + validate 10,000 runs', lenient.ratio <= 2.5, x(lenient.ratio), '≤ 2.5×');
+say();
+say('The default checks every documented field\'s type (string, number, boolean, null where the contract allows it, arrays, nested objects) and every required field; valid bodies are checked in place by a compiled check and only failures go through valibot for the issue paths. Strict mode adds uuid, date-time, integer and enum checks and rejects unknown keys.');
+
+say();
+say('## 3. Browser bundle (esbuild --bundle --minify --format=esm --platform=browser, gzip -9)');
+const bundles = await measureBundles();
+say();
+say('| app | min | gzip |');
+say('| --- | ---: | ---: |');
+for (const row of bundles) say(`| ${row.name} | ${row.min} | ${row.gzip} |`);
+const listOnly = bundles.find((r) => r.name.includes('list only'));
+const whole = bundles.find((r) => r.name.includes('whole client'));
+goal('browser bundle, list only', listOnly.gzip <= 7500, kb(listOnly.gzip), '≤ 7.5 kB');
+goal('browser bundle, whole client', whole.gzip <= 11000, kb(whole.gzip), '≤ 11 kB');
+
+say();
+say('## 4. CLI cold start');
+const cli = await startup();
+if (cli.error || !cli.rows['dataframer --help']) {
+  say(`Could not measure: ${cli.error ?? 'no figures printed'}`);
+  goal('CLI --help cold start', false, 'not measured', '≤ 1.25×', cli.error ?? '');
+  goal('CLI runs list cold start', false, 'not measured', '≤ 1.6×', cli.error ?? '');
+} else {
+  say(`Medians (${cli.method}); \`runs list\` talks to a local sandbox.`);
+  say();
+  say('| command | ms | × node -e 0 |');
+  say('| --- | ---: | ---: |');
+  for (const [name, r] of Object.entries(cli.rows)) say(`| \`${name}\` | ${r.ms.toFixed(1)} | ${x(r.ratio)} |`);
+  goal('CLI --help cold start', cli.rows['dataframer --help'].ratio <= 1.25, x(cli.rows['dataframer --help'].ratio), '≤ 1.25×');
+  goal('CLI runs list cold start', cli.rows['dataframer runs list'].ratio <= 1.6, x(cli.rows['dataframer runs list'].ratio), '≤ 1.6×');
+}
+
+say();
+say('## 5. Memory: listing 20,000 runs');
+const mem = await measureMemory();
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+say(`Body ${mb(mem.bodyBytes)}. Peak heap growth is sampled every millisecond and at the end of the call, in a child process after a forced GC.`);
+say();
+say('| client | peak heap growth | × body | retained after GC |');
+say('| --- | ---: | ---: | ---: |');
+say(`| @df/node | ${mb(mem.ours.peakGrowth)} | ${x(mem.ours.peakGrowth / mem.bodyBytes)} | ${mb(mem.ours.retained)} |`);
+say(`| raw fetch + JSON.parse | ${mb(mem.raw.peakGrowth)} | ${x(mem.raw.peakGrowth / mem.bodyBytes)} | ${mb(mem.raw.retained)} |`);
+goal('memory, listing 20,000 runs', mem.ratio <= 4, x(mem.ratio), '≤ 4× body');
+
+say();
+say('## 6. Waiting for a 60-second run');
+const wait = await measureWait();
+say(`A sandbox run of ${wait.samples} samples at real speed, ${wait.status} after ${wait.elapsed.toFixed(1)} s: ${wait.polls} requests, ${wait.reports} progress reports, longest gap between reports ${wait.maxGap.toFixed(2)} s.`);
+goal('waiting: requests for a 60 s run', wait.polls <= 40, String(wait.polls), '≤ 40');
+goal('waiting: longest gap between progress reports', wait.maxGap <= 3, `${wait.maxGap.toFixed(2)} s`, '≤ 3 s');
+
+say();
+say('## Goals');
+say();
+say('| goal | figure | target | met |');
+say('| --- | ---: | ---: | --- |');
+for (const g of goals) say(`| ${g.name} | ${g.figure} | ${g.target} | ${g.met ? 'yes' : `**no**${g.note ? ` (${g.note})` : ''}`} |`);
+say();
+say(`Total time ${((Date.now() - started) / 1000).toFixed(0)} s. Reproduce with \`pnpm bench\` (or \`npm run bench\`).`);
+
+writeFileSync(`${root}/bench/RESULTS.md`, `${lines.join('\n')}\n`);
