@@ -195,6 +195,15 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(BadRequestError);
   });
 
+  it('keeps a deeply nested error body as text, so toJSON() still serialises', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const { transport } = scriptedTransport([() => new Response(deep, { status: 502 })], { maxRetries: 0 });
+    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(typeof error.body).toBe('string');
+    expect(() => JSON.stringify(error.toJSON())).not.toThrow();
+  });
+
   it('reports invalid JSON as a validation error', async () => {
     const { transport } = scriptedTransport([() => new Response('[{"id": ', { status: 200 })]);
     await expect(createDataframerClient(transport).runs.list()).rejects.toThrow('is not valid JSON');

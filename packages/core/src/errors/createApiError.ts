@@ -66,7 +66,28 @@ export function createApiError(input: ApiErrorInput): ApiError {
   return new ErrorClass(message, details);
 }
 
+// An error body nested deeper than this is kept as text: as a value, JSON.stringify(error.toJSON()) would overflow the stack.
+const MAX_BODY_DEPTH = 64;
+
+/** Whether JSON text nests deeper than `limit`, counted without parsing. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) {
+      if (++depth > limit) return true;
+    } else if (ch === 93 || ch === 125) depth--;
+  }
+  return false;
+}
+
 function readErrorBody(text: string): { body: unknown; detail?: string; fieldErrors?: Record<string, string[]> } {
+  if (nestsDeeperThan(text, MAX_BODY_DEPTH)) return { body: text.length > MAX_RAW_BODY ? `${text.slice(0, MAX_RAW_BODY)}…` : text };
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
