@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { EXIT } from './exitCodes';
+import { redactSecrets } from './io';
 import { HelpRequest, parse, UsageError, type Handler, type Invocation } from './parser';
 import { program } from './program';
 
@@ -15,7 +16,9 @@ try {
   if (error instanceof HelpRequest) {
     process.stdout.write(error.text);
   } else if (error instanceof UsageError) {
-    process.stderr.write(`error: ${error.message}\n${error.message.includes('\n') ? '' : 'Run with --help for usage.\n'}`);
+    // A key pasted as an argument by mistake must not be echoed back.
+    const message = redactSecrets(error.message);
+    process.stderr.write(`error: ${message}\n${message.includes('\n') ? '' : 'Run with --help for usage.\n'}`);
     process.exitCode = EXIT.USAGE;
   } else {
     const { reportError } = await import('./errors');

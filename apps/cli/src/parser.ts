@@ -100,7 +100,7 @@ function suggest(word: string, candidates: string[]): string {
     const score = distance(word, c);
     if (score < bestScore) [best, bestScore] = [c, score];
   }
-  return best !== undefined && bestScore <= Math.max(1, Math.floor(best.length / 3)) ? ` (did you mean ${best}?)` : '';
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean ${best}?)` : '';
 }
 
 function usageLine(path: string[], command: CommandSpec): string {

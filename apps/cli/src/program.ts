@@ -204,6 +204,7 @@ named run-<id>.zip is always complete.
     {
       name: 'specs',
       description: 'list and inspect specs',
+      help: examples('dataframer specs list', 'dataframer specs get SPEC_ID'),
       children: [
         {
           name: 'list',
@@ -227,6 +228,7 @@ named run-<id>.zip is always complete.
     {
       name: 'models',
       description: 'list generation models',
+      help: examples('dataframer models list'),
       children: [
         {
           name: 'list',
@@ -241,7 +243,7 @@ named run-<id>.zip is always complete.
     {
       name: 'auth',
       description: 'store, check and remove the API key',
-      help: `
+      help: `${examples('dataframer auth login', 'printf %s "$KEY" | dataframer auth login', 'dataframer auth status')}
 The key is looked up in this order: DATAFRAMER_API_KEY, then the config file's profile
 (--profile, DATAFRAMER_PROFILE, or "default"). There is no --api-key flag on purpose: command
 lines are visible to other processes. The config file is written with mode 0600 (directory 0700).

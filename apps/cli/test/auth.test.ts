@@ -1,0 +1,182 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '@df/sandbox';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BIN, run, tempDir, transcript } from './support/cli';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+let sandbox: Sandbox;
+const WRONG_KEY = 'sk_test_not_a_real_key_000';
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seed: 3, speed: 1000 });
+});
+
+afterAll(async () => {
+  await sandbox?.stop();
+});
+
+function config(dir: string): { profiles: Record<string, { api_key?: string; base_url?: string }> } {
+  return JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+}
+
+async function ids(env: Record<string, string>, extra: string[] = []): Promise<string[]> {
+  const result = await run([...extra, 'runs', 'list', '--json', 'id'], { env });
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout).map((r: { id: string }) => r.id);
+}
+
+describe('auth', () => {
+  it('logs in from stdin, storing the key in a 0600 file inside a 0700 directory', async () => {
+    const dir = join(tempDir(), 'dataframer');
+    const env = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url };
+    const { code, stdout, stderr } = await run(['auth', 'login'], { env, input: `${sandbox.keys.acme}\n` });
+    expect(code, stderr).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('sk_test_…demo');
+    expect(config(dir).profiles['default']!.api_key).toBe(sandbox.keys.acme);
+    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const acmeRuns = sandbox.runs('acme').map((r) => r.id);
+    expect(await ids(env)).toEqual(expect.arrayContaining(acmeRuns.slice(0, 3)));
+  });
+
+  it('reads the key from a hidden prompt under a real terminal, without echoing it', async () => {
+    const dir = tempDir();
+    const result = await run(`(sleep 0.5; printf '%s\\r' "$KEY") | script -qec '"${process.execPath}" "${BIN}" auth login' /dev/null`, {
+      env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url, KEY: sandbox.keys.acme },
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('It will not be shown');
+    expect(result.stdout).toContain('Stored key sk_test_…demo');
+    expect(config(dir).profiles['default']!.api_key).toBe(sandbox.keys.acme);
+  });
+
+  it('tightens an existing config directory and file to 0700 and 0600', async () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'config.json'), '{"profiles":{}}', { mode: 0o644 });
+    const env = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url };
+    expect((await run(['auth', 'login', '--no-verify'], { env, input: sandbox.keys.acme })).code).toBe(0);
+    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses a key the server rejects (exit 4) and stores nothing', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await run(['auth', 'login'], { env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url }, input: WRONG_KEY });
+    expect(code).toBe(4);
+    expect(stderr).toContain('rejected');
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+  });
+
+  it('refuses an empty stdin and a key given as an argument (exit 2), without echoing it', async () => {
+    const env = { DATAFRAMER_CONFIG_DIR: tempDir(), DATAFRAMER_BASE_URL: sandbox.url };
+    expect((await run(['auth', 'login'], { env, input: '' })).code).toBe(2);
+    const argv = await run(['auth', 'login', sandbox.keys.globex], { env });
+    expect(argv.code).toBe(2);
+    expect(argv.stderr).toContain('unexpected argument');
+  });
+
+  it('auth status names the source of the key and masks it; the environment beats the config file', async () => {
+    const dir = tempDir();
+    const env = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url };
+    await run(['auth', 'login'], { env, input: sandbox.keys.acme });
+    const fromFile = await run(['auth', 'status'], { env });
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toMatch(/^key\tsk_test_…demo \(from config file .*config\.json, profile "default"\)$/m);
+    expect(fromFile.stdout).toMatch(/^server\thttp:\/\/127\.0\.0\.1:\d+ \(from environment variable DATAFRAMER_BASE_URL\)$/m);
+    expect(fromFile.stdout).toMatch(/^check\tthe server accepts this key$/m);
+
+    const envKey = { ...env, DATAFRAMER_API_KEY: sandbox.keys.globex };
+    const fromEnv = await run(['auth', 'status'], { env: envKey });
+    expect(fromEnv.stdout).toContain('(from environment variable DATAFRAMER_API_KEY)');
+    const globexRuns = sandbox.runs('globex').map((r) => r.id);
+    expect(await ids(envKey)).toEqual(expect.arrayContaining(globexRuns.slice(0, 3)));
+
+    const tty = await run(['auth', 'status', '--offline'], { env: { ...env, DATAFRAMER_FORCE_TTY: '1', NO_COLOR: '1' } });
+    expect(tty.stdout).toMatch(/Key\s+sk_test_…demo/);
+  });
+
+  it('keeps named profiles apart (--profile and DATAFRAMER_PROFILE)', async () => {
+    const dir = tempDir();
+    const env = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url };
+    await run(['auth', 'login'], { env, input: sandbox.keys.acme });
+    const staged = await run(['--profile', 'staging', 'auth', 'login'], { env, input: sandbox.keys.globex });
+    expect(staged.code, staged.stderr).toBe(0);
+    expect(Object.keys(config(dir).profiles).sort()).toEqual(['default', 'staging']);
+    const acme = sandbox.runs('acme').map((r) => r.id);
+    const globex = sandbox.runs('globex').map((r) => r.id);
+    expect(await ids(env)).toEqual(expect.arrayContaining(acme.slice(0, 2)));
+    expect(await ids(env, ['--profile', 'staging'])).toEqual(expect.arrayContaining(globex.slice(0, 2)));
+    expect(await ids({ ...env, DATAFRAMER_PROFILE: 'staging' })).toEqual(expect.arrayContaining(globex.slice(0, 2)));
+    const missing = await run(['--profile', 'nope', 'runs', 'list'], { env });
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toContain('profile "nope" has no key');
+  });
+
+  it('--base-url beats DATAFRAMER_BASE_URL, which beats the profile; login stores --base-url', async () => {
+    const dir = tempDir();
+    const dead = 'http://127.0.0.1:9';
+    const env = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: dead, DATAFRAMER_API_KEY: sandbox.keys.acme };
+    expect((await run(['runs', 'list'], { env })).code).toBe(1);
+    expect((await run(['--base-url', sandbox.url, 'runs', 'list'], { env })).code).toBe(0);
+    const login = await run(['--base-url', sandbox.url, 'auth', 'login'], { env: { DATAFRAMER_CONFIG_DIR: dir }, input: sandbox.keys.acme });
+    expect(login.code, login.stderr).toBe(0);
+    expect(config(dir).profiles['default']!.base_url).toBe(sandbox.url);
+    expect((await run(['runs', 'list'], { env: { DATAFRAMER_CONFIG_DIR: dir } })).code).toBe(0);
+    expect((await run(['runs', 'list'], { env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: dead } })).code).toBe(1);
+  });
+
+  it('exits 4 without a key or with a rejected one', async () => {
+    const env = { DATAFRAMER_CONFIG_DIR: tempDir(), DATAFRAMER_BASE_URL: sandbox.url };
+    const none = await run(['runs', 'list'], { env });
+    expect(none.code).toBe(4);
+    expect(none.stderr).toBe('error: not logged in: run "dataframer auth login" or set DATAFRAMER_API_KEY\n');
+    expect((await run(['auth', 'status'], { env })).code).toBe(4);
+    const rejected = await run(['runs', 'list'], { env: { ...env, DATAFRAMER_API_KEY: WRONG_KEY } });
+    expect(rejected.code).toBe(4);
+    expect(rejected.stderr).toMatch(/^error: 401 Unauthorized.*Invalid token.*dataframer auth status/);
+    expect(rejected.stderr).not.toContain(WRONG_KEY);
+    const status = await run(['auth', 'status'], { env: { ...env, DATAFRAMER_API_KEY: WRONG_KEY } });
+    expect(status.code).toBe(4);
+    expect(status.stdout).toContain('rejected');
+  });
+
+  it('logout removes the stored key and keeps the file private', async () => {
+    const dir = tempDir();
+    const env = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url };
+    await run(['auth', 'login'], { env, input: sandbox.keys.acme });
+    const out = await run(['auth', 'logout'], { env });
+    expect(out.code).toBe(0);
+    expect(config(dir).profiles['default']).toBeUndefined();
+    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    expect((await run(['runs', 'list'], { env })).code).toBe(4);
+    expect((await run(['auth', 'logout'], { env })).stderr).toContain('No key is stored');
+  });
+
+  it('--debug logs requests with the key redacted', async () => {
+    const env = { DATAFRAMER_CONFIG_DIR: tempDir(), DATAFRAMER_BASE_URL: sandbox.url, DATAFRAMER_API_KEY: sandbox.keys.acme };
+    const { code, stderr } = await run(['--debug', 'runs', 'list'], { env });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\[debug\] → GET http:\/\/127\.0\.0\.1:\d+\/api\/dataframer\/runs\//);
+    expect(stderr).toMatch(/\[debug\] ← GET \/api\/dataframer\/runs\/ ok/);
+  });
+
+  it('a malformed config file is reported, not a crash', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.json'), '{ not json', { mode: 0o600 });
+    const { code, stderr } = await run(['runs', 'list'], { env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error: The config file .* is not valid JSON/);
+  });
+
+  it('never printed an API key in any output of this file', () => {
+    expect(transcript.length).toBeGreaterThan(30);
+    for (const text of transcript) {
+      for (const key of [sandbox.keys.acme, sandbox.keys.globex, WRONG_KEY]) expect(text).not.toContain(key);
+    }
+  });
+});
