@@ -35,7 +35,10 @@ function renderMarkdown(sections: Section[], elapsedMs: number): string {
 function renderTable(sections: Section[]): string {
   const rows: Array<[string, string]> = [];
   for (const section of sections) {
-    for (const [name, value] of section.rows) rows.push([`${section.title}: ${name}`, String(value)]);
+    for (const [name, value] of section.rows) {
+      const text = String(value);
+      rows.push([`${section.title}: ${name}`, text.length > 72 ? `${text.slice(0, 71)}…` : text]);
+    }
   }
   const width = Math.max(...rows.map(([name]) => name.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
@@ -43,7 +46,7 @@ function renderTable(sections: Section[]): string {
   return [
     'Reliability summary',
     line,
-    ...rows.map(([name, value]) => `| ${name.padEnd(width)} | ${value.padStart(valueWidth)} |`),
+    ...rows.map(([name, value]) => `| ${name.padEnd(width)} | ${value.padEnd(valueWidth)} |`),
     line,
   ].join('\n');
 }
