@@ -209,7 +209,9 @@ export function createTransport(options: TransportOptions): Transport {
       const failure = connectionFailure(error, label, attempt, secrets);
       return { ...failure, safeForCreate: false, mayHaveActed: true };
     }
-    const requestId = response.headers.get('x-request-id') ?? undefined;
+    // A server may echo anything here, the key included.
+    const rawRequestId = response.headers.get('x-request-id');
+    const requestId = rawRequestId === null ? undefined : redact(rawRequestId, secrets);
     if (response.ok) {
       try {
         let body: unknown;

@@ -209,6 +209,16 @@ describe('errors', () => {
     await expect(createDataframerClient(transport).runs.list()).rejects.toThrow('is not valid JSON');
   });
 
+  it('keeps an opaque key out of the request id when the server echoes it in X-Request-Id', async () => {
+    const key = 'opaque-fake-token-5d1e';
+    const echoed = () => json(404, { detail: 'Not found.' }, { 'x-request-id': `req-${key}` });
+    const { transport } = scriptedTransport([echoed], { getToken: () => key });
+    const error = (await createDataframerClient(transport).runs.retrieve('r1').catch((e: unknown) => e)) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.requestId).toBe('req-[REDACTED]');
+    expect(JSON.stringify([error.message, error.toJSON(), String(error.stack)])).not.toContain(key);
+  });
+
   it('keeps the key out of every error, even when the server echoes it', async () => {
     const echo = { detail: `Key ${FAKE_KEY} is revoked`, authorization: `Bearer ${FAKE_KEY}` };
     const { transport, lines } = scriptedTransport([() => json(401, echo)]);
