@@ -161,7 +161,7 @@ describe('auth', () => {
     const { code, stderr } = await run(['--debug', 'runs', 'list'], { env });
     expect(code).toBe(0);
     expect(stderr).toMatch(/\[debug\] → GET http:\/\/127\.0\.0\.1:\d+\/api\/dataframer\/runs\//);
-    expect(stderr).toMatch(/\[debug\] ← GET \/api\/dataframer\/runs\/ ok/);
+    expect(stderr).toMatch(/\[debug\] ← GET \/api\/dataframer\/runs\/.*\bok\b/);
   });
 
   it('a malformed config file is reported, not a crash', async () => {
