@@ -14,7 +14,7 @@ export function createBrowserFetch(fetch?: Runtime['fetch']): Runtime['fetch'] {
     } catch (error) {
       if (error instanceof TypeError) {
         throw new TypeError(
-          `${error.message} (browsers hide the reason: server unreachable, offline, or a cross-origin request the server did not allow (CORS); the browser console names it)`,
+          `${error.message} (the browser hides why: server down, offline, or blocked by CORS; its console says which)`,
         );
       }
       throw error;

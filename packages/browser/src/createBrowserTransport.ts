@@ -39,7 +39,9 @@ export function createBrowserTransport(options: BrowserClientOptions = {}): Tran
     throw new ConfigurationError('Pass either apiKey or getToken to the browser client, not both');
   }
   const { apiKey, getToken } = options;
+  // The options pass through as they are: createTransport reads the ones it knows (timeoutMs, maxRetries, credentials, schemas, logger).
   return createTransport({
+    ...options,
     baseUrl: resolveBaseUrl(options.baseUrl),
     runtime: {
       fetch: createBrowserFetch(options.fetch),
@@ -49,18 +51,12 @@ export function createBrowserTransport(options: BrowserClientOptions = {}): Tran
       random: () => Math.random(),
       randomUUID,
     },
-    ...(apiKey !== undefined && { getToken: () => apiKey }),
-    ...(getToken && {
-      getToken: async () => {
-        const token = await getToken();
-        if (token && isSecretKey(token) && !allowSecret) throw secretKeyRefused('a token returned by getToken()');
-        return token;
-      },
-    }),
-    ...(options.credentials !== undefined && { credentials: options.credentials }),
-    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-    ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
-    ...(options.schemas !== undefined && { schemas: options.schemas }),
-    ...(options.logger !== undefined && { logger: options.logger }),
+    getToken: getToken
+      ? async () => {
+          const token = await getToken();
+          if (token && isSecretKey(token) && !allowSecret) throw secretKeyRefused('a token returned by getToken()');
+          return token;
+        }
+      : () => apiKey,
   });
 }

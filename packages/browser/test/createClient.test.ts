@@ -194,7 +194,7 @@ describe('network failures', () => {
     expect(message).toContain('GET /api/dataframer/runs/');
     expect(message).toContain('Failed to fetch');
     expect(message).toContain('CORS');
-    expect(message).toContain('browser console');
+    expect(message).toContain('console says which');
     expect(calls).toBe(2);
   });
 

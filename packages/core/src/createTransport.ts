@@ -61,31 +61,23 @@ type AttemptResult<R> = { ok: true; value: R } | AttemptFailure;
 
 /** Whether a host name is this machine, where plain http cannot be overheard. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    /^127(\.\d{1,3}){3}$/.test(host) ||
-    host === '[::1]' ||
-    host === '::1'
-  );
+  return /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i.test(hostname);
 }
 
 /** Parses and checks a base URL (http or https, no query); throws a ConfigurationError otherwise. */
 export function normalizeBaseUrl(baseUrl: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new ConfigurationError(`Invalid base URL "${redact(String(baseUrl), [])}": expected an absolute http(s) URL such as https://df-api.dataframer.ai`);
+    // reported below
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(`Invalid base URL: the protocol must be http or https, got ${url.protocol}`);
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new ConfigurationError(
+      // The value itself is not echoed: a key pasted in the wrong place must not end up in a log.
+      `Invalid base URL${url ? ` (${url.protocol}//${url.host})` : ''}: expected an absolute http(s) URL without credentials, query or fragment, such as https://df-api.dataframer.ai (the API key goes in apiKey)`,
+    );
   }
-  if (url.username || url.password) {
-    throw new ConfigurationError('Invalid base URL: credentials in the URL are not allowed; pass the API key as apiKey');
-  }
-  if (url.search || url.hash) throw new ConfigurationError('Invalid base URL: it must not have a query or fragment');
   return url.href.replace(/\/+$/, '');
 }
 
@@ -111,7 +103,7 @@ export function createTransport(options: TransportOptions): Transport {
     // fetch rejects such a header with a TypeError that quotes the whole value, key included, so it is refused here.
     if (token !== undefined && /[^\x20-\x7e]/.test(token.trim())) {
       throw new ConfigurationError(
-        'The API key contains a character that cannot be sent in an HTTP header (a line break, control or non-ASCII character); check where the key is set',
+        'The API key has a character an HTTP header cannot carry (a line break, control or non-ASCII character); check where it is set',
         { request: label },
       );
     }
@@ -119,7 +111,7 @@ export function createTransport(options: TransportOptions): Transport {
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
     if (token !== undefined && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
       throw new ConfigurationError(
-        `Refusing to send the API key over plain http to ${url.host}: use https, or http only to a loopback address (localhost, 127.0.0.1, [::1])`,
+        `Refusing to send the API key over plain http to ${url.host}: use https (plain http only to localhost, 127.0.0.1 or [::1])`,
         { request: label },
       );
     }
@@ -141,14 +133,10 @@ export function createTransport(options: TransportOptions): Transport {
         log(`→ ${request.method} ${url.href} (${operation.name}, attempt ${attempt}/${maxRetries + 1}${keyHeader ? `, ${keyHeader} ${idempotencyKey}` : ''})`);
         const started = rt.now();
         const result = await attemptOnce(request, url, headers, operation, deadline, label, secrets, attempt);
-        if (result.ok) {
-          log(`← ${label} ok in ${formatMs(rt.now() - started)}`);
-          return result.value;
-        }
-        log(`← ${label} failed in ${formatMs(rt.now() - started)}: ${result.error.message}`);
+        log(`← ${label} in ${formatMs(rt.now() - started)}: ${result.ok ? 'ok' : result.error.message}`);
+        if (result.ok) return result.value;
         lastError = result.error;
         if (mayHaveActed && operation.doneAfterLostAnswer?.(result.error)) {
-          log(`${label}: an earlier attempt whose answer was lost did it`);
           return operation.parse({ status: 204, body: undefined, request: label }, mode);
         }
         mayHaveActed ||= result.mayHaveActed;
@@ -159,7 +147,7 @@ export function createTransport(options: TransportOptions): Transport {
         }
         const delay = result.retryAfterMs ?? backoffMs(attempt, rt.random);
         if (delay >= deadline.remaining()) {
-          log(`${label}: not retrying, the next attempt (in ${formatMs(delay)}) would start after the deadline`);
+          log(`${label}: no retry, it would start after the deadline`);
           throw isCreate && mayHaveActed ? ambiguous(operation, label, result.error, idempotencyKey!, attempt) : result.error;
         }
         log(`${label}: retrying in ${formatMs(delay)}`);
@@ -258,7 +246,7 @@ export function createTransport(options: TransportOptions): Transport {
     const reason = redact(describeCause(error), secrets);
     const hint = notSent
       ? `check the base URL (${base}) and that the server is reachable`
-      : 'the connection failed before a complete answer arrived; check the network, proxy and (in browsers) CORS';
+      : 'the connection broke before a full answer; check the network, proxy and CORS';
     return {
       ok: false,
       error: new ConnectionError(`Could not reach Dataframer for ${label}: ${reason}; ${hint}`, {

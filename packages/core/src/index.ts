@@ -49,6 +49,7 @@ export type { CreateRunResult, RunFilesDownload, SampleList, Spec, SpecListItem,
 export { lenientSchemas } from './schemas/SchemaMode';
 export type { SchemaMode, Schema } from './schemas/SchemaMode';
 export { strictSchemas } from './schemas/strictSchemas';
+export { fastLenientSchemas } from './schemas/fastLenientSchemas';
 
 export { DataframerError } from './errors/DataframerError';
 export type { DataframerErrorCode, DataframerErrorOptions } from './errors/DataframerError';

@@ -130,7 +130,7 @@ describe('configuration', () => {
       for (const call of [() => createDataframerClient(transport).runs.list(), () => createDataframerClient(transport).runs.create(CREATE)]) {
         const error = (await call().catch((e: unknown) => e)) as ConfigurationError;
         expect(error).toBeInstanceOf(ConfigurationError);
-        expect(error.message).toContain('cannot be sent in an HTTP header');
+        expect(error.message).toContain('an HTTP header cannot carry');
         expect(String(error.stack) + JSON.stringify(error.toJSON()) + String(error.cause)).not.toContain('sk_test_fake_');
       }
       expect(sent).toHaveLength(0);
@@ -141,8 +141,10 @@ describe('configuration', () => {
 
   it('rejects unusable base URLs when the client is made', () => {
     expect(() => scriptedTransport([], { baseUrl: 'df-api.dataframer.ai' })).toThrow('expected an absolute http(s) URL');
-    expect(() => scriptedTransport([], { baseUrl: 'ftp://x.example' })).toThrow('protocol must be http or https');
-    expect(() => scriptedTransport([], { baseUrl: `https://user:${FAKE_KEY}@x.example` })).toThrow('credentials in the URL');
+    expect(() => scriptedTransport([], { baseUrl: 'ftp://x.example' })).toThrow('Invalid base URL (ftp://x.example): expected an absolute http(s) URL');
+    expect(() => scriptedTransport([], { baseUrl: 'https://user:secret-pass@x.example' })).toThrow('without credentials');
+    expect(() => scriptedTransport([], { baseUrl: 'https://user:secret-pass@x.example' })).not.toThrow('secret-pass');
+    expect(() => scriptedTransport([], { baseUrl: FAKE_KEY })).not.toThrow(FAKE_KEY);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   createDataframerClient,
   createTransport,
+  fastLenientSchemas,
   strictSchemas,
   type DataframerClient,
   type Logger,
@@ -65,7 +66,7 @@ export function createClient(options: NodeClientOptions = {}): NodeClient {
     headers: { 'user-agent': `dataframer-node/${__PACKAGE_VERSION__} node/${process.version}` },
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
-    ...(options.strict && { schemas: strictSchemas }),
+    schemas: options.strict ? strictSchemas : fastLenientSchemas,
     ...(logger !== undefined && { logger }),
   });
   return { ...createDataframerClient(transport), close: async () => own?.close() };

@@ -8,8 +8,8 @@ export function isSecretKey(token: string): boolean {
 /** The error thrown when a secret key is handed to the browser client without the explicit opt-in. */
 export function secretKeyRefused(where: string): ConfigurationError {
   return new ConfigurationError(
-    `Refusing a secret API key in the browser (${where}): anyone who opens this page can read it and spend your company's money on runs. ` +
-      "Instead (1) call createClient() with no key through a same-origin proxy that adds the key on your server (baseUrl defaults to the page's origin), " +
-      'or (2) return a short-lived token from getToken(). For a page only the key owner opens, pass dangerouslyAllowSecretKeyInBrowser: true.',
+    `Refusing a secret API key in the browser (${where}): anyone who opens the page can read it and spend your company's money. ` +
+      'Instead (1) call createClient() without a key behind a same-origin proxy that adds it on your server, ' +
+      'or (2) return a short-lived token from getToken(). Only for a page no one else opens: dangerouslyAllowSecretKeyInBrowser: true.',
   );
 }

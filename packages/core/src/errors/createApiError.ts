@@ -121,16 +121,10 @@ function readErrorBody(text: string): { body: unknown; detail?: string; fieldErr
 
 function messageOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    // FastAPI/pydantic style items: {"loc": [...], "msg": "..."}
-    const text = record['msg'] ?? record['message'] ?? record['detail'];
-    if (typeof text === 'string') {
-      const loc = Array.isArray(record['loc']) ? record['loc'].filter((p) => p !== 'body').join('.') : '';
-      return loc ? `${loc}: ${text}` : text;
-    }
-  }
-  return undefined;
+  // Error objects in a list: {"msg": …} (pydantic), {"message": …} or {"detail": …}
+  const record = (value ?? {}) as Record<string, unknown>;
+  const text = record['msg'] ?? record['message'] ?? record['detail'];
+  return typeof text === 'string' ? text : undefined;
 }
 
 // Field errors nest a few levels (nested serializers); anything deeper is not a message, and recursing into it could overflow the stack.

@@ -37,7 +37,7 @@ export function createDeadline(runtime: Runtime, timeoutMs: number, callerSignal
       () => {
         if (state !== 'running') return;
         state = 'timeout';
-        controller.abort(new Error(`deadline of ${timeoutMs} ms passed`));
+        controller.abort(new Error('deadline passed'));
       },
       Math.min(Math.max(0, timeoutMs), MAX_TIMER_MS),
     );

@@ -29,58 +29,29 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// Kept small on purpose: it ships in every browser bundle.
 function compile(node: SchemaNode): Check | null {
-  switch (node.type) {
-    case 'string':
-      return (x) => typeof x === 'string';
-    case 'number':
-      return (x) => typeof x === 'number' && !Number.isNaN(x);
-    case 'boolean':
-      return (x) => typeof x === 'boolean';
-    case 'unknown':
-      return () => true;
-    case 'optional':
-    case 'nullable': {
-      if (node.default !== undefined) return null;
-      const inner = compile(node.wrapped!);
-      if (!inner) return null;
-      const empty = node.type === 'optional' ? undefined : null;
-      return (x) => x === empty || inner(x);
-    }
-    case 'array': {
-      const item = compile(node.item!);
-      if (!item) return null;
-      return (x) => {
-        if (!Array.isArray(x)) return false;
-        for (let i = 0; i < x.length; i++) if (!item(x[i])) return false;
-        return true;
-      };
-    }
-    case 'loose_object': {
-      const keys = Object.keys(node.entries!);
-      const checks: Check[] = [];
-      for (const key of keys) {
-        const check = compile(node.entries![key]!);
-        if (!check) return null;
-        checks.push(check);
-      }
-      return (x) => {
-        if (!isObject(x)) return false;
-        for (let i = 0; i < keys.length; i++) if (!checks[i]!(x[keys[i]!])) return false;
-        return true;
-      };
-    }
-    case 'record': {
-      if (node.key?.type !== 'string') return null;
-      const value = compile(node.value!);
-      if (!value) return null;
-      return (x) => {
-        if (!isObject(x)) return false;
-        for (const key in x) if (Object.hasOwn(x, key) && !value(x[key])) return false;
-        return true;
-      };
-    }
-    default:
-      return null;
+  const type = node.type;
+  if (type === 'string' || type === 'boolean') return (x) => typeof x === type;
+  if (type === 'number') return (x) => typeof x === 'number' && x === x; // NaN is not a number to valibot
+  if (type === 'unknown') return () => true;
+  if (type === 'optional' || type === 'nullable') {
+    const inner = node.default === undefined && compile(node.wrapped!);
+    const empty = type === 'optional' ? undefined : null;
+    return inner ? (x) => x === empty || inner(x) : null;
   }
+  if (type === 'array') {
+    const item = compile(node.item!);
+    return item ? (x) => Array.isArray(x) && x.every((value) => item(value)) : null;
+  }
+  if (type === 'loose_object') {
+    const entries = Object.entries(node.entries!).map(([key, schema]) => [key, compile(schema)] as const);
+    if (!entries.every(([, check]) => check)) return null;
+    return (x) => isObject(x) && entries.every(([key, check]) => check!(x[key]));
+  }
+  if (type === 'record' && node.key?.type === 'string') {
+    const value = compile(node.value!);
+    return value ? (x) => isObject(x) && Object.values(x).every((v) => value(v)) : null;
+  }
+  return null;
 }

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { ResponseValidationError, type ValidationIssue } from '../errors/errors';
-import type { Schema } from '../schemas/SchemaMode';
-import { fastCheck } from './fastCheck';
+import { prechecks, type Schema } from '../schemas/SchemaMode';
 
 /** What an operation's parser gets from the transport. */
 export interface RawResponse {
@@ -17,7 +16,7 @@ const MAX_ISSUES = 5;
 
 /** Checks a body against its schema and returns the typed value, or throws a ResponseValidationError naming each bad path. */
 export function validateResponse<T>(schema: Schema<T>, response: RawResponse): T {
-  if (fastCheck(schema)?.(response.body)) return response.body as T;
+  if (prechecks.get(schema)?.(response.body)) return response.body as T;
   const result = v.safeParse(schema, response.body);
   if (result.success) return result.output;
   const issues: ValidationIssue[] = result.issues.map((issue) => ({

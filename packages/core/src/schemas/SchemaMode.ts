@@ -23,9 +23,14 @@ export interface SchemaMode {
   integer(): v.GenericSchema<unknown, number>;
   /** One of `values` when strict; any string when lenient, so a new value from the server is carried. */
   openEnum(values: readonly [string, ...string[]]): v.GenericSchema<unknown, string>;
+  /** Compiles a schema into a quick in-place check for valid bodies (valibot still decides, and names, every failure). */
+  precheck?(schema: object): ((value: unknown) => boolean) | null;
 }
 
-/** The default: forward compatible, type checks only. */
+/** The quick checks `precheck` made, by schema; `validateResponse` tries them first. */
+export const prechecks = new WeakMap<object, (value: unknown) => boolean>();
+
+/** The default: forward compatible, type checks only, all by valibot (the smallest bundle). */
 export const lenientSchemas: SchemaMode = {
   name: 'lenient',
   object: (entries) => v.looseObject(entries),
@@ -41,7 +46,11 @@ export function perMode<T>(build: (mode: SchemaMode) => v.GenericSchema<unknown,
   const cache = new Map<SchemaMode, Schema<T>>();
   return (mode = lenientSchemas) => {
     let schema = cache.get(mode);
-    if (!schema) cache.set(mode, (schema = build(mode) as Schema<T>));
+    if (!schema) {
+      cache.set(mode, (schema = build(mode) as Schema<T>));
+      const check = mode.precheck?.(schema);
+      if (check) prechecks.set(schema, check);
+    }
     return schema;
   };
 }
