@@ -1,5 +1,5 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpsAgent } from 'node:https';
 
 /** A fetch over node:http(s) with a keep-alive pool, and the pool's close function. */
 export interface HttpFetch {
@@ -19,13 +19,19 @@ function fetchFailed(cause: unknown): TypeError {
  * through `createClient({ fetch })`; the transport above it still does retries, deadlines and errors.
  */
 export function createHttpFetch(): HttpFetch {
-  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const httpAgent = new HttpAgent({ keepAlive: true });
+  // TLS is loaded only for an https server, so a local sandbox never pays for it.
+  let https: { request: typeof httpRequest; agent: HttpsAgent } | undefined;
 
-  function send(url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, signal: AbortSignal | undefined) {
+  async function send(url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, signal: AbortSignal | undefined) {
+    if (url.protocol === 'https:' && !https) {
+      const module = await import('node:https');
+      https = { request: module.request as typeof httpRequest, agent: new module.Agent({ keepAlive: true }) };
+    }
     return new Promise<IncomingMessage>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const https = url.protocol === 'https:';
-      const req = (https ? httpsRequest : httpRequest)(url, { method, headers, agent: https ? agents.https : agents.http });
+      const secure = url.protocol === 'https:';
+      const req = (secure ? https!.request : httpRequest)(url, { method, headers, agent: secure ? https!.agent : httpAgent });
       const onAbort = () => req.destroy(signal!.reason as Error);
       signal?.addEventListener('abort', onAbort, { once: true });
       req.once('error', (error) => {
@@ -68,8 +74,8 @@ export function createHttpFetch(): HttpFetch {
     fetch,
     get: (url, signal) => send(url, 'GET', { accept: '*/*' }, undefined, signal),
     async close() {
-      agents.http.destroy();
-      agents.https.destroy();
+      httpAgent.destroy();
+      https?.agent.destroy();
     },
   };
 }

@@ -1,3 +1,5 @@
+import { isatty } from 'node:tty';
+
 /** Every secret seen in this process (the API key); removed from anything printed on stderr. */
 const secrets = new Set<string>();
 
@@ -61,9 +63,10 @@ export interface Io {
 /** Detects terminals and colour from the streams, NO_COLOR, TERM=dumb, --no-color and DATAFRAMER_FORCE_TTY. */
 export function createIo(options: { color?: boolean } = {}, env: NodeJS.ProcessEnv = process.env): Io {
   const forced = env['DATAFRAMER_FORCE_TTY'] === '1' || env['DATAFRAMER_FORCE_TTY'] === 'true';
-  const outTty = forced || Boolean(process.stdout.isTTY);
-  const errTty = forced || Boolean(process.stderr.isTTY);
-  const inTty = forced || Boolean(process.stdin.isTTY);
+  // isatty() rather than process.stdin.isTTY: touching process.stdin would set up a stream for nothing.
+  const outTty = forced || isatty(1);
+  const errTty = forced || isatty(2);
+  const inTty = forced || isatty(0);
   const colorAllowed = options.color !== false && !env['NO_COLOR'] && env['TERM'] !== 'dumb';
   return {
     outTty,
@@ -71,7 +74,7 @@ export function createIo(options: { color?: boolean } = {}, env: NodeJS.ProcessE
     inTty,
     out: style(colorAllowed && outTty),
     errStyle: style(colorAllowed && errTty),
-    columns: process.stdout.columns || process.stderr.columns || 100,
+    columns: (isatty(1) && process.stdout.columns) || 100,
     get secrets() {
       return [...secrets];
     },

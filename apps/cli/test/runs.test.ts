@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '@df/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run, SH_BIN, tempDir, transcript } from './support/cli';
+import { spawn } from 'node:child_process';
+import { BIN, run, SH_BIN, tempDir, transcript } from './support/cli';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -270,6 +271,36 @@ describe('runs create and watch', () => {
     const again = await run(['runs', 'cancel', id], { env: slowEnv });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/400 Bad Request.*can no longer be canceled/);
+  });
+});
+
+describe('interrupting', () => {
+  it('Ctrl-C stops watching at once with exit 130 and says how to resume; the run goes on', async () => {
+    const slowEnv = envFor(slow);
+    const spec = JSON.parse((await run(['specs', 'list', '--json', 'id,status'], { env: slowEnv })).stdout).find((s: { status: string }) => s.status === 'READY').id;
+    const id = (await run(['runs', 'create', '--spec', spec, '-n', '20000'], { env: slowEnv })).stdout.trim();
+    const child = spawn(process.execPath, [BIN, 'runs', 'watch', id, '--json'], { env: { PATH: process.env['PATH'] ?? '', ...slowEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const firstEvent = new Promise<void>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('\n')) resolve();
+      });
+    });
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    await firstEvent;
+    const started = Date.now();
+    child.kill('SIGINT');
+    const code = await closed;
+    transcript.push(stdout, stderr);
+    expect(code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(JSON.parse(stdout.trimEnd().split('\n').at(-1)!)).toMatchObject({ type: 'interrupted', id, exit_code: 130 });
+    expect(stderr).toContain(`Resume with: dataframer runs watch ${id}`);
+    expect(slow.runs('acme').find((r) => r.id === id)!.run.status).not.toBe('CANCELED');
+    await run(['runs', 'cancel', id], { env: slowEnv });
   });
 });
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -10,7 +9,6 @@ import { EXIT } from '../exitCodes';
 import { money, printFields, printJson, printTable, raw, relativeTime, shortDuration, statusText } from '../format';
 import type { Io } from '../io';
 import { bar, bytes, createStatusLine } from '../progress';
-import { confirm } from '../prompt';
 import { interruptSignal, readId, withSession, type Session } from '../session';
 
 /** Fields `--json` offers for a run in a list. */
@@ -221,7 +219,7 @@ export function create(command: Invocation): Promise<void> {
     if (o.maxExamples !== undefined) params.max_examples_in_prompt = o.maxExamples;
     if (o.seedShuffling !== undefined) params.seed_shuffling_level = o.seedShuffling;
     if (o.skipOutline) params.skip_outline = true;
-    const key = o.idempotencyKey ?? randomUUID();
+    const key = o.idempotencyKey ?? globalThis.crypto.randomUUID();
     const client = await s.client();
     let id: string;
     try {
@@ -393,6 +391,7 @@ export function remove(command: Invocation): Promise<void> {
       if (!s.io.inTty || arg === '-') {
         throw usageError(`refusing to delete run ${id} without confirmation because stdin is not a terminal; pass --yes`);
       }
+      const { confirm } = await import('../prompt');
       if (!(await confirm(`Delete run ${id} and its files? This cannot be undone. [y/N] `))) {
         throw new CliError(`run ${id} was not deleted`);
       }
