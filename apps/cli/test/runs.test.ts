@@ -442,6 +442,36 @@ describe('failures', () => {
   });
 });
 
+describe('specs and models', () => {
+  it('lists specs and shows one with its versions', async () => {
+    const piped = await run(['specs', 'list'], { env });
+    expect(piped.code).toBe(0);
+    const rows = piped.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.find((row) => row[0] === readySpec)![2]).toBe('READY');
+    const tty = await run(['specs', 'list'], { env: { ...env, DATAFRAMER_FORCE_TTY: '1' } });
+    expect(tty.stdout.split('\n')[0]).toMatch(/ID.*NAME.*STATUS.*VERSION.*DATASET.*UPDATED/);
+
+    const one = await run(['specs', 'get', readySpec], { env });
+    expect(one.code).toBe(0);
+    const fields = Object.fromEntries(one.stdout.trimEnd().split('\n').map((line) => line.split('\t')));
+    expect(fields['id']).toBe(readySpec);
+    expect(fields['status']).toBe('SUCCEEDED');
+    const json = JSON.parse((await run(['specs', 'get', readySpec, '--json', 'name,versions'], { env })).stdout);
+    expect(json.versions.length).toBeGreaterThanOrEqual(1);
+    expect((await run(['specs', 'get', '00000000-0000-4000-8000-000000000000'], { env })).code).toBe(1);
+  });
+
+  it('lists models with the default marked', async () => {
+    const piped = await run(['models', 'list'], { env });
+    expect(piped.code).toBe(0);
+    const rows = piped.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    expect(rows.filter((row) => row[3] === 'true')).toHaveLength(1);
+    const json = JSON.parse((await run(['models', 'list', '--json', 'id,default'], { env })).stdout);
+    expect(json.find((m: { default: boolean }) => m.default).id).toBe('anthropic/claude-sonnet-4-6');
+  });
+});
+
 describe('secrets', () => {
   it('never printed an API key in any output of this file', () => {
     expect(transcript.length).toBeGreaterThan(40);
