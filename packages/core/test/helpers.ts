@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createTransport, type Runtime, type TransportOptions } from '../src/index';
 
 /** An obviously fake key; tests assert it never leaks. */
@@ -95,4 +96,22 @@ export function sampleRunDetail(overrides: Record<string, unknown> = {}) {
     generated_files: [],
     ...overrides,
   };
+}
+
+/** Settles a promise while fake timers run, so a rejection is observed rather than reported as unhandled. */
+export function settle<T>(promise: Promise<T>) {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** Runs the calling suite on fake timers starting at a fixed date. */
+export function useFakeClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-11-28T12:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }

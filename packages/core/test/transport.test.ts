@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   AuthenticationError,
@@ -14,25 +14,12 @@ import {
   strictSchemas,
   TimeoutError,
 } from '../src/index';
-import { FAKE_KEY, json, networkError, sampleRun, scriptedTransport } from './helpers';
+import { FAKE_KEY, json, networkError, sampleRun, scriptedTransport, settle, useFakeClock } from './helpers';
 
 const CREATE = { spec_id: 'spec-1', number_of_samples: 10 };
 const NEW_RUN = { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
 
-/** Settles a promise while fake timers run, so rejections are observed. */
-function settle<T>(promise: Promise<T>) {
-  return promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-11-28T12:00:00Z') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe('requests', () => {
   it('sends the bearer key, JSON accept and the contract path', async () => {

@@ -1,24 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbortError, AuthenticationError, createDataframerClient, TimeoutError, type RunProgress } from '../src/index';
-import { json, networkError, sampleRunDetail, scriptedTransport } from './helpers';
-
-function settle<T>(promise: Promise<T>) {
-  return promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
+import { json, networkError, sampleRunDetail, scriptedTransport, settle, useFakeClock } from './helpers';
 
 function detail(status: string, completed: number, failed = 0, cost: number | null = completed * 0.01) {
   return sampleRunDetail({ status, samples_completed: completed, samples_failed: failed, total_cost: cost });
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-11-28T12:00:00Z') });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe('runs.wait', () => {
   it('polls with a growing interval until a terminal status and reports progress each time', async () => {
