@@ -53,7 +53,7 @@ export function openSession<O>(command: Invocation): Session<O> {
         baseUrl: auth.baseUrl,
         env: {},
         fetch: http.fetch,
-        ...(options.debug && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
+        ...((options.debug || process.env['DATAFRAMER_LOG'] === 'debug') && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
       });
       return made;
     },

@@ -103,12 +103,14 @@ export function list(command: Invocation): Promise<void> {
     const { options, io } = s;
     if (options.json === true) printJson(io, [], true, RUN_FIELDS);
     const client = await s.client();
-    const runs = filterRuns(await client.runs.list(), options);
+    const matching = filterRuns(await client.runs.list(), { ...options, limit: Infinity });
+    const runs = matching.slice(0, options.limit);
     if (options.json !== undefined) return printJson(io, runs, options.json, RUN_FIELDS);
     if (runs.length === 0) {
       if (io.outTty) io.info('No runs match.');
       return;
     }
+    if (io.outTty && matching.length > runs.length) io.info(io.errStyle.dim(`Showing ${runs.length} of ${matching.length} runs; use --limit to see more.`));
     printTable(
       io,
       ['ID', 'STATUS', 'PROGRESS', 'COST', 'SPEC', 'CREATED'],
