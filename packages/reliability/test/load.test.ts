@@ -73,7 +73,7 @@ describe('load', () => {
       ],
       notes: [
         `${ROUNDS} rounds of ${ROUND_MS} ms; each client alternates runs.list and runs.retrieve of a PROCESSING run; child process with --expose-gc, sandbox in the test process on 127.0.0.1.`,
-        `Growth allowed: ${mb(GROWTH_LIMIT_BYTES)}; a leak of one byte per request would already show as ${mb(report.total / ROUNDS)} per round.`,
+        `Growth allowed: ${mb(GROWTH_LIMIT_BYTES)} over ${ROUNDS - 1} rounds, i.e. a leak of about ${Math.round(GROWTH_LIMIT_BYTES / (report.total * (1 - 1 / ROUNDS)))} bytes per request would fail it.`,
       ],
     });
     expect(report.total).toBeGreaterThan(1000);
