@@ -1,0 +1,3 @@
+import { definePackageTestConfig } from '../../vitest.shared';
+
+export default definePackageTestConfig({ testTimeout: 180_000, hookTimeout: 300_000, globalSetup: ['./test/globalSetup.ts'] });
