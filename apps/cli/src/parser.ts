@@ -123,7 +123,7 @@ export function helpText(root: CommandSpec, path: string[], command: CommandSpec
     rows(
       specs.map((o) => [
         /^-[A-Za-z],/.test(o.flags) ? o.flags : `    ${o.flags}`,
-        `${o.description}${o.choices ? ` (${o.choices.join(', ')})` : ''}${o.default !== undefined && typeof o.default !== 'boolean' ? ` (default ${String(o.default)})` : ''}`,
+        `${o.description}${o.required ? ' (required)' : ''}${o.choices ? ` (${o.choices.join(', ')})` : ''}${o.default !== undefined && typeof o.default !== 'boolean' ? ` (default ${String(o.default)})` : ''}`,
       ]),
     );
   if (command.options?.length && command !== root) parts.push('', 'Options:', optionRows(command.options));
