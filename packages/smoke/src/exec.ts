@@ -16,9 +16,14 @@ export interface ExecOptions {
   timeoutMs?: number;
 }
 
-/** The environment children start from: PATH and HOME only, so no pnpm or vitest variable leaks into a consumer. */
+/** Variables a child keeps: where to find programs and npm's registry, cache and proxy settings. */
+const KEPT = ['PATH', 'HOME', 'TMPDIR', 'npm_config_registry', 'npm_config_cache', 'npm_config_userconfig', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'];
+
+/** The environment children start from: only {@link KEPT}, so no pnpm or vitest variable leaks into a consumer. */
 export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return { PATH: process.env['PATH'], HOME: process.env['HOME'], ...extra };
+  const env: Record<string, string | undefined> = {};
+  for (const name of KEPT) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return { ...env, ...extra };
 }
 
 /** Runs a command to completion without a shell and resolves with its exit code and output (it never rejects). */
