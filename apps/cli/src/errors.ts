@@ -45,7 +45,7 @@ export function reportError(error: unknown, globals: { debug?: boolean }, io?: I
         break;
       case 'outcome_unknown':
         message =
-          `the create may or may not have started a run (${causeOf(message)}). It was not retried because runs cost money. ` +
+          `the create may or may not have started a run (${causeOf(error, message)}). It was not retried because runs cost money. ` +
           `Check with "dataframer runs list", or retry safely with the same idempotency key ${e.idempotencyKey}: ${e.retryCommand ?? `dataframer runs create ... --idempotency-key ${e.idempotencyKey}`}`;
         break;
       case 'request_validation':
@@ -65,7 +65,8 @@ export function reportError(error: unknown, globals: { debug?: boolean }, io?: I
   return code;
 }
 
-function causeOf(message: string): string {
-  const match = /may or may not have started a run: (.*?)\. It was not retried/.exec(message);
-  return match?.[1] ?? 'no answer arrived';
+function causeOf(error: unknown, message: string): string {
+  const cause = (error as { cause?: { message?: string } }).cause?.message;
+  if (cause) return cause;
+  return /may or may not have started a run: (.*?)\. It was not retried/.exec(message)?.[1] ?? 'no answer arrived';
 }
