@@ -1,9 +1,10 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
+import type { FetchResponse } from '@df/node';
 
 /** A fetch over node:http(s) with a keep-alive pool, and the pool's close function. */
 export interface HttpFetch {
-  fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  fetch: (url: string, init?: RequestInit) => Promise<FetchResponse>;
   /** Streams a GET without buffering (for downloads). */
   get(url: URL, signal: AbortSignal): Promise<IncomingMessage>;
   close(): Promise<void>;
@@ -46,16 +47,16 @@ export function createHttpFetch(): HttpFetch {
     });
   }
 
-  async function fetch(input: Request | string | URL, init: RequestInit = {}): Promise<Response> {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, key) => {
-      headers[key] = value;
-    });
+  // The SDK sends a URL string, plain-object headers and a string body, and reads only status, ok, headers.get
+  // and text(): answering with a plain object keeps Node from loading its fetch classes (Request, Headers,
+  // Response) at all, which is most of a short-lived process's first-request cost.
+  async function fetch(url: string, init: RequestInit = {}): Promise<FetchResponse> {
+    const method = init.method ?? 'GET';
+    const body = init.body === undefined || init.body === null ? undefined : Buffer.from(init.body as string);
+    const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
     if (body) headers['content-length'] = String(body.length);
-    const signal = init.signal ?? request.signal;
-    const res = await send(new URL(request.url), request.method, headers, body, signal ?? undefined);
+    const signal = init.signal ?? undefined;
+    const res = await send(new URL(url), method, headers, body, signal);
     const chunks: Buffer[] = [];
     try {
       for await (const chunk of res) chunks.push(chunk as Buffer);
@@ -63,11 +64,19 @@ export function createHttpFetch(): HttpFetch {
       throw signal?.aborted ? signal.reason : fetchFailed(error);
     }
     if (!res.complete) throw fetchFailed(Object.assign(new Error('the connection closed before the whole answer arrived'), { code: 'ECONNRESET' }));
-    const responseHeaders = new Headers();
-    for (let i = 0; i < res.rawHeaders.length; i += 2) responseHeaders.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
     const status = res.statusCode ?? 0;
-    const nullBody = request.method === 'HEAD' || status === 204 || status === 205 || status === 304;
-    return new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: responseHeaders });
+    const text = Buffer.concat(chunks).toString('utf8');
+    return {
+      status,
+      ok: status >= 200 && status < 300,
+      headers: {
+        get(name) {
+          const value = res.headers[name.toLowerCase()];
+          return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+        },
+      },
+      text: async () => text,
+    };
   }
 
   return {

@@ -4,7 +4,7 @@ import type { CommandSpec } from './parser';
 
 type Module = Record<string, unknown>;
 
-// Each command's code (and with it the SDK, ky and undici) is loaded only when that command runs.
+// Each command's code (and with it the SDK and valibot) is loaded only when that command runs.
 const runs = (): Promise<Module> => import('./commands/runs');
 const discovery = (): Promise<Module> => import('./commands/discovery');
 const auth = (): Promise<Module> => import('./commands/auth');

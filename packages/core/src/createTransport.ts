@@ -11,7 +11,7 @@ import { createDeadline, sleep, type Deadline } from './internal/deadline';
 import { redact } from './redact';
 import { RETRYABLE_STATUSES, NOT_SENT_CODES, backoffMs, findErrorCode, parseRetryAfter } from './internal/retryPolicy';
 import { lenientSchemas, type SchemaMode } from './schemas/SchemaMode';
-import type { CreateCallOptions, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
+import type { CreateCallOptions, FetchResponse, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
 
 /** Receives debug lines; every line is already redacted. */
 export interface Logger {
@@ -172,7 +172,7 @@ export function createTransport(options: TransportOptions): Transport {
     secrets: string[],
     attempt: number,
   ): Promise<AttemptResult<R>> {
-    let response: Response;
+    let response: FetchResponse;
     try {
       const init: RequestInit = { method: request.method, headers, signal: deadline.signal };
       if (request.body !== undefined) {

@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
 import type { Runtime } from '@df/core';
 
 /** A fetch for Node with its own connection pool, and the pool's close function. */
@@ -10,12 +10,23 @@ export interface NodeFetch {
 /**
  * Creates a fetch whose header and body timeouts are off, so only the client's own deadline ends a call.
  * Node's built-in fetch gives up after 300 s without response headers whatever the caller asked for.
+ * undici is loaded at the first request, so creating a client (or passing your own fetch) costs nothing.
  */
 export function createNodeFetch(): NodeFetch {
-  const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+  let loaded: Promise<{ send: typeof import('undici').fetch; pool: Agent }> | undefined;
+  const load = () =>
+    (loaded ??= import('undici').then(({ Agent, fetch }) => ({
+      send: fetch,
+      pool: new Agent({ headersTimeout: 0, bodyTimeout: 0 }),
+    })));
   const fetch: Runtime['fetch'] = async (url, init) => {
-    const response = await undiciFetch(url, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1]);
-    return response as unknown as Response;
+    const { send, pool } = await load();
+    return send(url, { ...(init as object), dispatcher: pool } as Parameters<typeof send>[1]);
   };
-  return { fetch, close: () => dispatcher.close() };
+  return {
+    fetch,
+    close: async () => {
+      if (loaded) await (await loaded).pool.close();
+    },
+  };
 }

@@ -55,10 +55,18 @@ export interface Transport {
   readonly timeoutMs: number;
 }
 
+/** The part of a fetch `Response` the transport reads, so a runtime can answer without building one. */
+export interface FetchResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 /** What differs per runtime, injected by `@df/node` and `@df/browser`. */
 export interface Runtime {
-  /** Called with an absolute URL string; `globalThis.fetch` fits. */
-  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Called with an absolute URL string and plain-object headers; `globalThis.fetch` fits. */
+  fetch: (url: string, init?: RequestInit) => Promise<FetchResponse>;
   setTimeout: (callback: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
   now: () => number;
