@@ -75,7 +75,7 @@ export function normalizeBaseUrl(baseUrl: string): string {
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw new ConfigurationError(
       // The value itself is not echoed: a key pasted in the wrong place must not end up in a log.
-      `Invalid base URL${url ? ` (${url.protocol}//${url.host})` : ''}: expected an absolute http(s) URL without credentials, query or fragment, such as https://df-api.dataframer.ai (the API key goes in apiKey)`,
+      `Invalid base URL${url ? ` (${url.protocol}//${url.host})` : ''}: expected an absolute http(s) URL without credentials, query or fragment, like https://df-api.dataframer.ai`,
     );
   }
   return url.href.replace(/\/+$/, '');
@@ -265,14 +265,9 @@ export function createTransport(options: TransportOptions): Transport {
 }
 
 function describeCause(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    parts.push(typeof code === 'string' && !current.message.includes(code) ? `${current.message} (${code})` : current.message);
-    current = current.cause;
-  }
-  return parts.length > 0 ? [...new Set(parts)].join(': ') : String(error);
+  // undici: TypeError('fetch failed') whose cause is the system error ("connect ECONNREFUSED …").
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return error instanceof Error ? error.message + cause : String(error);
 }
 
 /** The error for a create that may have acted: the operation's own (OutcomeUnknownError for runs), or the failure itself. */

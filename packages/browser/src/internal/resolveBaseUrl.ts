@@ -5,7 +5,7 @@ export function resolveBaseUrl(baseUrl: string | undefined): string {
   const here = (globalThis as { location?: { href: string } }).location?.href;
   if (here === undefined) {
     if (baseUrl === undefined) {
-      throw new ConfigurationError('No baseUrl: outside a page (no location) pass an absolute one, such as https://df-api.dataframer.ai');
+      throw new ConfigurationError('No baseUrl: outside a page, pass an absolute one');
     }
     // Absolute URLs pass through; core reports anything else as an invalid base URL.
     return baseUrl;
