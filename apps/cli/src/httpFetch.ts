@@ -1,10 +1,10 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import type { FetchResponse } from '@df/node';
+import type { FetchInit, FetchResponse } from '@df/node';
 
 /** A fetch over node:http(s) with a keep-alive pool, and the pool's close function. */
 export interface HttpFetch {
-  fetch: (url: string, init?: RequestInit) => Promise<FetchResponse>;
+  fetch: (url: string, init: FetchInit) => Promise<FetchResponse>;
   /** Streams a GET without buffering (for downloads). */
   get(url: URL, signal: AbortSignal): Promise<IncomingMessage>;
   close(): Promise<void>;
@@ -50,12 +50,12 @@ export function createHttpFetch(): HttpFetch {
   // The SDK sends a URL string, plain-object headers and a string body, and reads only status, ok, headers.get
   // and text(): answering with a plain object keeps Node from loading its fetch classes (Request, Headers,
   // Response) at all, which is most of a short-lived process's first-request cost.
-  async function fetch(url: string, init: RequestInit = {}): Promise<FetchResponse> {
-    const method = init.method ?? 'GET';
-    const body = init.body === undefined || init.body === null ? undefined : Buffer.from(init.body as string);
-    const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
+  async function fetch(url: string, init: FetchInit): Promise<FetchResponse> {
+    const method = init.method;
+    const body = init.body === undefined ? undefined : Buffer.from(init.body);
+    const headers: Record<string, string> = { ...init.headers };
     if (body) headers['content-length'] = String(body.length);
-    const signal = init.signal ?? undefined;
+    const signal = init.signal;
     const res = await send(new URL(url), method, headers, body, signal);
     const chunks: Buffer[] = [];
     try {

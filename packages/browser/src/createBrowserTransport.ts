@@ -11,7 +11,7 @@ export interface BrowserClientOptions {
   /** Returns a short-lived token for each request (called per request, so it can refresh); none sends no Authorization header. */
   getToken?: () => string | undefined | Promise<string | undefined>;
   /** Passed to fetch: `include` when a cross-origin proxy authenticates the page by its cookies. */
-  credentials?: RequestCredentials;
+  credentials?: 'omit' | 'same-origin' | 'include';
   /** A fetch to use instead of the page's. */
   fetch?: Runtime['fetch'];
   /** Deadline per call, every retry included (default 60 000 ms). */

@@ -11,7 +11,7 @@ import { createDeadline, sleep, type Deadline } from './internal/deadline';
 import { redact } from './redact';
 import { RETRYABLE_STATUSES, NOT_SENT_CODES, backoffMs, findErrorCode, parseRetryAfter } from './internal/retryPolicy';
 import { lenientSchemas, type SchemaMode } from './schemas/SchemaMode';
-import type { CreateCallOptions, FetchResponse, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
+import type { CreateCallOptions, FetchInit, FetchResponse, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
 
 /** Receives debug lines; every line is already redacted. */
 export interface Logger {
@@ -37,7 +37,7 @@ export interface TransportOptions {
   /** Extra headers for every request (the Node entry sets User-Agent). */
   headers?: Record<string, string>;
   /** Passed to fetch (browsers: `include` for cookie-authenticated proxies). */
-  credentials?: RequestCredentials;
+  credentials?: 'omit' | 'same-origin' | 'include';
 }
 
 /** Default deadline of one call, retries included. */
@@ -174,7 +174,7 @@ export function createTransport(options: TransportOptions): Transport {
   ): Promise<AttemptResult<R>> {
     let response: FetchResponse;
     try {
-      const init: RequestInit = { method: request.method, headers, signal: deadline.signal };
+      const init: FetchInit = { method: request.method, headers, signal: deadline.signal };
       if (request.body !== undefined) {
         init.body = JSON.stringify(request.body);
         init.headers = { ...headers, 'content-type': 'application/json' };

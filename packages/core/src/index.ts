@@ -2,7 +2,7 @@ export { createTransport, isLoopbackHost, normalizeBaseUrl, DEFAULT_MAX_RETRIES,
 export type { Logger, TransportOptions } from './createTransport';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';
-export type { CallOptions, CreateCallOptions, FetchResponse, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
+export type { CallOptions, CreateCallOptions, FetchInit, FetchResponse, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
 
 export { buildListRunsRequest, listRuns, listRunsOperation } from './operations/listRuns';
 export { buildRetrieveRunRequest, retrieveRun, retrieveRunOperation } from './operations/retrieveRun';

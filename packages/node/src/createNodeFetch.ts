@@ -26,7 +26,10 @@ export function createNodeFetch(): NodeFetch {
   return {
     fetch,
     close: async () => {
-      if (loaded) await (await loaded).pool.close();
+      if (!loaded) return;
+      // Bun's built-in undici has an Agent without close(); its pool needs no closing.
+      const pool = (await loaded).pool as Partial<Agent>;
+      await pool.close?.();
     },
   };
 }

@@ -108,9 +108,8 @@ describe('TypeScript consumers (typescript 5.9.3 from the registry)', () => {
     project.write(
       'tsconfig.json',
       JSON.stringify({
-        // skipLibCheck as `tsc --init` sets it: @df/core's declarations name the DOM's RequestCredentials
-        // (TransportOptions.credentials), which a Node project without the DOM lib does not have.
-        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, outDir: 'out', types: ['node'], lib: ['ES2022'], skipLibCheck: true },
+        // No DOM lib and no skipLibCheck: the published declarations must not need browser types.
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, outDir: 'out', types: ['node'], lib: ['ES2022'], skipLibCheck: false },
         include: ['src'],
       }),
     );

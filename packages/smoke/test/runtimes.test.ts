@@ -65,14 +65,6 @@ const commandLines: Array<[name: string, runtime: keyof typeof RUNTIME_PACKAGES 
   ['deno', 'deno', (file) => ['run', '--allow-env', '--allow-net', '--allow-read', '--allow-sys', file], /^deno 2\./],
 ];
 
-/**
- * Runtimes where `client.close()` of @df/node fails today. Bun: its built-in undici's Agent has no close(), so
- * closing the connection pool throws a TypeError (list, create and wait work). Reported to @df/node.
- */
-const KNOWN_CLOSE_DEFECTS: Partial<Record<string, RegExp>> = {
-  bun: /^TypeError: .*close is not a function/,
-};
-
 describe('server-side runtimes run @df/node from its tarball', () => {
   it.each(commandLines)('%s', async (name, runtime, args, expected) => {
     const started = Date.now();
@@ -83,11 +75,8 @@ describe('server-side runtimes run @df/node from its tarball', () => {
     const line = lastJsonLine<RunLine & { closed: string }>(result.stdout);
     expect(line.runtime).toMatch(expected);
     expectRunFinished(line);
-    const defect = KNOWN_CLOSE_DEFECTS[runtime];
-    // A known defect is asserted as it is, so this fails (and the entry goes) once it is fixed.
-    if (defect) expect(line.closed).toMatch(defect);
-    else expect(line.closed).toBe('ok');
-    record(name, { ...line, status: defect ? `${line.status}*` : line.status }, setupMs, result.ms);
+    expect(line.closed).toBe('ok');
+    record(name, line, setupMs, result.ms);
   });
 });
 

@@ -55,6 +55,15 @@ export interface Transport {
   readonly timeoutMs: number;
 }
 
+/** What the transport passes to fetch (a subset of `RequestInit`, spelled out so no DOM types are needed). */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+  credentials?: 'omit' | 'same-origin' | 'include';
+}
+
 /** The part of a fetch `Response` the transport reads, so a runtime can answer without building one. */
 export interface FetchResponse {
   readonly status: number;
@@ -66,7 +75,7 @@ export interface FetchResponse {
 /** What differs per runtime, injected by `@df/node` and `@df/browser`. */
 export interface Runtime {
   /** Called with an absolute URL string and plain-object headers; `globalThis.fetch` fits. */
-  fetch: (url: string, init?: RequestInit) => Promise<FetchResponse>;
+  fetch: (url: string, init: FetchInit) => Promise<FetchResponse>;
   setTimeout: (callback: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
   now: () => number;
