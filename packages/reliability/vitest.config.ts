@@ -1,4 +1,4 @@
-import { definePackageTestConfig } from '../../vitest.shared';
+import { definePackageTestConfig } from '../../vitest.shared.ts';
 
 // One file at a time: the deadline and load figures are timings, and a neighbour hogging the CPU would skew them.
 export default definePackageTestConfig({

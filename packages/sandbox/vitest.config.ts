@@ -1,7 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { definePackageTestConfig } from '../../vitest.shared.ts';
 
-export default defineConfig({
-  test: {
-    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
-  },
-});
+export default definePackageTestConfig();

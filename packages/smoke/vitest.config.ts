@@ -1,3 +1,3 @@
-import { definePackageTestConfig } from '../../vitest.shared';
+import { definePackageTestConfig } from '../../vitest.shared.ts';
 
 export default definePackageTestConfig({ testTimeout: 180_000, hookTimeout: 300_000, globalSetup: ['./test/globalSetup.ts'] });
