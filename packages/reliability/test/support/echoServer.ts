@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './listenOnLoopback';
 
 /**
  * A loopback server that echoes the Authorization header back everywhere a careless server might: in the
@@ -32,14 +32,5 @@ export async function startEchoServer(): Promise<{ url: string; stop(): Promise<
     }
     res.end(JSON.stringify({ detail: `Invalid token ${token}.`, authorization: auth, errors: { key: [token], nested: [{ msg: `got ${auth}`, loc: ['header', token] }] } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 }

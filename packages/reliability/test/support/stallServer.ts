@@ -1,5 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './listenOnLoopback';
 
 /** A loopback server that answers 200 headers and half a JSON body, then goes silent (Node's own body timeout never fires). */
 export async function startStallServer(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -11,15 +11,7 @@ export async function startStallServer(): Promise<{ url: string; stop(): Promise
     res.writeHead(200, { 'content-type': 'application/json' });
     res.write('[{"id": "run-1", "status": "PROCE');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const res of open) res.destroy();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server, () => {
+    for (const res of open) res.destroy();
+  });
 }
