@@ -116,7 +116,8 @@ export function createTransport(options: TransportOptions): Transport {
       );
     }
     const secrets = token === undefined ? [] : [token];
-    const log = (line: string) => logger?.debug(redact(line, secrets));
+    // Without a logger, `log?.(…)` skips building the line at all: no work on the hot path.
+    const log = logger && ((line: string) => logger.debug(redact(line, secrets)));
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
     const keyHeader = operation.idempotencyHeader;
@@ -130,10 +131,10 @@ export function createTransport(options: TransportOptions): Transport {
     let lastError: DataframerError | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
-        log(`→ ${request.method} ${url.href} (${operation.name}, attempt ${attempt}/${maxRetries + 1}${keyHeader ? `, ${keyHeader} ${idempotencyKey}` : ''})`);
+        log?.(`→ ${request.method} ${url.href} (${operation.name}, attempt ${attempt}/${maxRetries + 1}${keyHeader ? `, ${keyHeader} ${idempotencyKey}` : ''})`);
         const started = rt.now();
         const result = await attemptOnce(request, url, headers, operation, deadline, label, secrets, attempt);
-        log(`← ${label} in ${formatMs(rt.now() - started)}: ${result.ok ? 'ok' : result.error.message}`);
+        log?.(`← ${label} in ${formatMs(rt.now() - started)}: ${result.ok ? 'ok' : result.error.message}`);
         if (result.ok) return result.value;
         lastError = result.error;
         if (mayHaveActed && operation.doneAfterLostAnswer?.(result.error)) {
@@ -147,10 +148,10 @@ export function createTransport(options: TransportOptions): Transport {
         }
         const delay = result.retryAfterMs ?? backoffMs(attempt, rt.random);
         if (delay >= deadline.remaining()) {
-          log(`${label}: no retry, it would start after the deadline`);
+          log?.(`${label}: no retry, it would start after the deadline`);
           throw isCreate && mayHaveActed ? ambiguous(operation, label, result.error, idempotencyKey!, attempt) : result.error;
         }
-        log(`${label}: retrying in ${formatMs(delay)}`);
+        log?.(`${label}: retrying in ${formatMs(delay)}`);
         try {
           await sleep(rt, delay, deadline.signal);
         } catch {
