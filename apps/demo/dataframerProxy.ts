@@ -1,4 +1,5 @@
-import type { ProxyOptions } from 'vite';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin, ProxyOptions } from 'vite';
 
 /** Where the proxy sends requests and which key it adds; both read from the server's environment, never from the page. */
 export interface DataframerProxyEnv {
@@ -6,15 +7,59 @@ export interface DataframerProxyEnv {
   DATAFRAMER_API_KEY?: string | undefined;
 }
 
+/** The production server, used when DATAFRAMER_BASE_URL is not set. */
+export const DEFAULT_BASE_URL = 'https://df-api.dataframer.ai';
+
+/** The body marker of the proxy's own 502, which the page reads to say Dataframer could not be reached. */
+export const PROXY_UNREACHABLE = 'upstream_unreachable';
+
+const API_PATH = '/api/dataframer';
+
+/**
+ * The server root the proxy forwards to. Both documented forms are accepted, `https://df-api.dataframer.ai` and
+ * `https://df-api.dataframer.ai/api/dataframer`, with or without a trailing slash; any other path is kept as a
+ * prefix (a gateway), since the page's own `/api/dataframer/…` path is appended to it.
+ */
+export function proxyTarget(baseUrl: string | undefined): string {
+  const raw = (baseUrl ?? '').trim() || DEFAULT_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATAFRAMER_BASE_URL is not a URL: expected an http(s) server root like https://df-api.dataframer.ai');
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new Error(
+      `DATAFRAMER_BASE_URL must be an http(s) URL without credentials, query or fragment (got ${url.protocol}//${url.host}), like https://df-api.dataframer.ai`,
+    );
+  }
+  let path = url.pathname.replace(/\/+$/, '');
+  if (path.endsWith(API_PATH)) path = path.slice(0, -API_PATH.length);
+  return `${url.origin}${path}`;
+}
+
+function unreachable(target: string, error: NodeJS.ErrnoException, res: ServerResponse): void {
+  const reason = error.code ?? error.message;
+  const body = JSON.stringify({
+    detail: `The dashboard's server could not reach Dataframer at ${target} (${reason}).`,
+    dashboard_proxy: PROXY_UNREACHABLE,
+    target,
+    reason,
+  });
+  res.writeHead(502, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
 /**
  * The same-origin proxy the page talks to: `/api/dataframer/` is forwarded to the Dataframer server (or the sandbox)
- * and the API key is added here, on the server, so the page itself never holds it.
+ * and the API key is added here, on the server, so the page itself never holds it. When the server cannot be
+ * reached the proxy answers 502 with a JSON body that says so (vite's own answer would be an empty 500).
  */
-export function dataframerProxy(env: DataframerProxyEnv = process.env): Record<string, ProxyOptions> {
-  const target = env.DATAFRAMER_BASE_URL || 'https://df-api.dataframer.ai';
+export function dataframerProxy(env: DataframerProxyEnv = process.env, log: (line: string) => void = (line) => console.error(line)): Record<string, ProxyOptions> {
+  const target = proxyTarget(env.DATAFRAMER_BASE_URL);
   const apiKey = env.DATAFRAMER_API_KEY;
   return {
-    '/api/dataframer/': {
+    [`${API_PATH}/`]: {
       target,
       changeOrigin: true,
       configure(proxy) {
@@ -24,7 +69,26 @@ export function dataframerProxy(env: DataframerProxyEnv = process.env): Record<s
           request.removeHeader('authorization');
           if (apiKey) request.setHeader('authorization', `Bearer ${apiKey}`);
         });
+        // Registered before vite's own handler, which then sees the answer sent and leaves it alone.
+        proxy.on('error', (error, req, res) => {
+          if (!('writeHead' in res) || res.headersSent || res.writableEnded) return;
+          log(`Could not reach Dataframer at ${target} for ${(req as IncomingMessage).method} ${(req as IncomingMessage).url}: ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+          unreachable(target, error as NodeJS.ErrnoException, res as ServerResponse);
+        });
       },
+    },
+  };
+}
+
+/** Drops vite's own proxy-error log lines (a stack trace each): the proxy above reports each failure in one line. */
+export function quietProxyErrors(): Plugin {
+  return {
+    name: 'dataframer-quiet-proxy-errors',
+    configResolved(config) {
+      const error = config.logger.error.bind(config.logger);
+      config.logger.error = (message, options) => {
+        if (!message.includes('http proxy error')) error(message, options);
+      };
     },
   };
 }

@@ -1,7 +1,14 @@
 import type { RunStatus } from '@df/browser';
 
-/** How each status is shown: a word and an icon, so the badge never relies on colour alone. */
-export function statusLook(status: RunStatus): { word: string; icon: string; tone: string } {
+/** How a status is shown: a word, an icon and a colour tone, so the badge never relies on colour alone. */
+export interface StatusLook {
+  word: string;
+  icon: string;
+  tone: 'pending' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'unknown';
+}
+
+/** How each status is shown; a status this page does not know is shown as the server spells it, in a neutral badge. */
+export function statusLook(status: RunStatus): StatusLook {
   switch (status) {
     case 'PENDING':
       return { word: 'Pending', icon: '◷', tone: 'pending' };
@@ -14,8 +21,8 @@ export function statusLook(status: RunStatus): { word: string; icon: string; ton
     case 'CANCELED':
       return { word: 'Canceled', icon: '⊘', tone: 'canceled' };
     default:
-      // A status this page does not know yet: shown as the server spells it, treated as unfinished.
-      return { word: status, icon: '?', tone: 'unknown' };
+      // Older servers say RUNNING, newer ones may add states: shown as sent, and the run counts as not finished.
+      return { word: status || 'Unknown', icon: '•', tone: 'unknown' };
   }
 }
 
@@ -23,19 +30,43 @@ const count = new Intl.NumberFormat('en-US');
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
-/** A sample count with thousands separators. */
-export function formatCount(value: number): string {
-  return count.format(value);
+/** Shown wherever a value is missing or null. */
+export const NONE = '—';
+
+/** The value when it is a finite number, otherwise undefined (the server may send null, nothing, or a string). */
+export function numberOr(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The value when it is a non-empty string, otherwise undefined. */
+export function textOr(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The epoch milliseconds of an ISO date string, or undefined when it is missing or not a date. */
+export function timeOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** A count with thousands separators, or an em dash when unknown. */
+export function formatCount(value: unknown): string {
+  const n = numberOr(value);
+  return n === undefined ? NONE : count.format(n);
 }
 
 /** Dollars, or an em dash while no cost is known. */
-export function formatCost(value: number | null | undefined): string {
-  return typeof value === 'number' ? dollars.format(value) : '—';
+export function formatCost(value: unknown): string {
+  const n = numberOr(value);
+  return n === undefined ? NONE : dollars.format(n);
 }
 
-/** "3 minutes ago", "yesterday"; the exact time goes in a title beside it. */
-export function formatRelative(iso: string, now: number): string {
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+/** "3 minutes ago", "yesterday" (the exact time goes in a title beside it); an em dash for a missing or bad date. */
+export function formatRelative(iso: unknown, now: number): string {
+  const at = timeOf(iso);
+  if (at === undefined) return NONE;
+  const seconds = Math.round((at - now) / 1000);
   const abs = Math.abs(seconds);
   if (abs < 45) return 'just now';
   if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), 'minute');
@@ -44,27 +75,48 @@ export function formatRelative(iso: string, now: number): string {
   return relative.format(Math.round(seconds / (30 * 86400)), 'month');
 }
 
-/** The exact local time with its zone, for a title. */
-export function formatExact(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'long' });
+/** The exact local time with its zone, for a title; an em dash for a missing or bad date. */
+export function formatExact(iso: unknown): string {
+  const at = timeOf(iso);
+  return at === undefined ? NONE : new Date(at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'long' });
 }
 
-/** A byte count in kB or MB. */
-export function formatBytes(bytes: number): string {
-  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+/** A duration such as "45 s", "12 min 5 s" or "3 h 20 min". */
+export function formatDuration(ms: unknown): string {
+  const n = numberOr(ms);
+  if (n === undefined || n < 0) return NONE;
+  const s = Math.round(n / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** A byte count in B, kB or MB; an em dash when unknown. */
+export function formatBytes(bytes: unknown): string {
+  const n = numberOr(bytes);
+  if (n === undefined || n < 0) return NONE;
+  if (n < 1000) return `${n} B`;
+  return n < 1_000_000 ? `${Math.round(n / 1000)} kB` : `${(n / 1_000_000).toFixed(1)} MB`;
 }
 
 /** The first block of a UUID: enough to tell runs apart on one page. */
 export function shortId(id: string): string {
-  return id.split('-')[0] ?? id;
+  return id.split('-')[0] || id;
+}
+
+/** Checks a whole-number field from `min` to `max`; returns the number or the message to show. */
+export function parseWhole(raw: string, min: number, max: number): { ok: true; value: number } | { ok: false; message: string } {
+  const text = raw.trim();
+  const value = Number(text);
+  if (text === '' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `${formatCount(min)} or more` : `from ${formatCount(min)} to ${formatCount(max)}`;
+    return { ok: false, message: `Enter a whole number ${range}.` };
+  }
+  return { ok: true, value };
 }
 
 /** Checks the samples field: a whole number from 1 to `max`; returns the error message or the number. */
 export function parseSamples(raw: string, max: number): { ok: true; value: number } | { ok: false; message: string } {
-  const text = raw.trim();
-  const value = Number(text);
-  if (text === '' || !Number.isInteger(value) || value < 1 || value > max) {
-    return { ok: false, message: `Enter a whole number from 1 to ${formatCount(max)}.` };
-  }
-  return { ok: true, value };
+  return parseWhole(raw, 1, max);
 }

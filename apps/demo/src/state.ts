@@ -1,0 +1,92 @@
+import type { Run, RunDetail, SpecListItem } from '@df/browser';
+import type { ModelOption } from './models';
+import type { Route } from './route';
+
+/** The ZIP of a run's files: being built, ready with its short-lived URL, or failed. */
+export type Download = { state: 'building' } | { state: 'ready'; url: string; size: number | undefined } | { state: 'error'; message: string };
+
+/** A confirmation the page is asking for before it acts. */
+export interface Confirmation {
+  action: 'cancel' | 'delete';
+  runId: string;
+}
+
+/** One previewed sample: its position and its fields. */
+export interface SamplePreview {
+  index: number;
+  fields: Record<string, unknown>;
+}
+
+/** The run whose page is open. */
+export interface DetailState {
+  runId: string;
+  run: RunDetail | undefined;
+  error: unknown;
+  samples: SamplePreview[] | undefined;
+  samplesError: string | undefined;
+}
+
+/** The create form's progress and its field messages (each field keeps a line for its message, so none shifts the form). */
+export interface CreateState {
+  phase: 'idle' | 'starting' | 'started' | 'failed';
+  message: string;
+  runId: string | undefined;
+  errors: Partial<Record<string, string>>;
+  /** The chosen generation model, so the Databricks fields show when one needs them. */
+  model: string;
+}
+
+/** Everything the page shows; views are functions of it. */
+export interface AppState {
+  route: Route;
+  /** The URL query (`?status=…&spec=…`), read for the list filters. */
+  search: string;
+  runs: Run[] | undefined;
+  listError: unknown;
+  loading: boolean;
+  updatedAt: number | undefined;
+  hidden: boolean;
+  now: number;
+  /** Samples asked for, per run, read once from each run's detail; null when the server does not say. */
+  requested: ReadonlyMap<string, number | null>;
+  specs: SpecListItem[] | undefined;
+  specsError: unknown;
+  models: ModelOption[] | undefined;
+  modelsError: unknown;
+  detail: DetailState | undefined;
+  downloads: ReadonlyMap<string, Download>;
+  /** Runs with a cancel or delete on the way. */
+  pending: ReadonlyMap<string, 'cancel' | 'delete'>;
+  confirm: Confirmation | undefined;
+  create: CreateState;
+  /** The id last copied, for the button's "Copied" state. */
+  copied: string | undefined;
+  /** The last sentence for the polite live region. */
+  announcement: string;
+}
+
+/** The state before anything is loaded. */
+export function initialState(route: Route, search: string, now: number, hidden = false): AppState {
+  return {
+    route,
+    search,
+    runs: undefined,
+    listError: undefined,
+    loading: false,
+    updatedAt: undefined,
+    hidden,
+    now,
+    requested: new Map(),
+    specs: undefined,
+    specsError: undefined,
+    models: undefined,
+    modelsError: undefined,
+    detail: undefined,
+    downloads: new Map(),
+    pending: new Map(),
+    confirm: undefined,
+    create: { phase: 'idle', message: '', runId: undefined, errors: {}, model: '' },
+    copied: undefined,
+    announcement: '',
+  };
+}

@@ -1,0 +1,44 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { ref } from 'lit-html/directives/ref.js';
+import { formatCost, formatCount, numberOr, shortId } from '../format';
+import type { AppState } from '../state';
+import type { ViewActions } from './actions';
+
+let opener: HTMLElement | null = null;
+
+// Opens the dialog as modal when it is rendered, and gives focus back to whatever opened it when it goes away.
+function modal(element: Element | undefined): void {
+  if (element instanceof HTMLDialogElement) {
+    if (!element.open) {
+      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      element.showModal();
+    }
+  } else if (opener) {
+    if (opener.isConnected) opener.focus();
+    opener = null;
+  }
+}
+
+/** The confirmation asked before a run is cancelled or deleted, as a modal dialog; nothing when none is asked. */
+export function confirmView(state: AppState, actions: Pick<ViewActions, 'confirm' | 'dismiss'>): TemplateResult | typeof nothing {
+  const confirmation = state.confirm;
+  if (!confirmation) return nothing;
+  const run = state.detail?.run?.id === confirmation.runId ? state.detail.run : state.runs?.find((r) => r.id === confirmation.runId);
+  const id = shortId(confirmation.runId);
+  const requested = state.requested.get(confirmation.runId);
+  const done = numberOr(run?.samples_completed);
+  const progressText = done === undefined ? '' : ` So far ${formatCount(done)}${typeof requested === 'number' ? ` of ${formatCount(requested)}` : ''} samples are done, for ${formatCost(run?.total_cost)}.`;
+  const cancel = confirmation.action === 'cancel';
+  const title = cancel ? `Cancel run ${id}?` : `Delete run ${id}?`;
+  const text = cancel
+    ? `The run stops on the server and cannot be resumed.${progressText}`
+    : 'The run and its generated files are removed from Dataframer. This cannot be undone.';
+  return html`<dialog class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text" ${ref(modal)} @close=${() => actions.dismiss()}>
+    <h2 id="confirm-title">${title}</h2>
+    <p id="confirm-text">${text}</p>
+    <div class="confirm-buttons">
+      <button type="button" autofocus @click=${() => actions.dismiss()}>${cancel ? 'Keep running' : 'Keep run'}</button>
+      <button type="button" class="danger-solid" @click=${() => void actions.confirm()}>${cancel ? 'Cancel run' : 'Delete run'}</button>
+    </div>
+  </dialog>`;
+}

@@ -1,0 +1,185 @@
+import { isTerminalStatus, NotFoundError, type RunDetail } from '@df/browser';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { describeError } from '../describeError';
+import { formatBytes, formatCost, formatCount, formatDuration, formatExact, numberOr, shortId, textOr, timeOf } from '../format';
+import { LIST_HREF } from '../route';
+import type { AppState, DetailState } from '../state';
+import type { ViewActions } from './actions';
+import { messageView } from './messageView';
+import { badge, copyButton, progress, relativeTime, runActions, statusNote } from './parts';
+
+/** Parameters shown first, in this order, with their labels; any other parameter follows under its own name. */
+const KNOWN_PARAMS: Array<[string, string]> = [
+  ['generation_model', 'Generation model'],
+  ['number_of_samples', 'Samples requested'],
+  ['outline_model', 'Outline model'],
+  ['revision_model', 'Revision model'],
+  ['revision_types', 'Revision types'],
+  ['filtering_types', 'Filtering types'],
+  ['max_revision_cycles', 'Maximum revision cycles'],
+  ['seed_shuffling_level', 'Seed shuffling'],
+  ['max_examples_in_prompt', 'Maximum seed examples in a prompt'],
+  ['unified_multifield', 'Unified multifield'],
+  ['generation_thinking_budget', 'Generation thinking budget'],
+  ['outline_thinking_budget', 'Outline thinking budget'],
+  ['revision_thinking_budget', 'Revision thinking budget'],
+  ['skip_outline', 'Skip outline'],
+  ['tools', 'Tools'],
+];
+
+/** A parameter value in words: lists joined, booleans as yes/no, objects as JSON, nothing as an em dash. */
+export function paramText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return formatCount(value);
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function idLine(label: string, id: string | undefined, what: string, state: AppState, actions: ViewActions, name?: string): TemplateResult {
+  return html`<div class="kv">
+    <dt>${label}</dt>
+    <dd>
+      ${name ? html`<span class="kv-name">${name}</span>` : nothing}
+      ${id ? html`<span class="id-line"><code class="full-id">${id}</code>${copyButton(id, what, state, actions)}</span>` : name ? nothing : '—'}
+    </dd>
+  </div>`;
+}
+
+function kv(label: string, value: TemplateResult | string): TemplateResult {
+  return html`<div class="kv"><dt>${label}</dt><dd>${value}</dd></div>`;
+}
+
+function exact(iso: unknown): TemplateResult | string {
+  if (timeOf(iso) === undefined) return '—';
+  return html`<time datetime=${iso as string}>${formatExact(iso)}</time>`;
+}
+
+function timings(run: RunDetail, now: number): TemplateResult {
+  const created = timeOf(run.created_at);
+  const completed = timeOf(run.completed_at);
+  const terminal = isTerminalStatus(run.status);
+  const took = created !== undefined && completed !== undefined ? formatDuration(completed - created) : '—';
+  const running = created !== undefined ? formatDuration(Math.max(0, now - created)) : '—';
+  return html`<dl class="kvs">
+    ${kv('Created', created === undefined ? '—' : html`${exact(run.created_at)} <span class="muted">(${relativeTime(run.created_at, now)})</span>`)}
+    ${kv('Finished', terminal ? exact(run.completed_at) : 'not yet')}
+    ${kv(terminal ? 'Took' : 'Running for', terminal ? took : running)}
+    ${kv('Created by', textOr(run.created_by_email) ?? '—')}
+  </dl>`;
+}
+
+function params(run: RunDetail): TemplateResult {
+  const raw = run.runtime_params;
+  const given: Record<string, unknown> = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const known = new Set(KNOWN_PARAMS.map(([key]) => key));
+  const rows = KNOWN_PARAMS.filter(([key]) => key in given).map(([key, label]) => kv(label, paramText(given[key])));
+  for (const [key, value] of Object.entries(given)) if (!known.has(key)) rows.push(kv(key, paramText(value)));
+  if (!('generation_model' in given)) rows.unshift(kv('Generation model', 'not reported'));
+  return html`<dl class="kvs kvs--columns">${rows}</dl>`;
+}
+
+function files(run: RunDetail): TemplateResult {
+  const list = Array.isArray(run.generated_files) ? run.generated_files : [];
+  if (list.length === 0) {
+    return html`<p class="muted">${run.status === 'SUCCEEDED' ? 'The server lists no files for this run.' : 'Files appear here once the run has succeeded.'}</p>`;
+  }
+  return html`<ul class="files">
+    ${list.map(
+      (file) => html`<li>
+        <code class="file-path">${textOr(file?.path) ?? textOr(file?.id) ?? 'unnamed file'}</code>
+        <span class="muted">${textOr(file?.file_type) ?? 'file'} · ${formatBytes(file?.size_bytes)}</span>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+function samples(detail: DetailState): TemplateResult {
+  if (detail.samplesError) return html`<p class="muted">The samples preview is not available: ${detail.samplesError}</p>`;
+  if (detail.samples === undefined) return html`<p class="muted">Loading samples…</p>`;
+  if (detail.samples.length === 0) return html`<p class="muted">No samples yet.</p>`;
+  return html`<ol class="samples">
+    ${detail.samples.map(
+      (sample) => html`<li>
+        <span class="sample-index">Sample ${sample.index + 1}</span>
+        <dl class="kvs kvs--sample">${Object.entries(sample.fields).map(([key, value]) => kv(key, typeof value === 'string' ? value : paramText(value)))}</dl>
+      </li>`,
+    )}
+  </ol>`;
+}
+
+function runPage(run: RunDetail, detail: DetailState, state: AppState, actions: ViewActions): TemplateResult {
+  const id = shortId(run.id);
+  const requested = numberOr(run.runtime_params?.number_of_samples) ?? state.requested.get(run.id);
+  const pending = state.pending.get(run.id);
+  const refreshNote = detail.error !== undefined ? describeError(detail.error, 'refresh the run') : undefined;
+  const specName = textOr(run.spec_name);
+  const version = numberOr(run.spec_version);
+  return html`<article class="run-page" data-run-id=${run.id}>
+    <header class="run-head">
+      <h2 id="run-heading" tabindex="-1">Run <code>${id}</code></h2>
+      <div class="run-status">${badge(run.status)}${statusNote(run)}</div>
+    </header>
+    ${refreshNote ? messageView(refreshNote, actions, 'Showing what was last received.') : nothing}
+    <div class="actions run-actions">
+      ${runActions(run, state, actions)}
+      <button type="button" class="danger" ?disabled=${pending !== undefined} aria-busy=${pending === 'delete' ? 'true' : 'false'} @click=${() => actions.ask('delete', run.id)}>
+        Delete<span class="visually-hidden"> run ${id}</span>
+      </button>
+    </div>
+    <div class="run-grid">
+      <section class="panel" aria-labelledby="h-progress">
+        <h3 id="h-progress">Progress</h3>
+        ${progress(run, requested, `Progress of run ${id}`)}
+        <dl class="kvs">
+          ${kv('Samples done', formatCount(numberOr(run.samples_completed) ?? 0))}
+          ${kv('Samples failed', formatCount(numberOr(run.samples_failed) ?? 0))}
+          ${kv('Requested', typeof requested === 'number' ? formatCount(requested) : 'not reported')}
+          ${kv(isTerminalStatus(run.status) ? 'Cost' : 'Cost so far', formatCost(run.total_cost))}
+        </dl>
+      </section>
+      <section class="panel" aria-labelledby="h-about">
+        <h3 id="h-about">Run</h3>
+        <dl class="kvs">
+          ${idLine('Run id', run.id, 'run', state, actions)}
+          ${idLine('Spec', textOr(run.spec_id), 'spec', state, actions, specName ? `${specName}${version !== undefined ? ` · v${version}` : ''}` : version !== undefined ? `v${version}` : undefined)}
+          ${idLine('Dataset', textOr(run.dataset_id), 'dataset', state, actions, textOr(run.dataset_name) ?? (run.dataset_id ? undefined : 'none (seedless spec)'))}
+          ${kv('Dataset type', textOr(run.dataset_type) ?? '—')}
+        </dl>
+      </section>
+      <section class="panel" aria-labelledby="h-timings">
+        <h3 id="h-timings">Timings</h3>
+        ${timings(run, state.now)}
+      </section>
+      <section class="panel panel--wide" aria-labelledby="h-params">
+        <h3 id="h-params">Parameters</h3>
+        ${params(run)}
+      </section>
+      <section class="panel panel--wide" aria-labelledby="h-samples">
+        <h3 id="h-samples">First samples</h3>
+        ${samples(detail)}
+      </section>
+      <section class="panel panel--wide" aria-labelledby="h-files">
+        <h3 id="h-files">Files</h3>
+        ${files(run)}
+      </section>
+    </div>
+  </article>`;
+}
+
+/** A run's own page (`#/runs/<id>`): status, progress, cost, parameters, timings, samples, files and actions. */
+export function detailView(state: AppState, actions: ViewActions): TemplateResult {
+  const detail = state.detail;
+  const back = html`<p class="back"><a href=${LIST_HREF}>← All runs</a></p>`;
+  if (!detail) return back;
+  if (detail.run) return html`${back}${runPage(detail.run, detail, state, actions)}`;
+  if (detail.error !== undefined) {
+    const view =
+      detail.error instanceof NotFoundError
+        ? { ...describeError(detail.error, 'load the run'), title: 'No such run', text: `There is no run ${detail.runId} for the key this site uses. It may have been deleted.` }
+        : describeError(detail.error, 'load the run');
+    return html`${back}<h2 id="run-heading" tabindex="-1">Run <code>${shortId(detail.runId)}</code></h2>${messageView(view, actions)}`;
+  }
+  return html`${back}<h2 id="run-heading" tabindex="-1">Run <code>${shortId(detail.runId)}</code></h2><p class="muted">Loading the run…</p>`;
+}
