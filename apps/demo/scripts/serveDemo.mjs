@@ -7,7 +7,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Builds the page into apps/demo/dist. */
 export async function buildDemo() {
-  await build({ root, logLevel: 'warn' });
+  // Under a test runner NODE_ENV is "test", which would make vite pick the libraries' development builds.
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
 }
 
 /**

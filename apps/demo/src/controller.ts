@@ -12,7 +12,7 @@ import { readModels } from './models';
 import type { PollNext } from './poller';
 import { LIST_HREF, parseRoute, readFilters, withFilters, type Filters } from './route';
 import { readCreateForm, type CreateFormValues } from './readCreateForm';
-import type { AppState, DetailState, SamplePreview } from './state';
+import { emptyDetail, type AppState, type DetailState, type SamplePreview } from './state';
 import type { Store } from './store';
 
 /** The part of the client the dashboard uses. */
@@ -202,7 +202,7 @@ export function createController(deps: ControllerDeps) {
         route,
         search: url.search,
         confirm: undefined,
-        detail: route.name === 'detail' ? (s.detail?.runId === route.runId ? s.detail : { runId: route.runId, run: undefined, error: undefined, samples: undefined, samplesError: undefined }) : undefined,
+        detail: route.name === 'detail' ? (s.detail?.runId === route.runId ? s.detail : emptyDetail(route.runId)) : undefined,
       }));
       return deps.refresh();
     },

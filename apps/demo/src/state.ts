@@ -81,7 +81,7 @@ export function initialState(route: Route, search: string, now: number, hidden =
     specsError: undefined,
     models: undefined,
     modelsError: undefined,
-    detail: undefined,
+    detail: route.name === 'detail' ? emptyDetail(route.runId) : undefined,
     downloads: new Map(),
     pending: new Map(),
     confirm: undefined,
@@ -89,4 +89,9 @@ export function initialState(route: Route, search: string, now: number, hidden =
     copied: undefined,
     announcement: '',
   };
+}
+
+/** The run page before anything about the run is known. */
+export function emptyDetail(runId: string): DetailState {
+  return { runId, run: undefined, error: undefined, samples: undefined, samplesError: undefined };
 }

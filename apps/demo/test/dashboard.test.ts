@@ -1,65 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startSandbox, type Sandbox } from '@df/sandbox';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Sandbox } from '@df/sandbox';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo, serveDemo } from '../scripts/serveDemo.mjs';
+import { ARTIFACTS, axeViolations, rows, startHarness, type Harness } from './harness';
 
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
+let harness: Harness;
 let sandbox: Sandbox;
-let demo: { url: string; close(): Promise<void> };
-let context: BrowserContext;
-let profile: string;
-const closers: Array<() => Promise<void>> = [];
+let demo: Harness['demo'];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildDemo();
-  // Fast enough that a few hundred samples finish in about a second; no random failures, so outcomes are known.
-  sandbox = await startSandbox({ port: 0, seed: 7, speed: 100, failureRate: 0 });
-  demo = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
-  profile = mkdtempSync(join(tmpdir(), 'df-demo-chromium-'));
-  // A persistent context is how a fresh, explicit --user-data-dir is given to Chromium.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  closers.push(() => context.close());
+  harness = await startHarness();
+  ({ sandbox, demo } = harness);
 });
 
 afterAll(async () => {
-  for (const close of closers.reverse()) await close().catch(() => undefined);
-  await demo?.close();
-  await sandbox?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await harness?.close();
 });
 
-/** Opens a new tab on the dashboard and records every request the page makes. */
-async function open(path = '/', base = demo.url): Promise<{ page: Page; requests: Array<{ url: string; headers: Record<string, string> }> }> {
-  const page = await context.newPage();
-  const requests: Array<{ url: string; headers: Record<string, string> }> = [];
-  page.on('request', (request) => requests.push({ url: request.url(), headers: request.headers() }));
-  closers.push(() => page.close());
-  await page.goto(base + path);
-  return { page, requests };
-}
-
-const rows = (page: Page) => page.locator('table.runs tbody tr[data-run-id]');
+const open = (path?: string, base?: string) => harness.open(path, base);
 
 async function seriousViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 describe('runs dashboard in Chromium', () => {
@@ -157,6 +118,9 @@ describe('runs dashboard in Chromium', () => {
     const id = (await page.locator('#create-result').innerText()).split(' ')[1]!;
     const row = page.locator(`tr[data-run-id^="${id}"]`);
     await row.getByRole('button', { name: `Cancel run ${id}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Cancel run ${id}?` });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel run' }).click();
     await expect.poll(() => row.locator('.badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('CANCELED');
     expect(await row.locator('.badge').innerText()).toContain('Canceled');
     expect(await page.locator('#announcer').innerText()).toMatch(new RegExp(`Run ${id} (canceled|is now canceled)`));
@@ -181,8 +145,7 @@ describe('runs dashboard in Chromium', () => {
   });
 
   it('shows the unauthenticated state when the server holds a wrong key', async () => {
-    const wrong = await serveDemo({ baseUrl: sandbox.url, apiKey: 'sk_test_sandbox_wrong_demo' });
-    closers.push(() => wrong.close());
+    const wrong = await harness.serve({ baseUrl: sandbox.url, apiKey: 'sk_test_sandbox_wrong_demo' });
     const { page } = await open('/', wrong.url);
     const alert = page.locator('#message[role="alert"]');
     await expect.poll(() => alert.isVisible(), { timeout: 15_000 }).toBe(true);
@@ -196,8 +159,7 @@ describe('runs dashboard in Chromium', () => {
     const headers = { authorization: `Bearer ${sandbox.keys.globex}` };
     const runs = (await (await fetch(`${sandbox.url}/api/dataframer/runs/`, { headers })).json()) as Array<{ id: string }>;
     for (const run of runs) await fetch(`${sandbox.url}/api/dataframer/runs/${run.id}/`, { method: 'DELETE', headers });
-    const globex = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.globex });
-    closers.push(() => globex.close());
+    const globex = await harness.serve({ baseUrl: sandbox.url, apiKey: sandbox.keys.globex });
     const { page } = await open('/', globex.url);
     await expect.poll(() => page.locator('text=There are no runs yet.').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('.empty').innerText()).toContain('dataframer runs create');
@@ -235,4 +197,180 @@ describe('runs dashboard in Chromium', () => {
       sandbox.faults.remove(fault);
     }
   });
+
+  it('opens a run page from the list at a shareable URL, with progress, cost, model, timings, samples, files and the ZIP', async () => {
+    const { page } = await open();
+    await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const row = rows(page).filter({ has: page.locator('.badge[data-status="SUCCEEDED"]') }).first();
+    const runId = (await row.getAttribute('data-run-id'))!;
+    const short = runId.split('-')[0]!;
+    await row.getByRole('link', { name: `Details of run ${short}` }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/runs/${runId}`);
+    const heading = page.locator('#run-heading');
+    await expect.poll(() => heading.innerText(), { timeout: 10_000 }).toContain(short);
+    // Focus moves to the new view's heading, for keyboard and screen-reader users.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('run-heading');
+    const article = page.locator(`article.run-page[data-run-id="${runId}"]`);
+    await expect.poll(() => article.locator('.samples li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const text = await article.innerText();
+    expect(text).toContain('Succeeded');
+    expect(text).toMatch(/Cost\s+\$\d+\.\d{2}/);
+    expect(text).toMatch(/Generation model\s+\S+\/\S+/);
+    expect(text).toMatch(/Took\s+\d+/);
+    expect(text).toContain('samples.jsonl');
+    expect(text).not.toMatch(/undefined|NaN/);
+    expect(await article.locator('code.full-id').first().innerText()).toBe(runId);
+    const max = await article.locator('[role="progressbar"]').getAttribute('aria-valuemax');
+    expect(Number(max)).toBeGreaterThan(0);
+
+    // The URL alone opens the same page.
+    const again = (await open(`/#/runs/${runId}`)).page;
+    await expect.poll(() => again.locator(`article.run-page[data-run-id="${runId}"]`).count(), { timeout: 10_000 }).toBe(1);
+
+    await article.getByRole('button', { name: `Prepare ZIP of run ${short}` }).click();
+    const link = article.getByRole('link', { name: new RegExp(`Download ZIP .* of run ${short}`) });
+    await expect.poll(() => link.count(), { timeout: 20_000 }).toBe(1);
+    expect((await (await page.request.get((await link.getAttribute('href'))!)).body()).subarray(0, 2).toString()).toBe('PK');
+
+    await page.getByRole('link', { name: '← All runs' }).click();
+    await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(new URL(page.url()).hash).toBe('#/');
+  });
+
+  it('says so when a run page names a run that does not exist', async () => {
+    const { page } = await open('/#/runs/00000000-0000-4000-8000-000000000000');
+    await expect.poll(() => page.locator('#message[role="alert"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('#message').innerText()).toContain('No such run');
+  });
+
+  it('copies full ids with one click, in the list and on the run page', async () => {
+    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url });
+    const { page } = await open();
+    await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const row = rows(page).first();
+    const runId = (await row.getAttribute('data-run-id'))!;
+    // Found by name once; its name then becomes "Copied run id …" for a moment.
+    await expect.poll(() => row.getByRole('button', { name: `Copy run id ${runId}` }).count()).toBe(1);
+    const copy = row.locator(`button.copy[data-copy="${runId}"]`);
+    const width = (await copy.boundingBox())!.width;
+    await copy.click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(runId);
+    await expect.poll(() => copy.innerText()).toContain('Copied');
+    // The label changes, the button's width does not.
+    expect(Math.abs((await copy.boundingBox())!.width - width)).toBeLessThan(0.5);
+
+    await page.goto(`${demo.url}/#/runs/${runId}`);
+    const article = page.locator('article.run-page');
+    await expect.poll(() => article.count(), { timeout: 10_000 }).toBe(1);
+    const specCopy = article.getByRole('button', { name: /^Copy spec id / });
+    const specId = (await specCopy.getAttribute('data-copy'))!;
+    await specCopy.click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(specId);
+  });
+
+  it('asks before cancelling (keeping the run when told to) and before deleting, then goes back to the list', async () => {
+    const { page } = await open();
+    await expect.poll(() => page.locator('#create-spec option[value]:not([value=""]):not([disabled])').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.fill('#create-samples', '20000');
+    await page.click('#create-submit');
+    await expect.poll(() => page.locator('#create-result').innerText()).toMatch(/started/);
+    await page.getByRole('link', { name: 'Open run' }).click();
+    const article = page.locator('article.run-page');
+    await expect.poll(() => article.count(), { timeout: 10_000 }).toBe(1);
+    const runId = (await article.getAttribute('data-run-id'))!;
+    const short = runId.split('-')[0]!;
+
+    await article.getByRole('button', { name: `Cancel run ${short}` }).click();
+    const cancelDialog = page.getByRole('dialog', { name: `Cancel run ${short}?` });
+    await expect.poll(() => cancelDialog.isVisible()).toBe(true);
+    expect(await cancelDialog.innerText()).toContain('cannot be resumed');
+    await page.screenshot({ path: join(ARTIFACTS, 'confirm-cancel.png') });
+    await cancelDialog.getByRole('button', { name: 'Keep running' }).click();
+    await expect.poll(() => cancelDialog.count()).toBe(0);
+    // Focus goes back to the button that asked.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim())).toBe(`Cancel run ${short}`);
+    await page.waitForTimeout(500);
+    expect(sandbox.runs().find((r) => r.id === runId)!.run['status']).not.toBe('CANCELED');
+
+    // Escape also keeps it.
+    await article.getByRole('button', { name: `Delete run ${short}` }).click();
+    const deleteDialog = page.getByRole('dialog', { name: `Delete run ${short}?` });
+    await expect.poll(() => deleteDialog.isVisible()).toBe(true);
+    expect(await deleteDialog.innerText()).toContain('cannot be undone');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => deleteDialog.count()).toBe(0);
+    expect(sandbox.runs().find((r) => r.id === runId)!.deleted).toBe(false);
+
+    await article.getByRole('button', { name: `Delete run ${short}` }).click();
+    await deleteDialog.getByRole('button', { name: 'Delete run' }).click();
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).toBe('#/');
+    expect(sandbox.runs().find((r) => r.id === runId)!.deleted).toBe(true);
+    await expect.poll(() => page.locator('#announcer').innerText()).toContain(`Run ${short} deleted.`);
+    await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator(`tr[data-run-id="${runId}"]`).count()).toBe(0);
+  });
+
+  it('starts a run with the model picked from models.list() and advanced parameters; lists unusable specs with the reason', async () => {
+    const { page } = await open();
+    const createBodies: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/dataframer/runs/') createBodies.push(request.postData() ?? '');
+    });
+    await expect.poll(() => page.locator('#create-model option').count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    const disabled = await page.locator('#create-spec option[disabled]').allInnerTexts();
+    expect(disabled.length).toBeGreaterThan(0);
+    for (const text of disabled) expect(text).toMatch(/: (still being built|its build failed)$/);
+    await page.selectOption('#create-model', 'anthropic/claude-haiku-4-5');
+    await page.locator('details.advanced summary').click();
+    await page.selectOption('#create-seed-shuffling', 'field');
+    await page.fill('#create-max-revision-cycles', '2');
+    await page.check('input[name="skip_outline"]');
+    await page.fill('#create-samples', '40');
+    await page.click('#create-submit');
+    await expect.poll(() => page.locator('#create-result').innerText(), { timeout: 10_000 }).toMatch(/started for 40 samples/);
+    const short = (await page.locator('#create-result').innerText()).split(' ')[1]!;
+    const record = sandbox.runs().find((r) => r.id.startsWith(short))!;
+    expect(record.run['runtime_params']).toMatchObject({ generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', max_revision_cycles: 2 });
+    // The sandbox does not record skip_outline; what the page sent is checked instead.
+    const sent = JSON.parse(createBodies.at(-1)!) as Record<string, unknown>;
+    expect(sent).toMatchObject({ number_of_samples: 40, generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', max_revision_cycles: 2, skip_outline: true });
+    expect(Object.keys(sent)).not.toContain('outline_model');
+
+    // A Databricks model opens the advanced part and asks for its credentials before anything is sent.
+    const before = sandbox.runs().length;
+    await page.selectOption('#create-model', 'databricks/databricks-gpt-5');
+    await page.click('#create-submit');
+    await expect.poll(() => page.locator('#create-databricks-error').innerText()).toContain('client id, client secret and API base');
+    expect(sandbox.runs().length).toBe(before);
+  });
+
+  it('answers 502 from its proxy when Dataframer cannot be reached, and the page says so with a retry', async () => {
+    // A port nothing listens on: a sandbox started and stopped.
+    const { startSandbox } = await import('@df/sandbox');
+    const gone = await startSandbox({ port: 0 });
+    await gone.stop();
+    const unreachable = await harness.serve({ baseUrl: gone.url, apiKey: 'sk_test_unreachable_demo' });
+    const direct = await fetch(`${unreachable.url}/api/dataframer/runs/`);
+    expect(direct.status).toBe(502);
+    const body = (await direct.json()) as { detail: string };
+    expect(body.detail).toContain('could not reach Dataframer');
+    expect(body.detail).not.toContain('sk_test');
+
+    const { page } = await open('/', unreachable.url);
+    const alert = page.locator('#message[role="alert"]');
+    await expect.poll(() => alert.isVisible(), { timeout: 20_000 }).toBe(true);
+    const text = await alert.innerText();
+    expect(text).toContain('Could not reach Dataframer');
+    expect(text).toContain(gone.url);
+    expect(text).not.toMatch(/500|no body/);
+    expect(await alert.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'unreachable.png') });
+  });
+
+  it('works with the base URL given in its /api/dataframer form', async () => {
+    const apiForm = await harness.serve({ baseUrl: `${sandbox.url}/api/dataframer/`, apiKey: sandbox.keys.acme });
+    const { page } = await open('/', apiForm.url);
+    await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
 });
+

@@ -9,13 +9,19 @@ let opener: HTMLElement | null = null;
 // Opens the dialog as modal when it is rendered, and gives focus back to whatever opened it when it goes away.
 function modal(element: Element | undefined): void {
   if (element instanceof HTMLDialogElement) {
-    if (!element.open) {
-      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      element.showModal();
-    }
+    if (element.open) return;
+    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // lit calls this before the dialog is attached to the document, where showModal() would throw.
+    queueMicrotask(() => {
+      if (element.isConnected && !element.open) element.showModal();
+    });
   } else if (opener) {
-    if (opener.isConnected) opener.focus();
+    // Called just before the dialog leaves the document; while it is still modal, nothing behind it takes focus.
+    const target = opener;
     opener = null;
+    queueMicrotask(() => {
+      if (target.isConnected) target.focus();
+    });
   }
 }
 

@@ -253,11 +253,12 @@ describe('createFormView', () => {
 });
 
 describe('confirmView', () => {
-  it('asks in a modal dialog before cancelling, with the progress so far, and reports the answer', () => {
+  it('asks in a modal dialog before cancelling, with the progress so far, and reports the answer', async () => {
     const { actions, calls } = recordingActions();
     const r = run();
     render(appView(state({ runs: [r], requested: new Map([[r.id, 20000]]), confirm: { action: 'cancel', runId: r.id } }), actions), root);
     const dialog = root.querySelector('dialog')!;
+    await Promise.resolve();
     expect(dialog.open).toBe(true);
     expect(dialog.textContent).toContain('Cancel run 0d918362?');
     expect(dialog.textContent).toContain('1,200 of 20,000 samples are done, for $4.80');

@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSandbox, type Sandbox, type SandboxOptions } from '@df/sandbox';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildDemo, serveDemo } from '../scripts/serveDemo.mjs';
+
+/** Where the tests leave screenshots for review (ignored by git). */
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** A sandbox, the built dashboard served in front of it, and one Chromium profile. */
+export interface Harness {
+  sandbox: Sandbox;
+  demo: { url: string; close(): Promise<void> };
+  context: BrowserContext;
+  /** Opens a new tab on the dashboard and records every request the page makes. */
+  open(path?: string, base?: string, viewport?: { width: number; height: number }): Promise<{ page: Page; requests: Array<{ url: string; headers: Record<string, string> }> }>;
+  /** Serves the dashboard once more with another target or key; closed with the harness. */
+  serve(options: { baseUrl: string; apiKey?: string }): Promise<{ url: string; close(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+/** Starts everything a browser test needs (and builds the page first). */
+export async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await buildDemo();
+  // Fast enough that a few hundred samples finish in about a second; no random failures, so outcomes are known.
+  const sandbox = await startSandbox({ port: 0, seed: 7, speed: 100, failureRate: 0, ...options });
+  const demo = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
+  const profile = mkdtempSync(join(tmpdir(), 'df-demo-chromium-'));
+  // A persistent context is how a fresh, explicit --user-data-dir is given to Chromium.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const closers: Array<() => Promise<void>> = [];
+  return {
+    sandbox,
+    demo,
+    context,
+    async open(path = '/', base = demo.url, viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      const requests: Array<{ url: string; headers: Record<string, string> }> = [];
+      page.on('request', (request) => requests.push({ url: request.url(), headers: request.headers() }));
+      closers.push(() => page.close());
+      await page.goto(base + path);
+      return { page, requests };
+    },
+    async serve(opts) {
+      const server = await serveDemo(opts);
+      closers.push(() => server.close());
+      return server;
+    },
+    async close() {
+      for (const close of closers.reverse()) await close().catch(() => undefined);
+      await context.close().catch(() => undefined);
+      await demo.close();
+      await sandbox.stop();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The rows of the runs table (cards on narrow screens). */
+export const rows = (page: Page) => page.locator('table.runs tbody tr[data-run-id]');
+
+/** Every axe-core violation on the page (all impacts). */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; nodes: string[] }>> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Starts a run straight on the sandbox (as another client would), returning its id. */
+export async function createRunDirect(sandbox: Sandbox, specId: string, samples: number, key = sandbox.keys.acme): Promise<string> {
+  const response = await fetch(`${sandbox.url}/api/dataframer/runs/`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ spec_id: specId, number_of_samples: samples }),
+  });
+  if (response.status !== 201) throw new Error(`create answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** The id of a spec the sandbox can start runs from. */
+export async function usableSpec(sandbox: Sandbox, key = sandbox.keys.acme): Promise<string> {
+  const specs = (await (await fetch(`${sandbox.url}/api/dataframer/specs/`, { headers: { authorization: `Bearer ${key}` } })).json()) as Array<{ id: string; status: string }>;
+  return specs.find((s) => s.status === 'READY' || s.status === 'SUCCEEDED')!.id;
+}

@@ -1,0 +1,153 @@
+import { AuthenticationError, NotFoundError, type Run, type RunDetail } from '@df/browser';
+import { describe, expect, it } from 'vitest';
+import { createController, type DashboardClient } from '../../src/controller';
+import { initialState, type AppState } from '../../src/state';
+import { createStore } from '../../src/store';
+import { nullRun, run, specs } from './fixtures';
+
+function setup(overrides: Partial<{ [K in keyof DashboardClient['runs']]: unknown }> = {}, start: Partial<AppState> = {}) {
+  const calls: string[] = [];
+  let runs: Run[] = [run()];
+  const client = {
+    runs: {
+      list: async () => (calls.push('list'), runs),
+      retrieve: async (id: string) => (calls.push(`retrieve ${id}`), { ...runs.find((r) => r.id === id), runtime_params: { number_of_samples: 20000 } } as RunDetail),
+      create: async (params: unknown) => (calls.push(`create ${JSON.stringify(params)}`), { id: 'new-run-id' }),
+      cancel: async (id: string) => void calls.push(`cancel ${id}`),
+      delete: async (id: string) => void calls.push(`delete ${id}`),
+      samples: async () => ({ result: { generated_outputs: [{ generated_sample: { a: 1 }, metadata: { index: 0 } }] } }),
+      waitForFiles: async () => ({ download_url: 'https://files.example/run.zip', size_bytes: null }),
+      ...overrides,
+    },
+    specs: { list: async () => specs },
+    models: { list: async () => ({ models: [{ id: 'anthropic/claude-haiku-4-5' }] }) },
+  } as unknown as DashboardClient;
+  const store = createStore({ ...initialState({ name: 'list' }, '', 1000), ...start });
+  const pushed: string[] = [];
+  let href = 'http://dash.test/';
+  const controller = createController({
+    client,
+    store,
+    nav: { href: () => href, push: (h) => void pushed.push((href = h)), go: (hash) => void (href = `http://dash.test/${hash}`) },
+    copy: async () => undefined,
+    now: () => 5000,
+    refresh: async () => void calls.push('refresh'),
+    timers: { setTimeout: () => 0 },
+  });
+  return { controller, store, calls, pushed, setRuns: (next: Run[]) => (runs = next), setHref: (h: string) => (href = h) };
+}
+
+describe('controller', () => {
+  it('lists runs, learns each requested total once, and asks to poll again while one is unfinished', async () => {
+    const { controller, store, calls } = setup();
+    expect(await controller.tick()).toBe('again');
+    expect(await controller.tick()).toBe('again');
+    expect(calls.filter((c) => c.startsWith('retrieve'))).toHaveLength(1);
+    expect(store.get().requested.get(run().id)).toBe(20000);
+    expect(store.get().updatedAt).toBe(5000);
+  });
+
+  it('remembers a run whose detail has no total, so it is not fetched on every poll', async () => {
+    const r = nullRun();
+    const { controller, store, calls } = setup({ list: async () => [r], retrieve: async () => (calls.push('retrieve'), r) });
+    await controller.tick();
+    await controller.tick();
+    expect(calls.filter((c) => c === 'retrieve')).toHaveLength(1);
+    expect(store.get().requested.get(r.id)).toBeNull();
+  });
+
+  it('stops polling when every run is finished, and on a 401; retries later on other failures', async () => {
+    const done = setup({ list: async () => [run({ status: 'SUCCEEDED' })] });
+    expect(await done.controller.tick()).toBe('idle');
+    const unknown = setup({ list: async () => [run({ status: 'QUEUED_FOR_GPU' })] });
+    expect(await unknown.controller.tick()).toBe('again');
+    const auth = setup({ list: async () => Promise.reject(new AuthenticationError('Invalid token.', { status: 401 })) });
+    expect(await auth.controller.tick()).toBe('idle');
+    expect(auth.store.get().listError).toBeInstanceOf(AuthenticationError);
+    const down = setup({ list: async () => Promise.reject(new Error('down')) });
+    expect(await down.controller.tick()).toBe('retry');
+  });
+
+  it('announces status changes between polls', async () => {
+    const { controller, store, setRuns } = setup();
+    await controller.tick();
+    setRuns([run({ status: 'SUCCEEDED', samples_completed: 20000, samples_failed: 0, total_cost: 80 })]);
+    await controller.tick();
+    expect(store.get().announcement).toBe('Run 0d918362 is now succeeded: 20,000 samples, 0 failed, $80.00.');
+  });
+
+  it('polls the run page on the detail route, with a samples preview, and stops on a 404', async () => {
+    const { controller, store, setHref } = setup();
+    setHref(`http://dash.test/#/runs/${run().id}`);
+    await controller.navigate();
+    expect(store.get().route).toEqual({ name: 'detail', runId: run().id });
+    expect(await controller.tick()).toBe('again');
+    expect(store.get().detail?.run?.id).toBe(run().id);
+    expect(store.get().detail?.samples).toEqual([{ index: 0, fields: { a: 1 } }]);
+
+    const missing = setup({ retrieve: async () => Promise.reject(new NotFoundError('Not found.', { status: 404 })) });
+    missing.setHref('http://dash.test/#/runs/nope');
+    await missing.controller.navigate();
+    expect(await missing.controller.tick()).toBe('idle');
+    expect(missing.store.get().detail?.error).toBeInstanceOf(NotFoundError);
+  });
+
+  it('cancels and deletes only after confirmation; a delete from the run page goes back to the list', async () => {
+    const { controller, store, calls, setHref } = setup();
+    controller.ask('cancel', 'r1');
+    expect(store.get().confirm).toEqual({ action: 'cancel', runId: 'r1' });
+    controller.dismiss();
+    expect(store.get().confirm).toBeUndefined();
+    expect(calls.some((c) => c.startsWith('cancel'))).toBe(false);
+    controller.ask('cancel', 'r1');
+    await controller.confirm();
+    expect(calls).toContain('cancel r1');
+    expect(store.get().announcement).toBe('Run r1 canceled.');
+
+    setHref(`http://dash.test/#/runs/${run().id}`);
+    await controller.navigate();
+    controller.ask('delete', run().id);
+    await controller.confirm();
+    expect(calls).toContain(`delete ${run().id}`);
+    expect(store.get().announcement).toBe('Run 0d918362 deleted.');
+  });
+
+  it('validates the create form field by field and sends only what was filled in', async () => {
+    const { controller, store, calls } = setup({}, { specs, models: [] });
+    await controller.createRun({ spec: '', samples: '0', max_revision_cycles: '-1' });
+    expect(store.get().create.errors).toEqual({
+      spec: 'Choose a spec first.',
+      samples: 'Enter a whole number from 1 to 20,000.',
+      max_revision_cycles: 'Enter a whole number 0 or more.',
+    });
+    expect(calls.some((c) => c.startsWith('create'))).toBe(false);
+
+    await controller.createRun({ spec: 's-ready', samples: '300', spec_version: '3' });
+    expect(store.get().create.errors).toEqual({ spec_version: 'Enter a whole number from 1 to 2.' });
+
+    await controller.createRun({ spec: 's-ready', samples: '300', generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', skip_outline: true, unified_multifield: false, outline_model: '' });
+    expect(calls).toContain('create {"spec_id":"s-ready","number_of_samples":300,"generation_model":"anthropic/claude-haiku-4-5","seed_shuffling_level":"field","skip_outline":true}');
+    expect(store.get().create).toMatchObject({ phase: 'started', runId: 'new-run-id', message: 'Run new started for 300 samples.' });
+    expect(store.get().requested.get('new-run-id')).toBe(300);
+    expect(calls.at(-1)).toBe('refresh');
+  });
+
+  it('asks for Databricks credentials with a databricks/ model', async () => {
+    const { controller, store } = setup({}, { specs, models: [] });
+    await controller.createRun({ spec: 's-ready', samples: '10', generation_model: 'databricks/databricks-gpt-5' });
+    expect(store.get().create.errors['databricks']).toContain('client id, client secret and API base');
+  });
+
+  it('prepares the ZIP and keeps a missing size as unknown', async () => {
+    const { controller, store } = setup();
+    await controller.prepareZip('r1');
+    expect(store.get().downloads.get('r1')).toEqual({ state: 'ready', url: 'https://files.example/run.zip', size: undefined });
+  });
+
+  it('puts filters in the URL as a history entry', () => {
+    const { controller, store, pushed } = setup();
+    controller.setFilters({ status: 'FAILED' });
+    expect(pushed).toEqual(['http://dash.test/?status=FAILED']);
+    expect(store.get().search).toBe('?status=FAILED');
+  });
+});
