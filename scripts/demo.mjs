@@ -1,15 +1,63 @@
-// The main job, offline: start the local sandbox, then use the dataframer CLI to list runs, start one
-// and watch it to the end with its progress bar, then download its files.
+// `npm run demo`: the main job, offline. Sets the workspace up, starts a local sandbox, then uses the dataframer
+// CLI to list runs, start one, watch it to the end with its progress bar, and download its files as a ZIP.
+//   --no-setup   skip the install and build (the workspace is already built)
+//   --out <dir>  where the ZIP goes (default demo-output/ in the repository, ignored by git)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../packages/sandbox/dist/index.js';
+import { parseArgs } from 'node:util';
 
-const cli = fileURLToPath(new URL('../apps/cli/dist/dataframer.js', import.meta.url));
-const sandbox = await startSandbox({ port: 0, seed: 1, speed: 25 });
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values: options } = parseArgs({ options: { 'no-setup': { type: 'boolean' }, out: { type: 'string' } } });
+const outDir = resolve(options.out ?? join(root, 'demo-output'));
+const shown = (path) => (path.startsWith(root) ? relative(process.cwd(), path) || '.' : path);
+const step = (text) => console.log(`\n▸ ${text}`);
+
+/** Runs a command; its output is shown live, or kept and shown only if it fails (`quiet`). */
+function run(command, args, { env = process.env, quiet = false, capture = false } = {}) {
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', quiet || capture ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'] });
+  let stdout = '';
+  let all = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk) => ((stdout += chunk), (all += chunk)));
+  child.stderr?.setEncoding('utf8').on('data', (chunk) => (all += chunk));
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('close', (code) => done({ code, stdout, all }));
+  });
+}
+
+async function setup() {
+  step('Setting up: installing the workspace with the pinned pnpm and building every package (the first time takes a minute or two).');
+  const started = Date.now();
+  // Install and build output (pnpm, turbo) is kept back and shown only if a step fails.
+  const result = await run(process.execPath, [join(root, 'scripts/setup.mjs')], { quiet: true });
+  if (result.code !== 0) {
+    process.stdout.write(result.all);
+    throw new Error(`setup failed (exit code ${result.code}); its output is above`);
+  }
+  console.log(`  ready in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+if (!options['no-setup']) {
+  try {
+    await setup();
+  } catch (error) {
+    console.error(`demo failed: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+// Imported only now: they exist once the packages are built.
+const { startSandbox } = await import('../packages/sandbox/dist/index.js');
+const { createClient } = await import('../packages/node/dist/index.js');
+
+const cli = join(root, 'apps/cli/dist/dataframer.js');
 const scratch = mkdtempSync(join(tmpdir(), 'dataframer-demo-'));
+step('Starting a local Dataframer sandbox: the same API with made-up data, on this machine only, nothing is charged.');
+const sandbox = await startSandbox({ port: 0, seed: 1, speed: 25, failureRate: 0 });
+console.log(`  listening on ${sandbox.url}, signed in as the demo company "acme"`);
 const env = {
   ...process.env,
   DATAFRAMER_BASE_URL: sandbox.url,
@@ -17,23 +65,14 @@ const env = {
   // A throw-away config directory, so the demo never reads or writes the user's own.
   DATAFRAMER_CONFIG_DIR: join(scratch, 'config'),
 };
-
 // Shown output renders as on a terminal (tables, progress bar) even when the demo's own output is captured.
-const terminal = { DATAFRAMER_FORCE_TTY: '1', ...(!process.stdout.isTTY && { NO_COLOR: '1' }) };
+const terminal = { ...env, DATAFRAMER_FORCE_TTY: '1', ...(!process.stdout.isTTY && { NO_COLOR: '1' }) };
 
-/** Runs the CLI as a subprocess (asynchronously: the sandbox in this process must keep answering). */
-function dataframer(args, { capture = false } = {}) {
-  console.log(`\n$ dataframer ${args.join(' ')}`);
-  const child = spawn(process.execPath, [cli, ...args], {
-    env: capture ? env : { ...env, ...terminal },
-    stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
-  });
-  let stdout = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout }));
-  });
+/** Runs the dataframer CLI (asynchronously: the sandbox in this process must keep answering). */
+async function dataframer(args, { capture = false } = {}) {
+  console.log(`  $ dataframer ${args.join(' ')}`);
+  const result = await run(process.execPath, [cli, ...args], { env: capture ? env : terminal, capture });
+  return result;
 }
 
 function check({ code }, what) {
@@ -42,28 +81,39 @@ function check({ code }, what) {
 
 let exitCode = 0;
 try {
-  console.log(`Sandbox listening on ${sandbox.url}, signed in as the demo company "acme".`);
+  step('Listing the runs the sandbox starts with:');
   check(await dataframer(['runs', 'list']), 'runs list');
 
-  const specs = await dataframer(['specs', 'list', '--json', 'id,name,status'], { capture: true });
-  check(specs, 'specs list');
-  const spec = JSON.parse(specs.stdout).find((s) => s.status === 'READY' || s.status === 'SUCCEEDED');
-  console.log(`(picked spec "${spec.name}")`);
+  step('Picking a spec that is ready to use, with the SDK (client.specs.list() in @df/node):');
+  const client = createClient({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
+  const spec = (await client.specs.list()).find((s) => s.id && (s.status === 'SUCCEEDED' || s.status === 'READY'));
+  await client.close?.();
+  if (!spec) throw new Error('the sandbox has no spec ready to use');
+  console.log(`  "${spec.name}" (${spec.id})`);
 
+  step('Starting a run of 1,000 samples (on the real service this costs money; the command prints only the new id):');
   const created = await dataframer(['runs', 'create', '--spec', spec.id, '--samples', '1000'], { capture: true });
   check(created, 'runs create');
-  const id = created.stdout.trim();
-  console.log(id);
+  const id = created.stdout.trim().split(/\s+/).pop();
+  console.log(`  ${id}`);
 
+  step('Watching it until it finishes (Ctrl-C would stop watching; the run would go on on the server):');
   const watched = await dataframer(['runs', 'watch', id, '--interval', '250ms']);
-  console.log(`(runs watch exited with ${watched.code}: 0 SUCCEEDED, 5 FAILED, 6 CANCELED)`);
+  if (watched.code !== 0) throw new Error(`the run did not succeed (runs watch exited with ${watched.code}: 5 FAILED, 6 CANCELED)`);
 
-  if (watched.code === 0) {
-    check(await dataframer(['runs', 'get', id]), 'runs get');
-    check(await dataframer(['runs', 'download', id, '--out', join(scratch, 'files')]), 'runs download');
-  }
+  step(`Downloading its files as one ZIP into ${shown(outDir)}/ (kept there, ignored by git):`);
+  mkdirSync(outDir, { recursive: true });
+  check(await dataframer(['runs', 'download', id, '--out', outDir]), 'runs download');
+  const zip = join(outDir, `run-${id}.zip`);
+  if (!existsSync(zip)) throw new Error(`runs download finished but ${zip} is missing`);
+  console.log(`  saved ${shown(zip)} (${Math.max(1, Math.round(statSync(zip).size / 1000))} kB)`);
+
+  console.log('\nNext:');
+  console.log(`  unzip -l ${shown(zip)}    what a finished run's files look like`);
+  console.log('  npm run dashboard    the runs dashboard in a browser, on a fresh sandbox (create, watch, cancel, download)');
+  console.log('  npm run sandbox      a sandbox of your own to point the SDK or the CLI at (prints the two variables to export)');
 } catch (error) {
-  console.error(`demo failed: ${error.message}`);
+  console.error(`\ndemo failed: ${error.message}`);
   exitCode = 1;
 } finally {
   await sandbox.stop();

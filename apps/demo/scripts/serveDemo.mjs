@@ -34,6 +34,12 @@ export async function serveDemo({ baseUrl, apiKey, port = 0, host = '127.0.0.1' 
   let server;
   try {
     server = await preview({ root, logLevel: 'warn', preview: { port, host, strictPort: true, open: false } });
+  } catch (error) {
+    // Vite says "Port N is already in use"; callers get the port and a code to word their own advice.
+    if (/already in use/i.test(error?.message ?? '') || error?.code === 'EADDRINUSE') {
+      throw Object.assign(new Error(`Port ${port} is already in use`), { code: 'EADDRINUSE', port, cause: error });
+    }
+    throw error;
   } finally {
     names.forEach((name, i) => {
       if (saved[i] === undefined) delete process.env[name];

@@ -49,7 +49,11 @@ export function createController(deps: ControllerDeps) {
   const { client, store, nav } = deps;
   const set = (change: Partial<AppState> | ((state: AppState) => Partial<AppState>)) =>
     store.update(typeof change === 'function' ? change : () => change);
-  const announce = (text: string) => set({ announcement: text });
+  const announce = (text: string) => set({ announcement: text, actionAnnouncedAt: deps.now() });
+  /** How long an action's result stays in the live region before status changes may replace it. */
+  const ACTION_NOTICE_MS = 5000;
+  const withChanges = (s: AppState, changes: string | undefined, now: number) =>
+    changes === undefined ? s.announcement : now - s.actionAnnouncedAt < ACTION_NOTICE_MS ? `${s.announcement} ${changes}` : changes;
   const setDetail = (runId: string, change: Partial<DetailState>) =>
     set((s) => (s.detail?.runId === runId ? { detail: { ...s.detail, ...change } } : {}));
 
@@ -95,7 +99,7 @@ export function createController(deps: ControllerDeps) {
       const requested = await learnRequested(runs);
       const changes = statusChanges(store.get().runs, runs);
       const now = deps.now();
-      set((s) => ({ runs, requested, listError: undefined, loading: false, updatedAt: now, now, announcement: changes ?? s.announcement }));
+      set((s) => ({ runs, requested, listError: undefined, loading: false, updatedAt: now, now, announcement: withChanges(s, changes, now) }));
       if (store.get().specs === undefined && store.get().specsError !== undefined) void loadFormData();
       return runs.some((run) => !isTerminalStatus(run.status)) ? 'again' : 'idle';
     } catch (error) {
@@ -127,7 +131,7 @@ export function createController(deps: ControllerDeps) {
       set((s) => {
         const requested = new Map(s.requested);
         requested.set(run.id, numberOr(run.runtime_params?.number_of_samples) ?? null);
-        const announcement = before && before.status !== run.status ? statusSentence(run) : s.announcement;
+        const announcement = withChanges(s, before && before.status !== run.status ? statusSentence(run) : undefined, now);
         return { requested, now, updatedAt: now, announcement };
       });
       setDetail(runId, { run, error: undefined });
@@ -172,7 +176,8 @@ export function createController(deps: ControllerDeps) {
     set((s) => ({ pending: new Map(s.pending).set(runId, 'delete') }));
     try {
       await client.runs.delete(runId);
-      set((s) => ({ runs: s.runs?.filter((run) => run.id !== runId), announcement: `Run ${shortId(runId)} deleted.` }));
+      set((s) => ({ runs: s.runs?.filter((run) => run.id !== runId) }));
+      announce(`Run ${shortId(runId)} deleted.`);
       const route = store.get().route;
       if (route.name === 'detail' && route.runId === runId) nav.go(LIST_HREF);
     } catch (error) {
@@ -236,8 +241,8 @@ export function createController(deps: ControllerDeps) {
         const zip = await client.runs.waitForFiles(runId, { timeoutMs: ZIP_TIMEOUT_MS });
         set((s) => ({
           downloads: new Map(s.downloads).set(runId, { state: 'ready', url: zip.download_url, size: numberOr(zip.size_bytes) }),
-          announcement: `The ZIP of run ${shortId(runId)} is ready to download.`,
         }));
+        announce(`The ZIP of run ${shortId(runId)} is ready to download.`);
       } catch (error) {
         set((s) => ({ downloads: new Map(s.downloads).set(runId, { state: 'error', message: describeError(error, 'prepare the ZIP').text }) }));
       }
@@ -246,7 +251,8 @@ export function createController(deps: ControllerDeps) {
     async copyId(id: string): Promise<void> {
       try {
         await deps.copy(id);
-        set({ copied: id, announcement: `Copied ${id}.` });
+        set({ copied: id });
+        announce(`Copied ${id}.`);
         deps.timers.setTimeout(() => set((s) => (s.copied === id ? { copied: undefined } : {})), 2000);
       } catch {
         announce('Could not copy: select the id and copy it by hand.');
@@ -270,8 +276,8 @@ export function createController(deps: ControllerDeps) {
         set((s) => ({
           requested: new Map(s.requested).set(id, checked.params.number_of_samples),
           create: { ...s.create, phase: 'started', runId: id, message: `Run ${shortId(id)} started for ${formatCount(checked.params.number_of_samples)} samples.` },
-          announcement: `Run ${shortId(id)} started.`,
         }));
+        announce(`Run ${shortId(id)} started.`);
       } catch (error) {
         const view = describeError(error, 'start the run');
         set((s) => ({ create: { ...s.create, phase: 'failed', runId: undefined, message: `${view.title}: ${view.text}${view.advice ? ` ${view.advice}` : ''}` } }));

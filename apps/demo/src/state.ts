@@ -63,6 +63,8 @@ export interface AppState {
   copied: string | undefined;
   /** The last sentence for the polite live region. */
   announcement: string;
+  /** When an action's result was last announced; status changes right after it are added to it, not put in its place. */
+  actionAnnouncedAt: number;
 }
 
 /** The state before anything is loaded. */
@@ -88,6 +90,7 @@ export function initialState(route: Route, search: string, now: number, hidden =
     create: { phase: 'idle', message: '', runId: undefined, errors: {}, model: '' },
     copied: undefined,
     announcement: '',
+    actionAnnouncedAt: 0,
   };
 }
 

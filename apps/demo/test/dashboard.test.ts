@@ -301,11 +301,18 @@ describe('runs dashboard in Chromium', () => {
     await expect.poll(() => deleteDialog.count()).toBe(0);
     expect(sandbox.runs().find((r) => r.id === runId)!.deleted).toBe(false);
 
+    // Every sentence the live region says is kept: status changes of other runs may follow this one quickly.
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (globalThis as unknown as { __said: string[] }).__said = said;
+      const region = document.getElementById('announcer')!;
+      new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+    });
     await article.getByRole('button', { name: `Delete run ${short}` }).click();
     await deleteDialog.getByRole('button', { name: 'Delete run' }).click();
     await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).toBe('#/');
     expect(sandbox.runs().find((r) => r.id === runId)!.deleted).toBe(true);
-    await expect.poll(() => page.locator('#announcer').innerText()).toContain(`Run ${short} deleted.`);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __said: string[] }).__said)).toContain(`Run ${short} deleted.`);
     await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.locator(`tr[data-run-id="${runId}"]`).count()).toBe(0);
   });
@@ -371,6 +378,26 @@ describe('runs dashboard in Chromium', () => {
     const apiForm = await harness.serve({ baseUrl: `${sandbox.url}/api/dataframer/`, apiKey: sandbox.keys.acme });
     const { page } = await open('/', apiForm.url);
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+
+  it('shows a status it does not know as a neutral badge and keeps the run unfinished (polling, cancel offered)', async () => {
+    const fault = sandbox.faults.add({ method: 'GET', path: '/runs/', kind: 'unknown-status', value: 'QUEUED_FOR_GPU' });
+    try {
+      const { page, requests } = await open();
+      await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const badge = rows(page).first().locator('.badge');
+      expect(await badge.getAttribute('data-status')).toBe('QUEUED_FOR_GPU');
+      expect(await badge.getAttribute('class')).toContain('badge--unknown');
+      expect(await badge.innerText()).toContain('QUEUED_FOR_GPU');
+      expect(await rows(page).first().getByRole('button', { name: /^Cancel run / }).count()).toBe(1);
+      expect(await page.locator('#updated').innerText()).toContain('while runs are unfinished');
+      const lists = () => requests.filter((r) => new URL(r.url).pathname === '/api/dataframer/runs/').length;
+      const before = lists();
+      await expect.poll(lists, { timeout: 5000 }).toBeGreaterThan(before);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      sandbox.faults.remove(fault);
+    }
   });
 });
 

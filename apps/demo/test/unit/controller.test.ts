@@ -151,3 +151,15 @@ describe('controller', () => {
     expect(store.get().search).toBe('?status=FAILED');
   });
 });
+
+describe('controller announcements', () => {
+  it('adds status changes right after an action to its result instead of replacing it', async () => {
+    const { controller, store, setRuns } = setup();
+    await controller.tick();
+    controller.ask('cancel', 'r1');
+    await controller.confirm();
+    setRuns([run({ status: 'SUCCEEDED' })]);
+    await controller.tick();
+    expect(store.get().announcement).toMatch(/^Run r1 canceled\. Run 0d918362 is now succeeded/);
+  });
+});
