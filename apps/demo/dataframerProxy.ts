@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEFAULT_BASE_URL } from '@df/browser';
 import type { Plugin, ProxyOptions } from 'vite';
 
 /** Where the proxy sends requests and which key it adds; both read from the server's environment, never from the page. */
@@ -7,8 +8,8 @@ export interface DataframerProxyEnv {
   DATAFRAMER_API_KEY?: string | undefined;
 }
 
-/** The production server, used when DATAFRAMER_BASE_URL is not set. */
-export const DEFAULT_BASE_URL = 'https://df-api.dataframer.ai';
+// The production server root, used when DATAFRAMER_BASE_URL is not set.
+export { DEFAULT_BASE_URL };
 
 /** The body marker of the proxy's own 502, which the page reads to say Dataframer could not be reached. */
 export const PROXY_UNREACHABLE = 'upstream_unreachable';
@@ -16,7 +17,8 @@ export const PROXY_UNREACHABLE = 'upstream_unreachable';
 const API_PATH = '/api/dataframer';
 
 /**
- * The server root the proxy forwards to. Both documented forms are accepted, `https://df-api.dataframer.ai` and
+ * The server root the proxy forwards to (the same rule as the SDK's own base URL, whose helper is internal to
+ * @df/core). Both documented forms are accepted, `https://df-api.dataframer.ai` and
  * `https://df-api.dataframer.ai/api/dataframer`, with or without a trailing slash; any other path is kept as a
  * prefix (a gateway), since the page's own `/api/dataframer/…` path is appended to it.
  */

@@ -319,10 +319,19 @@ describe('runs dashboard in Chromium', () => {
 
   it('starts a run with the model picked from models.list() and advanced parameters; lists unusable specs with the reason', async () => {
     const { page } = await open();
-    const createBodies: string[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/dataframer/runs/') createBodies.push(request.postData() ?? '');
+    // The bodies of the creates the page sends, read where the page hands them to fetch.
+    await page.addInitScript(() => {
+      const bodies: string[] = [];
+      (globalThis as unknown as { __creates: string[] }).__creates = bodies;
+      const original = globalThis.fetch;
+      globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST' && new URL(request.url).pathname === '/api/dataframer/runs/') bodies.push(await request.clone().text());
+        return original(request);
+      };
     });
+    await page.reload();
+    const createBodies = () => page.evaluate(() => (globalThis as unknown as { __creates: string[] }).__creates);
     await expect.poll(() => page.locator('#create-model option').count(), { timeout: 15_000 }).toBeGreaterThan(10);
     const disabled = await page.locator('#create-spec option[disabled]').allInnerTexts();
     expect(disabled.length).toBeGreaterThan(0);
@@ -339,7 +348,7 @@ describe('runs dashboard in Chromium', () => {
     const record = sandbox.runs().find((r) => r.id.startsWith(short))!;
     expect(record.run['runtime_params']).toMatchObject({ generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', max_revision_cycles: 2 });
     // The sandbox does not record skip_outline; what the page sent is checked instead.
-    const sent = JSON.parse(createBodies.at(-1)!) as Record<string, unknown>;
+    const sent = JSON.parse((await createBodies()).at(-1)!) as Record<string, unknown>;
     expect(sent).toMatchObject({ number_of_samples: 40, generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', max_revision_cycles: 2, skip_outline: true });
     expect(Object.keys(sent)).not.toContain('outline_model');
 
