@@ -69,10 +69,9 @@ const env = {
 const terminal = { ...env, DATAFRAMER_FORCE_TTY: '1', ...(!process.stdout.isTTY && { NO_COLOR: '1' }) };
 
 /** Runs the dataframer CLI (asynchronously: the sandbox in this process must keep answering). */
-async function dataframer(args, { capture = false } = {}) {
+async function dataframer(args, { capture = false, terminal: asTerminal = !capture } = {}) {
   console.log(`  $ dataframer ${args.join(' ')}`);
-  const result = await run(process.execPath, [cli, ...args], { env: capture ? env : terminal, capture });
-  return result;
+  return run(process.execPath, [cli, ...args], { env: asTerminal ? terminal : env, capture });
 }
 
 function check({ code }, what) {
@@ -101,9 +100,10 @@ try {
   const watched = await dataframer(['runs', 'watch', id, '--interval', '250ms']);
   if (watched.code !== 0) throw new Error(`the run did not succeed (runs watch exited with ${watched.code}: 5 FAILED, 6 CANCELED)`);
 
-  step(`Downloading its files as one ZIP into ${shown(outDir)}/ (kept there, ignored by git):`);
+  step(`Downloading its files as one ZIP into ${shown(outDir)}/${options.out ? '' : ' (kept there; git ignores the folder)'}:`);
   mkdirSync(outDir, { recursive: true });
-  check(await dataframer(['runs', 'download', id, '--out', outDir]), 'runs download');
+  // Its progress shows on stderr; the path it prints on stdout is said once, below, relative to here.
+  check(await dataframer(['runs', 'download', id, '--out', outDir], { capture: true, terminal: true }), 'runs download');
   const zip = join(outDir, `run-${id}.zip`);
   if (!existsSync(zip)) throw new Error(`runs download finished but ${zip} is missing`);
   console.log(`  saved ${shown(zip)} (${Math.max(1, Math.round(statSync(zip).size / 1000))} kB)`);
