@@ -55,7 +55,8 @@ export function describeError(error: unknown, doing: string): ErrorView {
     };
   }
   if (error instanceof NotFoundError) {
-    return { kind: 'not-found', title: 'Not found', text: message, advice: undefined, requestId };
+    // Core's message says when a 404 on a collection means the base URL is probably wrong, and names the URL.
+    return { kind: 'not-found', title: `Could not ${doing}`, text: message, advice: undefined, requestId };
   }
   if (error instanceof ConnectionError) {
     return {

@@ -408,5 +408,28 @@ describe('runs dashboard in Chromium', () => {
       sandbox.faults.remove(fault);
     }
   });
+
+  it('says when the dashboard\'s own server stops answering, and recovers when it is back', async () => {
+    const { serveDemo } = await import('../scripts/serveDemo.mjs');
+    // A port of its own, so the same address can be served again.
+    const first = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
+    const port = Number(new URL(first.url).port);
+    const { page } = await open('/', first.url);
+    await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await first.close();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const alert = page.locator('#message[role="alert"]');
+    await expect.poll(() => alert.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await alert.innerText()).toContain('server is not answering');
+    // The last runs seen stay on screen under the message.
+    expect(await rows(page).count()).toBeGreaterThan(0);
+    const again = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme, port });
+    try {
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(0);
+    } finally {
+      await again.close();
+    }
+  });
 });
 
