@@ -1,0 +1,138 @@
+import { AuthenticationError, NotFoundError, isTerminalStatus, type Run, type RunDetail } from '@df/browser';
+import type { DashboardClient } from './controller';
+import { describeError } from './describeError';
+import { formatCost, formatCount, numberOr, shortId, statusLook } from './format';
+import { readModels } from './models';
+import type { PollNext } from './poller';
+import type { AppState, DetailState, SamplePreview } from './state';
+import type { Store } from './store';
+
+/** How many samples the run page previews. */
+export const PREVIEW_SAMPLES = 5;
+
+/** How long an action's result stays in the live region before status changes may replace it. */
+const ACTION_NOTICE_MS = 5000;
+
+/** What loading needs: the client, the store, and a clock. */
+export interface PollingDeps {
+  client: DashboardClient;
+  store: Store<AppState>;
+  now(): number;
+}
+
+/** Loading what the page shows: the runs list, one run's page, the specs and models; `tick` is one poll of the current view. */
+export function createPolling({ client, store, now: clock }: PollingDeps) {
+  const set = (change: Partial<AppState> | ((state: AppState) => Partial<AppState>)) =>
+    store.update(typeof change === 'function' ? change : () => change);
+  const setDetail = (runId: string, change: Partial<DetailState>) =>
+    set((s) => (s.detail?.runId === runId ? { detail: { ...s.detail, ...change } } : {}));
+  const withChanges = (s: AppState, changes: string | undefined, now: number) =>
+    changes === undefined ? s.announcement : now - s.actionAnnouncedAt < ACTION_NOTICE_MS ? `${s.announcement} ${changes}` : changes;
+
+  async function learnRequested(runs: Run[]): Promise<Map<string, number | null>> {
+    const known = new Map(store.get().requested);
+    await Promise.all(
+      runs
+        .filter((run) => !known.has(run.id))
+        .map(async (run) => {
+          try {
+            const detail = await client.runs.retrieve(run.id, { maxRetries: 0 });
+            known.set(run.id, numberOr(detail.runtime_params?.number_of_samples) ?? null);
+          } catch {
+            // Asked again on the next poll; until then the run shows counts only.
+          }
+        }),
+    );
+    return known;
+  }
+
+  function statusChanges(before: Run[] | undefined, after: Run[]): string | undefined {
+    if (!before) return undefined;
+    const previous = new Map(before.map((run) => [run.id, run.status]));
+    const lines: string[] = [];
+    for (const run of after) {
+      const was = previous.get(run.id);
+      if (was !== undefined && was !== run.status) lines.push(statusSentence(run));
+    }
+    return lines.length > 0 ? lines.join(' ') : undefined;
+  }
+
+  function statusSentence(run: Run): string {
+    const detail = isTerminalStatus(run.status)
+      ? `: ${formatCount(run.samples_completed ?? 0)} samples, ${formatCount(run.samples_failed ?? 0)} failed, ${formatCost(run.total_cost)}`
+      : '';
+    return `Run ${shortId(run.id)} is now ${statusLook(run.status).word.toLowerCase()}${detail}.`;
+  }
+
+  async function refreshList(): Promise<PollNext> {
+    set({ loading: true });
+    try {
+      const runs = await client.runs.list();
+      const requested = await learnRequested(runs);
+      const changes = statusChanges(store.get().runs, runs);
+      const now = clock();
+      set((s) => ({ runs, requested, listError: undefined, loading: false, updatedAt: now, now, announcement: withChanges(s, changes, now) }));
+      if (store.get().specs === undefined && store.get().specsError !== undefined) void loadFormData();
+      return runs.some((run) => !isTerminalStatus(run.status)) ? 'again' : 'idle';
+    } catch (error) {
+      set({ listError: error, loading: false });
+      return error instanceof AuthenticationError ? 'idle' : 'retry';
+    }
+  }
+
+  async function loadSamples(runId: string): Promise<void> {
+    try {
+      const page = await client.runs.samples(runId, { offset: 0, limit: PREVIEW_SAMPLES }, { maxRetries: 0 });
+      const outputs = Array.isArray(page?.result?.generated_outputs) ? page.result.generated_outputs : [];
+      const samples: SamplePreview[] = outputs.slice(0, PREVIEW_SAMPLES).map((output, i) => {
+        const sample = output?.generated_sample;
+        const index = numberOr(output?.metadata?.['index']) ?? i;
+        return { index, fields: sample && typeof sample === 'object' ? sample : { value: sample ?? null } };
+      });
+      setDetail(runId, { samples, samplesError: undefined });
+    } catch (error) {
+      setDetail(runId, { samplesError: describeError(error, 'load the samples').text });
+    }
+  }
+
+  async function refreshDetail(runId: string): Promise<PollNext> {
+    try {
+      const run: RunDetail = await client.runs.retrieve(runId);
+      const before = store.get().detail?.run;
+      const now = clock();
+      set((s) => {
+        const requested = new Map(s.requested);
+        requested.set(run.id, numberOr(run.runtime_params?.number_of_samples) ?? null);
+        const announcement = withChanges(s, before && before.status !== run.status ? statusSentence(run) : undefined, now);
+        return { requested, now, updatedAt: now, announcement };
+      });
+      setDetail(runId, { run, error: undefined });
+      const shown = store.get().detail?.samples;
+      const done = numberOr(run.samples_completed) ?? 0;
+      if (shown === undefined || (shown.length < PREVIEW_SAMPLES && done > shown.length)) await loadSamples(runId);
+      return isTerminalStatus(run.status) ? 'idle' : 'again';
+    } catch (error) {
+      setDetail(runId, { error });
+      return error instanceof AuthenticationError || error instanceof NotFoundError ? 'idle' : 'retry';
+    }
+  }
+
+  async function loadFormData(): Promise<void> {
+    const [specs, models] = await Promise.allSettled([client.specs.list(), client.models.list()]);
+    set({
+      specs: specs.status === 'fulfilled' ? specs.value : undefined,
+      specsError: specs.status === 'rejected' ? specs.reason : undefined,
+      models: models.status === 'fulfilled' ? readModels(models.value) : undefined,
+      modelsError: models.status === 'rejected' ? models.reason : undefined,
+    });
+  }
+
+  return {
+    /** One poll of whatever the current view shows. */
+    tick(): Promise<PollNext> {
+      const { route } = store.get();
+      return route.name === 'detail' ? refreshDetail(route.runId) : refreshList();
+    },
+    loadFormData,
+  };
+}
