@@ -1,13 +1,10 @@
-import { MAX_SAMPLES_PER_RUN, type CreateRunParams, type SpecListItem } from '@df/browser';
+import { MAX_SAMPLES_PER_RUN, type CreateRunParams, type SeedShufflingLevel, type SpecListItem } from '@df/browser';
 import { parseWhole } from './format';
 import type { ModelOption } from './models';
 import { specChoice } from './specs';
 
 /** The create form's values as the browser gives them (FormData entries; checkboxes as booleans). */
 export type CreateFormValues = Record<string, string | boolean | undefined>;
-
-/** Seed-shuffling levels the API documents for `seed_shuffling_level`. */
-export const SEED_SHUFFLING_LEVELS = ['none', 'sample', 'field', 'prompt'] as const;
 
 /** Whole-number advanced parameters, 0 or more, sent only when filled in. */
 export const WHOLE_PARAMS = [
@@ -51,7 +48,7 @@ export function readCreateForm(
     if (model) params[key] = model;
   }
   const level = text(values['seed_shuffling_level']);
-  if (level) params.seed_shuffling_level = level as (typeof SEED_SHUFFLING_LEVELS)[number];
+  if (level) params.seed_shuffling_level = level as SeedShufflingLevel;
   for (const [key] of WHOLE_PARAMS) {
     const raw = text(values[key]);
     if (!raw) continue;

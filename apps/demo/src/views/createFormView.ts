@@ -1,10 +1,10 @@
-import { MAX_SAMPLES_PER_RUN } from '@df/browser';
+import { GENERATION_MODELS, MAX_SAMPLES_PER_RUN, SEED_SHUFFLING_LEVELS } from '@df/browser';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { describeError } from '../describeError';
 import { formatCount } from '../format';
-import { defaultModel, type ModelOption } from '../models';
+import { defaultModel, readModels, type ModelOption } from '../models';
 import type { CreateFormValues } from '../readCreateForm';
-import { SEED_SHUFFLING_LEVELS, WHOLE_PARAMS } from '../readCreateForm';
+import { WHOLE_PARAMS } from '../readCreateForm';
 import { runHref } from '../route';
 import { specChoice } from '../specs';
 import type { AppState } from '../state';
@@ -38,15 +38,21 @@ function modelOptions(models: readonly ModelOption[] | undefined): TemplateResul
   );
 }
 
+/** The models to offer: the server's list, or when it could not be loaded, the names the SDK knows. */
+function offeredModels(state: AppState): readonly ModelOption[] | undefined {
+  return state.models ?? (state.modelsError !== undefined ? readModels(GENERATION_MODELS) : undefined);
+}
+
 function modelSelect(id: string, name: string, label: string, state: AppState, onChange?: (e: Event) => void): TemplateResult {
-  const serverDefault = defaultModel(state.models ?? []);
+  const models = offeredModels(state);
+  const serverDefault = defaultModel(models ?? []);
   // Only the generation model is kept in the state (it decides whether Databricks fields are needed); the others stay as the user left them.
   const controlled = name === 'generation_model';
   return html`<div class="field field--model">
     <label for=${id}>${label}</label>
     <select id=${id} name=${name} @change=${onChange}>
       <option value="">Server default (${serverDefault})</option>
-      ${modelOptions(state.models)}${controlled ? selectValue(state.create.model) : nothing}
+      ${modelOptions(models)}${controlled ? selectValue(state.create.model) : nothing}
     </select>
   </div>`;
 }
@@ -139,13 +145,13 @@ export function createFormView(state: AppState, actions: ViewActions): TemplateR
   const onModel = (event: Event) => {
     const select = event.target as HTMLSelectElement;
     actions.chooseModel(select.value);
-    const chosen = state.models?.find((m) => m.id === select.value);
+    const chosen = offeredModels(state)?.find((m) => m.id === select.value);
     // Databricks models need credentials, which sit in the advanced part: open it so they can be filled in.
     if (chosen?.needsDatabricks || select.value.startsWith('databricks/')) select.form?.querySelector('details')?.setAttribute('open', '');
   };
   const modelNote =
     state.modelsError !== undefined
-      ? html`<span class="field-note">Models could not be loaded; the server default is used.</span>`
+      ? html`<span class="field-note">The server's model list could not be loaded; these are the models this page knows.</span>`
       : nothing;
   return html`<section aria-labelledby="create-heading" class="panel">
     <h2 id="create-heading">Start a run</h2>

@@ -73,6 +73,6 @@ describe('models and specs', () => {
     expect(specChoice({ id: 's', name: 'A', status: 'PROCESSING' })).toMatchObject({ usable: false, reason: 'still being built' });
     expect(specChoice({ id: 's', name: 'A', status: 'ARCHIVED' })).toMatchObject({ usable: false, reason: 'status ARCHIVED' });
     expect(specChoice({ id: 's', name: null, status: null } as never)).toMatchObject({ name: 'Spec s', usable: true, reason: 'status not reported' });
-    expect(specChoice({ name: 'No id', status: 'SUCCEEDED' })).toMatchObject({ usable: false });
+    expect(specChoice({ name: 'No id', status: 'SUCCEEDED' } as never)).toMatchObject({ usable: false });
   });
 });
