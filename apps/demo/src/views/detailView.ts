@@ -133,8 +133,8 @@ function runPage(run: RunDetail, detail: DetailState, state: AppState, actions: 
         <h3 id="h-progress">Progress</h3>
         ${progress(run, requested, `Progress of run ${id}`)}
         <dl class="kvs">
-          ${kv('Samples done', formatCount(numberOr(run.samples_completed) ?? 0))}
-          ${kv('Samples failed', formatCount(numberOr(run.samples_failed) ?? 0))}
+          ${kv('Samples done', formatCount(run.samples_completed))}
+          ${kv('Samples failed', formatCount(run.samples_failed))}
           ${kv('Requested', typeof requested === 'number' ? formatCount(requested) : 'not reported')}
           ${kv(isTerminalStatus(run.status) ? 'Cost' : 'Cost so far', formatCost(run.total_cost))}
         </dl>
@@ -144,7 +144,7 @@ function runPage(run: RunDetail, detail: DetailState, state: AppState, actions: 
         <dl class="kvs">
           ${idLine('Run id', run.id, 'run', state, actions)}
           ${idLine('Spec', textOr(run.spec_id), 'spec', state, actions, specName ? `${specName}${version !== undefined ? ` · v${version}` : ''}` : version !== undefined ? `v${version}` : undefined)}
-          ${idLine('Dataset', textOr(run.dataset_id), 'dataset', state, actions, textOr(run.dataset_name) ?? (run.dataset_id ? undefined : 'none (seedless spec)'))}
+          ${idLine('Dataset', textOr(run.dataset_id), 'dataset', state, actions, textOr(run.dataset_name) ?? (run.dataset_id === null ? 'none (seedless spec)' : undefined))}
           ${kv('Dataset type', textOr(run.dataset_type) ?? '—')}
         </dl>
       </section>

@@ -26,20 +26,29 @@ export function relativeTime(iso: unknown, now: number): TemplateResult | string
   return html`<time datetime=${iso as string} title=${formatExact(iso)}>${formatRelative(iso, now)}</time>`;
 }
 
-/** Done and failed samples against the requested total: a bar when the total is known, counts otherwise. */
+/** Done and failed samples against the requested total: a bar when the total is known, counts otherwise; "—" for counts the server did not send. */
 export function progress(run: Run, requested: number | null | undefined, label: string): TemplateResult {
-  const done = numberOr(run.samples_completed) ?? 0;
-  const failed = numberOr(run.samples_failed) ?? 0;
+  const done = numberOr(run.samples_completed);
+  const failed = numberOr(run.samples_failed);
+  const doneText = done === undefined ? '—' : formatCount(done);
   const failedText =
-    failed > 0 ? html`<span class="failed-count">${formatCount(failed)} failed</span>` : html`<span class="muted">none failed</span>`;
+    failed === undefined
+      ? html`<span class="muted">failed —</span>`
+      : failed > 0
+        ? html`<span class="failed-count">${formatCount(failed)} failed</span>`
+        : html`<span class="muted">none failed</span>`;
   if (typeof requested !== 'number') {
     return html`<div class="progress">
       <div class="bar bar--unknown" aria-hidden="true"></div>
-      <span class="progress-text">${formatCount(done)} done</span><span class="progress-text">${failedText}</span>
+      <span class="progress-text">${doneText} done</span><span class="progress-text">${failedText}</span>
     </div>`;
   }
-  const total = Math.max(requested, done + failed);
-  const pct = (n: number) => `${total === 0 ? 0 : (100 * n) / total}%`;
+  const total = Math.max(requested, (done ?? 0) + (failed ?? 0));
+  const pct = (n: number | undefined) => `${total === 0 || n === undefined ? 0 : (100 * n) / total}%`;
+  const valueText =
+    done === undefined
+      ? `${formatCount(requested)} samples requested, progress not reported`
+      : `${formatCount(done)} of ${formatCount(requested)} samples done, ${failed === undefined ? 'failures not reported' : `${formatCount(failed)} failed`}`;
   return html`<div class="progress">
     <div
       class="bar"
@@ -47,12 +56,12 @@ export function progress(run: Run, requested: number | null | undefined, label: 
       aria-label=${label}
       aria-valuemin="0"
       aria-valuemax=${total}
-      aria-valuenow=${done + failed}
-      aria-valuetext=${`${formatCount(done)} of ${formatCount(requested)} samples done, ${formatCount(failed)} failed`}
+      aria-valuenow=${(done ?? 0) + (failed ?? 0)}
+      aria-valuetext=${valueText}
     >
       <span class="bar-done" style=${`width: ${pct(done)}`}></span><span class="bar-failed" style=${`width: ${pct(failed)}`}></span>
     </div>
-    <span class="progress-text">${formatCount(done)} / ${formatCount(requested)}</span><span class="progress-text">${failedText}</span>
+    <span class="progress-text">${doneText} / ${formatCount(requested)}</span><span class="progress-text">${failedText}</span>
   </div>`;
 }
 

@@ -57,7 +57,7 @@ describe('runsView', () => {
     expect(row.querySelector('.c-cost')!.textContent!.trim()).toBe('—');
     expect(row.querySelector('.c-spec')!.textContent!.trim()).toBe('—');
     expect(row.querySelector('.c-created')!.textContent!.trim()).toBe('—');
-    expect(row.querySelector('.c-progress')!.textContent).toContain('0 done');
+    expect([...row.querySelectorAll('.c-progress .progress-text')].map((e) => e.textContent!.trim())).toEqual(['— done', 'failed —']);
     // No total known: a placeholder bar keeps the row's height, but no progressbar claims a total.
     expect(row.querySelector('[role="progressbar"]')).toBeNull();
     expect(row.querySelector('.bar--unknown')).not.toBeNull();
@@ -189,6 +189,8 @@ describe('detailView', () => {
     expect(t).toContain('Generation model not reported');
     expect(t).toContain('Requested not reported');
     expect(t).toContain('Cost so far —');
+    expect(t).toContain('Samples done —');
+    expect(t).toContain('Dataset none (seedless spec)');
     expect(t).toContain('Files appear here once the run has succeeded.');
     expect(t).toContain('Cancel');
   });
