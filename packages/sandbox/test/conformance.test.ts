@@ -44,7 +44,7 @@ describe('conformance with the OpenAPI document', () => {
       await api('GET', `/runs/${run.id}/status/`);
       await api('GET', `/runs/${run.id}/samples/?offset=0&limit=3`);
     }
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const { body } = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 3, outline_model: 'openai/gpt-oss-120b', max_revision_cycles: 2, unified_multifield: false } });
     await api('POST', `/runs/${body.id}/cancel/`);
     const other = (await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 3 } })).body.id;

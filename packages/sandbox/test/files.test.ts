@@ -43,7 +43,7 @@ describe('files download', () => {
     const opened = await openSandbox({ seed: 9, now: clock.now, failureRate: 0 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const { body } = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 30 } });
     clock.advance(60_000);
     const detail = await api('GET', `/runs/${body.id}/`);
@@ -98,7 +98,7 @@ describe('samples', () => {
     const opened = await openSandbox({ seed: 4, now: clock.now, failureRate: 0 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const { body } = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 1500 } });
     clock.advance(2000 + 10_000); // 50 samples processed
     const partial = await api('GET', `/runs/${body.id}/samples/`);
