@@ -52,9 +52,13 @@ const customFormats = {
  */
 export const SILENT_CASE_STATUSES: Record<string, number[]> = {
   'POST /api/dataframer/runs/': [415, 422],
+  'PUT /api/dataframer/runs/{run_id}/': [400, 415],
   'POST /api/dataframer/runs/{run_id}/cancel/': [400],
   'GET /api/dataframer/runs/{run_id}/files/download/': [400],
   'GET /api/dataframer/runs/{run_id}/samples/': [400],
+  'POST /api/dataframer/runs/{run_id}/samples/': [400, 415],
+  'GET /api/dataframer/runs/{run_id}/generated-files/download-all/': [400],
+  'POST /api/dataframer/runs/{run_id}/evaluations/': [400, 415],
   'GET /api/dataframer/specs/{spec_id}/': [400],
 };
 
@@ -179,3 +183,8 @@ export function checkExchange(exchange: Exchange, options: CheckOptions = {}): v
 
 /** The operation keys of the contract, e.g. `GET /api/dataframer/runs/`. */
 export const contractOperations = operations.map((o) => o.key);
+
+/** Every documented answer of every operation: its key and status (`2XX` for a range). */
+export const documentedAnswers: Array<{ key: string; status: string }> = operations.flatMap((o) =>
+  Object.keys(o.op.responses as Json).map((status) => ({ key: o.key, status })),
+);

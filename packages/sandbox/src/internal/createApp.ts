@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { TrieRouter } from 'hono/router/trie-router';
 import { API, type AppContext, type Env } from './AppContext';
+import { closeWhileRefusing } from './middleware/closeWhileRefusing';
 import { faults } from './middleware/faults';
 import { requestLog } from './middleware/requestLog';
 import { detail, notFound } from './respond';
@@ -33,7 +34,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   api.route('/runs/', runsRoutes(ctx));
 
   const app = new Hono<Env>({ strict: true });
-  app.use('*', requestLog(ctx));
+  app.use('*', requestLog(ctx), closeWhileRefusing(ctx));
   app.route(API, api);
   app.route('/__sandbox', adminRoutes(ctx));
 

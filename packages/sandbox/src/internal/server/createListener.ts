@@ -47,10 +47,6 @@ export async function createListener(server: Server, port: number, host: string)
   const address = await listen(server, port, host);
   let refusing = false;
   let stopped = false;
-  // While refusing, answers in flight end their connection, so the client's next request must connect (and is refused).
-  server.on('request', (_req, res) => {
-    if (refusing) res.setHeader('Connection', 'close');
-  });
   return {
     url: `http://${urlHost(address)}:${address.port}`,
     port: address.port,
