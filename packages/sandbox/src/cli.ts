@@ -20,8 +20,10 @@ async function main(): Promise<number | undefined> {
     process.stderr.write(`dataframer-sandbox: ${(error as Error).message}\n`);
     return 2;
   }
-  if (request.kind === 'help') return void process.stdout.write(HELP_TEXT), 0;
-  if (request.kind === 'version') return void process.stdout.write(`${__PACKAGE_VERSION__}\n`), 0;
+  if (request.kind !== 'start') {
+    process.stdout.write(request.kind === 'help' ? HELP_TEXT : `${__PACKAGE_VERSION__}\n`);
+    return 0;
+  }
   const { options } = request;
   let sandbox;
   try {

@@ -45,6 +45,18 @@ describe('dataframer-sandbox command', () => {
     expect(await proc.exited).toBe(0);
   });
 
+  it('prints a wildcard bind address as loopback, so the printed URL works for clients that send keys only to loopback', async () => {
+    const proc = run(['--port', '0', '--host', '0.0.0.0']);
+    try {
+      const [, url] = await waitFor(proc, /listening on (http:\/\/\S+)/);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${url}/api/dataframer/health/`)).status).toBe(200);
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+    }
+  });
+
   it('serves the modes of --spec-ready-status and --optional-fields', async () => {
     const proc = run(['--port', '0', '--spec-ready-status', 'READY', '--optional-fields', 'null']);
     try {

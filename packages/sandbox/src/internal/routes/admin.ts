@@ -27,13 +27,14 @@ async function objectBody(c: Context<Env>): Promise<Record<string, unknown> | Re
   return detail(c, 400, 'Body must be a JSON object.');
 }
 
-/** Runs a control call, answering 400 with its message when it throws. */
-function attempt(c: Context<Env>, fn: () => Response): Response {
+/** Runs a control call and answers with `answer()`, or 400 with the call's message when it throws. */
+function attempt(c: Context<Env>, call: () => void, answer: () => Response): Response {
   try {
-    return fn();
+    call();
   } catch (error) {
     return detail(c, 400, (error as Error).message);
   }
+  return answer();
 }
 
 /** `/__sandbox/…`: the admin API (no auth, never faulted) for tests that drive other processes. */
@@ -62,19 +63,19 @@ export function adminRoutes(ctx: AppContext): Hono<Env> {
     const unknown = Object.keys(body).filter((name) => !(name in SETTING_NAMES));
     if (unknown.length > 0) return detail(c, 400, `Unknown setting ${unknown.join(', ')}; settings are ${Object.keys(SETTING_NAMES).join(', ')}.`);
     const changes = Object.fromEntries(Object.entries(body).map(([name, value]) => [SETTING_NAMES[name], value])) as Partial<SandboxSettings>;
-    return attempt(c, () => c.json(settingsBody(control.set(changes))));
+    return attempt(c, () => control.set(changes), () => c.json(settingsBody(control.settings())));
   });
 
   admin.post('/clock/advance', async (c) => {
     const body = await objectBody(c);
     if (body instanceof Response) return body;
-    return attempt(c, () => (control.advance(body.ms as number), c.body(null, 204)));
+    return attempt(c, () => control.advance(body.ms as number), () => c.body(null, 204));
   });
 
   admin.post('/reset', async (c) => {
     const body = await objectBody(c);
     if (body instanceof Response) return body;
-    return attempt(c, () => (control.reset(body.seed === undefined ? {} : { seed: body.seed as number }), c.body(null, 204)));
+    return attempt(c, () => control.reset(body.seed === undefined ? {} : { seed: body.seed as number }), () => c.body(null, 204));
   });
 
   admin.post('/runs', async (c) => {
@@ -82,7 +83,8 @@ export function adminRoutes(ctx: AppContext): Hono<Env> {
     if (body instanceof Response) return body;
     const options = { ...body, ...(body.spec_id !== undefined && { specId: body.spec_id }) } as SeedRunOptions & { spec_id?: unknown };
     delete options.spec_id;
-    return attempt(c, () => c.json({ id: control.seedRun(options) }, 201));
+    let id = '';
+    return attempt(c, () => (id = control.seedRun(options)), () => c.json({ id }, 201));
   });
 
   admin.route('/', adminFaultsRoutes(ctx));
