@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -16,8 +15,6 @@ export default defineConfig({
   splitting: true,
   minify: true,
   noExternal: [/.*/],
-  // The SDK gets the CLI's node:http fetch, so its default undici fetch is dead code: keep it out (see the stub).
-  esbuildOptions(options) {
-    options.alias = { undici: fileURLToPath(new URL('src/internal/noUndici.ts', import.meta.url)) };
-  },
+  // undici is CommonJS and requires Node's built-in modules; an ES module bundle needs a require() for them.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -1,6 +1,21 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import type { FetchInit, FetchResponse } from '@df/node';
+
+/** What a request through this client carries. */
+interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+/** The part of a response this client answers with. */
+interface FetchResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
 
 /** A fetch over node:http(s) with a keep-alive pool, and the pool's close function. */
 export interface HttpFetch {

@@ -52,7 +52,6 @@ export function openSession<O>(command: Invocation): Session<O> {
         apiKey: auth.apiKey,
         baseUrl: auth.baseUrl,
         env: {},
-        fetch: http.fetch,
         ...((options.debug || process.env['DATAFRAMER_LOG'] === 'debug') && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
       });
       return made;

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '@df/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { BIN, run, SH_BIN, tempDir, transcript } from './support/cli';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -415,9 +417,14 @@ describe('failures', () => {
   });
 
   it('says what to check when nothing listens at the base URL', async () => {
-    const { code, stderr } = await run(['runs', 'list'], { env: { ...env, DATAFRAMER_BASE_URL: 'http://127.0.0.1:9' } });
+    // A port that was just free: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const { code, stderr } = await run(['runs', 'list'], { env: { ...env, DATAFRAMER_BASE_URL: `http://127.0.0.1:${port}` } });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/Could not reach Dataframer.*ECONNREFUSED.*check the base URL \(http:\/\/127\.0\.0\.1:9\)/);
+    expect(stderr).toMatch(new RegExp(`Could not reach Dataframer.*ECONNREFUSED.*check the base URL \\(http://127\\.0\\.0\\.1:${port}\\)`));
   });
 
   it('gives the idempotency key and the exact retry command when a create may have happened', async () => {

@@ -12,15 +12,13 @@ type Json = Record<string, any>;
 const doc = parse(readFileSync(CONTRACT_PATH, 'utf8')) as Json;
 
 /**
- * One spec-status vocabulary. The document names READY as the older spelling of SUCCEEDED (SpecStatus
- * `x-older-values`) but types the spec list item with the SDK 0.3.1 enum alone (READY, no SUCCEEDED). The
- * sandbox spells a usable spec one way everywhere (SUCCEEDED by default, READY with `specReadyStatus`), so
- * both spec shapes are checked against SpecStatus's values plus its older ones; the README names this
- * reading, and the endpoint tests check that list and detail always agree.
+ * One spec-status vocabulary. The list item's enum names SUCCEEDED and READY; the detail's SpecStatus names
+ * READY only as its older value (`x-older-values`). The sandbox spells a usable spec one way everywhere
+ * (SUCCEEDED by default, READY with `specReadyStatus`), so the detail is checked against SpecStatus's values
+ * plus its older ones; the README names this reading, and the settings tests check that list and detail agree.
  */
 export const SPEC_STATUSES: string[] = [...doc.components.schemas.SpecStatus.enum, ...doc.components.schemas.SpecStatus['x-older-values']];
 doc.components.schemas.SpecStatus.enum = SPEC_STATUSES;
-doc.components.schemas.SpecListItemSdk031.properties.status = { $ref: '#/components/schemas/SpecStatus' };
 
 /** Inlines every local $ref so the validators get self-contained schemas. */
 function resolve(node: unknown): any {

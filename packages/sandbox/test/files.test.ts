@@ -106,7 +106,7 @@ describe('samples', () => {
     const tooMany = await api('GET', `/runs/${id}/samples/?limit=1001`, { invalidRequest: true });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toEqual({ limit: ['Ensure this value is less than or equal to 1000.'] });
-    const negative = await api('GET', `/runs/${id}/samples/?offset=-1`);
+    const negative = await api('GET', `/runs/${id}/samples/?offset=-1`, { invalidRequest: true });
     expect(negative.status).toBe(400);
     expect(negative.body).toEqual({ offset: ['Ensure this value is greater than or equal to 0.'] });
     const text = await api('GET', `/runs/${id}/samples/?offset=abc`, { invalidRequest: true });

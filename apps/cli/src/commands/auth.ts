@@ -22,7 +22,6 @@ export function login(command: Invocation): Promise<void> {
         apiKey: key,
         baseUrl: auth.baseUrl,
         env: {},
-        fetch: s.http.fetch,
         ...(options.debug && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
       });
       try {

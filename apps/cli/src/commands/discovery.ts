@@ -52,8 +52,8 @@ export function specsList(command: Invocation): Promise<void> {
     printTable(
       io,
       ['ID', 'NAME', 'STATUS', 'VERSION', 'DATASET', 'UPDATED'],
-      specs.map((spec) => [spec.id ?? '-', spec.name, statusText(io.out, spec.status), raw(spec.latest_version) || '-', spec.dataset_name || '-', relativeTime(spec.updated_at ?? spec.created_at)]),
-      specs.map((spec) => [raw(spec.id), spec.name, raw(spec.status), raw(spec.latest_version), raw(spec.dataset_name), raw(spec.updated_at ?? spec.created_at)]),
+      specs.map((spec) => [spec.id ?? '-', spec.name ?? '-', statusText(io.out, spec.status), raw(spec.latest_version) || '-', spec.dataset_name || '-', relativeTime(spec.updated_at ?? spec.created_at)]),
+      specs.map((spec) => [raw(spec.id), raw(spec.name), raw(spec.status), raw(spec.latest_version), raw(spec.dataset_name), raw(spec.updated_at ?? spec.created_at)]),
     );
   });
 }

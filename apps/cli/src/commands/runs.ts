@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Invocation } from '../parser';
-import { RUN_STATUSES, type CreateRunParams, type NodeClient, type Run, type RunDetail, type RunProgress } from '@df/node';
+import { RUN_STATUSES, runProgress, type CreateRunParams, type NodeClient, type Run, type RunDetail, type RunProgress } from '@df/node';
 import { parseDuration } from '../duration';
 import { CliError, usageError } from '../errors';
 import { EXIT } from '../exitCodes';
@@ -341,7 +341,7 @@ async function follow(
     });
     line.clear();
     const code = exitCodeFor(run.status);
-    const x = last ?? snapshot({ run, status: run.status, completed: run.samples_completed ?? 0, failed: run.samples_failed ?? 0, requested: run.runtime_params?.number_of_samples, fraction: undefined, total_cost: run.total_cost, elapsedMs: 0, terminal: true });
+    const x = last ?? snapshot({ ...runProgress(run), fraction: undefined, terminal: true });
     if (o.json) io.print(`${JSON.stringify({ type: 'result', ...x, exit_code: code })}\n`);
     const took = `in ${shortDuration(Date.now() - started)}`;
     if (run.status === 'SUCCEEDED') {
