@@ -129,6 +129,13 @@ function coerceQuery(parameters: Json[], search: URLSearchParams): Record<string
   return query;
 }
 
+// Building a validator compiles its schemas: one per operation (and status) serves every check.
+const validators = new Map<string, any>();
+function cached<T>(key: string, build: () => T): T {
+  if (!validators.has(key)) validators.set(key, build());
+  return validators.get(key) as T;
+}
+
 /** Which exchanges were checked, by operation and status, for the conformance coverage test. */
 export const checked: Array<{ key: string; status: number; documented: boolean }> = [];
 
@@ -144,11 +151,7 @@ export function checkExchange(exchange: Exchange, options: CheckOptions = {}): v
   const problems: string[] = [];
   if (!options.invalidRequest) {
     const parameters = [...operation.pathParams, ...((operation.op.parameters ?? []) as Json[])];
-    const validator = new OpenAPIRequestValidator({
-      parameters,
-      requestBody: operation.op.requestBody,
-      customFormats,
-    } as any);
+    const validator = cached(`request ${operation.key}`, () => new OpenAPIRequestValidator({ parameters, requestBody: operation.op.requestBody, customFormats } as any));
     const headers = Object.fromEntries(Object.entries(exchange.requestHeaders).map(([k, v]) => [k.toLowerCase(), v]));
     if (exchange.requestBody !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
     const result = validator.validateRequest({
@@ -172,7 +175,7 @@ export function checkExchange(exchange: Exchange, options: CheckOptions = {}): v
     const response = (responses[code] ?? responses[`${code[0]}XX`]) as Json;
     // A response documented without a body: only the status is checked (the contract says nothing about it).
     const body = response.content ? exchange.responseBody : null;
-    const validator = new OpenAPIResponseValidator({ responses: { [code]: response }, customFormats } as any);
+    const validator = cached(`response ${operation.key} ${code}`, () => new OpenAPIResponseValidator({ responses: { [code]: response }, customFormats } as any));
     const result = validator.validateResponse(exchange.status, structuredClone(body));
     if (result) problems.push(`response ${code}: ${JSON.stringify(result.errors)}`);
   }
