@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Invocation } from '../parser';
-import { createClient, maskKey } from '@df/node';
+import { createClient, createNodeFetch, maskKey } from '@df/node';
 import { configIsShared, writeConfig } from '../config';
 import { CliError, usageError } from '../errors';
 import { EXIT } from '../exitCodes';
@@ -18,10 +18,12 @@ export function login(command: Invocation): Promise<void> {
     if (/\s/.test(key)) throw usageError('the API key contains spaces; paste only the key');
     addSecret(key);
     if (options.verify) {
+      const apiFetch = createNodeFetch({ engine: 'node:http' });
       const client = createClient({
         apiKey: key,
         baseUrl: auth.baseUrl,
         env: {},
+        fetch: apiFetch.fetch,
         ...(options.debug && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
       });
       try {
@@ -33,6 +35,7 @@ export function login(command: Invocation): Promise<void> {
         throw new CliError(`could not check the key, so nothing was saved: ${(error as Error).message} (use --no-verify to store it anyway)`);
       } finally {
         await client.close();
+        await apiFetch.close();
       }
     }
     const profile = { ...auth.config.profiles[auth.profile], api_key: key, ...(options.baseUrl && { base_url: options.baseUrl }) };
