@@ -1,19 +1,15 @@
-import { GENERATION_MODELS } from './catalog';
-
-/** DRF-style field errors: field name to messages. */
-export type FieldErrors = Record<string, string[]>;
+import { GENERATION_MODELS } from '../store/catalog';
+import { notAnObject, type FieldErrors } from './FieldErrors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHUFFLING = ['none', 'sample', 'field', 'prompt'];
 
 /** Checks a create-run body the way a Django REST serializer would, collecting every field error. */
 export function validateCreateRun(body: unknown): { errors: FieldErrors } | { value: Record<string, unknown> } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    const got = Array.isArray(body) ? 'list' : body === null ? 'null' : typeof body;
-    return { errors: { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] } };
-  }
+  const wrong = notAnObject(body);
+  if (wrong) return { errors: wrong };
   const input = body as Record<string, unknown>;
-  const errors: FieldErrors = {};
+  const errors: Record<string, string[]> = {};
   const fail = (field: string, message: string): void => {
     (errors[field] ??= []).push(message);
   };

@@ -1,6 +1,7 @@
-import { parseFaultSpec, validateFaultRule } from '../parseFaultSpec';
-import type { FaultKind, FaultRule, InstalledFaultRule, SandboxFaults } from '../types';
-import { createRandom, hashSeed } from './random';
+import { FAULT_KINDS, type FaultKind, type FaultRule, type InstalledFaultRule, type SandboxFaults } from '../../faultTypes';
+import { parseFaultSpec, validateFaultRule } from '../../parseFaultSpec';
+import { createRandom, hashSeed } from '../store/random';
+import type { Scheduler } from '../server/createScheduler';
 
 /** What the fault rules decided for one request. */
 export interface FaultDecision {
@@ -11,18 +12,13 @@ export interface FaultDecision {
 /** The fault rules plus the per-request decision the server asks for. */
 export interface FaultController extends SandboxFaults {
   decide(method: string, path: string): FaultDecision;
+  /** Whether a `refuse` rule is in force (new connections must be refused). */
+  refusing(): boolean;
+  /** Called whenever `refusing()` changes. */
+  onRefusingChange(listener: (refusing: boolean) => void): void;
 }
 
-const ZERO_COUNTS = (): Record<FaultKind, number> => ({
-  latency: 0,
-  'rate-limit': 0,
-  'server-error': 0,
-  reset: 0,
-  'drop-after-act': 0,
-  'malformed-json': 0,
-  'unknown-status': 0,
-  'extra-field': 0,
-});
+const zeroCounts = (): Record<FaultKind, number> => Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
 
 /** Matches a request path (relative to `/api/dataframer`) against a rule's path pattern. */
 export function matchesPath(pattern: string | undefined, path: string): boolean {
@@ -35,37 +31,59 @@ export function matchesPath(pattern: string | undefined, path: string): boolean 
 }
 
 /** Creates the fault controller; probabilistic rules draw from a generator seeded with `seed`. */
-export function createFaultController(seed: number, initial: Array<FaultRule | string> = []): FaultController {
+export function createFaultController(seed: number, scheduler: Scheduler): FaultController {
   const random = createRandom(hashSeed('faults', seed));
   const rules: InstalledFaultRule[] = [];
-  let counts = ZERO_COUNTS();
+  let counts = zeroCounts();
   let nextId = 1;
+  let listener: (refusing: boolean) => void = () => {};
+  const refusing = (): boolean => rules.some((r) => r.kind === 'refuse');
+
+  /** Runs a change to the rules and tells the listener when refusing started or ended. */
+  const change = <T>(fn: () => T): T => {
+    const before = refusing();
+    const result = fn();
+    if (refusing() !== before) listener(!before);
+    return result;
+  };
 
   const controller: FaultController = {
     add(rule) {
       const parsed = typeof rule === 'string' ? parseFaultSpec(rule) : validateFaultRule({ ...rule });
       const id = `fault_${nextId++}`;
-      rules.push({ ...parsed, method: (parsed.method ?? '*').toUpperCase(), path: parsed.path ?? '*', id, matched: 0, injected: 0 });
+      const installed: InstalledFaultRule = { ...parsed, method: (parsed.method ?? '*').toUpperCase(), path: parsed.path ?? '*', id, matched: 0, injected: 0 };
+      change(() => rules.push(installed));
+      if (installed.kind === 'refuse') {
+        // A refusal fires once, when installed, and removes itself when its time is up.
+        installed.injected = 1;
+        counts.refuse += 1;
+        scheduler.after(installed.ms ?? 500, () => controller.remove(id));
+      }
       return id;
     },
     remove(id) {
       const index = rules.findIndex((r) => r.id === id);
       if (index < 0) return false;
-      rules.splice(index, 1);
+      change(() => rules.splice(index, 1));
       return true;
     },
     clear() {
-      rules.length = 0;
+      change(() => (rules.length = 0));
     },
     list: () => rules.map((r) => ({ ...r })),
     counts: () => ({ ...counts }),
     resetCounts() {
-      counts = ZERO_COUNTS();
+      counts = zeroCounts();
+    },
+    refusing,
+    onRefusingChange(fn) {
+      listener = fn;
     },
     decide(method, path) {
       let latencyMs = 0;
       let fault: InstalledFaultRule | null = null;
       for (const rule of rules) {
+        if (rule.kind === 'refuse') continue;
         if (rule.method !== '*' && rule.method !== method) continue;
         if (!matchesPath(rule.path, path)) continue;
         rule.matched += 1;
@@ -89,6 +107,5 @@ export function createFaultController(seed: number, initial: Array<FaultRule | s
       return { latencyMs, fault };
     },
   };
-  for (const rule of initial) controller.add(rule);
   return controller;
 }
