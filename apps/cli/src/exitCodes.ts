@@ -14,7 +14,7 @@ export const EXIT = {
 export const EXIT_CODES_HELP = `Exit codes:
   0    success (for runs watch / runs create --wait: the run SUCCEEDED)
   1    error (API error, network error, ...)
-  2    usage error (unknown command or flag, bad value, missing --yes)
+  2    usage error (unknown command or flag, bad value, missing --yes, ambiguous id prefix)
   4    not authenticated (no API key, or the key was rejected)
   5    the watched run ended FAILED
   6    the watched run ended CANCELED
