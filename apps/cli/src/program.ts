@@ -63,7 +63,7 @@ export function defineCommands() {
     .option('--no-color', 'disable colours (also NO_COLOR=1)')
     .option('--debug', 'log requests (API key redacted) and show stack traces')
     .helpOption('-h, --help', 'show help for a command')
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ showGlobalOptions: true, minWidthToWrap: 20 })
     .addHelpText('after', ROOT_HELP);
 
   const runs = program

@@ -41,7 +41,7 @@ function keyInUse(auth: ResolvedAuth | undefined): string {
 }
 
 /** What went wrong, as one line, and the exit code it ends the command with. */
-export function describeError(error: unknown, auth?: ResolvedAuth): { message: string; code: number } {
+export function describeError(error: unknown, auth?: ResolvedAuth, timeout?: string): { message: string; code: number } {
   if (error instanceof CliError) return { message: error.message, code: error.exitCode };
   if (error instanceof RequestValidationError) return { message: describeRequestValidation(error), code: EXIT.USAGE };
   const e = (error ?? {}) as { code?: string; message?: string };
@@ -57,6 +57,8 @@ export function describeError(error: unknown, auth?: ResolvedAuth): { message: s
         message: `${message} — ${keyInUse(auth)} is valid but lacks permission for this; use a key of an account that may do it`,
         code: EXIT.ERROR,
       };
+    case 'timeout':
+      return { message: timeout ? `${message} (the limit set by --timeout ${timeout})` : message, code: EXIT.ERROR };
     case 'aborted':
       return { message: 'interrupted', code: EXIT.INTERRUPTED };
     default:
@@ -65,8 +67,8 @@ export function describeError(error: unknown, auth?: ResolvedAuth): { message: s
 }
 
 /** Prints one readable, redacted line for an error on stderr (the stack too under --debug) and returns the exit code. */
-export function reportError(error: unknown, io: Io, options: { debug?: boolean; auth?: ResolvedAuth } = {}): number {
-  const { message, code } = describeError(error, options.auth);
+export function reportError(error: unknown, io: Io, options: { debug?: boolean; auth?: ResolvedAuth; timeout?: string } = {}): number {
+  const { message, code } = describeError(error, options.auth, options.timeout);
   io.info(`${io.errStyle.red('error:')} ${message}`);
   const stack = (error as { stack?: string } | undefined)?.stack;
   if (options.debug && stack) io.info(stack);

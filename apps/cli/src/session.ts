@@ -4,6 +4,7 @@ import type { Context } from './context';
 import { CliError } from './errors';
 import { EXIT } from './exitCodes';
 import { createHttpFetch, type HttpFetch } from './httpFetch';
+import { shortDuration } from './format';
 import { createIo, type Io } from './io';
 import type { GlobalOptions } from './program';
 import { reportError } from './reportError';
@@ -86,7 +87,7 @@ export async function withSession(ctx: Context, globals: GlobalOptions, body: (s
     return await body(session);
   } catch (error) {
     if (controller.signal.aborted && !(error instanceof CliError)) return reportError(new CliError('interrupted', EXIT.INTERRUPTED), io);
-    return reportError(error, io, { debug: Boolean(globals.debug), ...(auth && { auth }) });
+    return reportError(error, io, { debug: Boolean(globals.debug), ...(auth && { auth }), ...(globals.timeout !== undefined && { timeout: globals.timeout < 1000 ? `${globals.timeout}ms` : shortDuration(globals.timeout) }) });
   } finally {
     dispose?.();
     await made?.close();

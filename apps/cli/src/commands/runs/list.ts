@@ -26,7 +26,7 @@ export function list(ctx: Context, options: OptionsOf<'runsList'>): Promise<numb
     }
     const client = await s.client();
     const now = ctx.clock.now();
-    const matching = filterRuns(await client.runs.list(s.call()), options, now);
+    const matching = filterRuns(await client.runs.list(s.call()), { ...options, limit: undefined }, now);
     const runs = matching.slice(0, options.limit);
     const more = matching.length - runs.length;
     // Nothing is cut silently: piped or not, stderr says how many runs --limit left out.
