@@ -10,7 +10,8 @@ export interface StatusLine {
 }
 
 /**
- * The parts of a progress line. `bar(width)` draws the bar at the width left over; `optional` parts are
+ * The parts of a progress line. `bar(width)` draws the bar at the width left over (anything it adds after the
+ * bar, such as a percentage, is what `bar(0)` returns); `optional` parts are
  * dropped from the end, one at a time, while the line does not fit.
  */
 export interface StatusParts {
@@ -30,11 +31,12 @@ export function layout(parts: StatusParts, width: number): string {
   for (;;) {
     const text = (barWidth: number) =>
       [`${parts.head}${parts.bar && barWidth > 0 ? ` ${parts.bar(barWidth)}` : ''}`, ...parts.tail, ...optional].filter(Boolean).join(SEPARATOR);
-    const fixed = displayWidth(text(0)) + (parts.bar ? 1 : 0);
+    // What the bar function adds besides the bar itself (a percentage) is part of the fixed width.
+    const fixed = displayWidth(text(0)) + (parts.bar ? 1 + displayWidth(parts.bar(0)) : 0);
     const room = width - fixed;
     if (!parts.bar && room >= 0) return text(0);
     if (parts.bar && room >= BAR_MIN) return text(Math.min(BAR_MAX, room));
-    if (optional.length === 0) return truncate(text(parts.bar && room >= BAR_MIN ? room : 0), width);
+    if (optional.length === 0) return truncate(text(0), width);
     optional.pop();
   }
 }

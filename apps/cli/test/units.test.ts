@@ -132,7 +132,7 @@ describe('formatting', () => {
   });
 
   it('lays out the progress line within the width: the bar shrinks, then optional parts go', () => {
-    const parts = { head: '⠋ PROCESSING', bar: (w: number) => '█'.repeat(w), tail: ['120/500 done'], optional: ['2 failed', '$0.49', 'ETA 9s', '3s'] };
+    const parts = { head: '⠋ PROCESSING', bar: (w: number) => `${'█'.repeat(w)}  45%`, tail: ['120/500 done'], optional: ['2 failed', '$0.49', 'ETA 9s', '3s'] };
     for (const width of [30, 40, 59, 79, 119]) expect(displayWidth(layout(parts, width)), String(width)).toBeLessThanOrEqual(width);
     expect(layout(parts, 119)).toContain('█'.repeat(24));
     expect(layout(parts, 119)).toContain('ETA 9s');
