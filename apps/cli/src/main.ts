@@ -92,9 +92,9 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.OK;
     // A group without its subcommand: commander printed the group's help on stderr.
     if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
-    const { redact } = await import('@df/node');
+    const { redactText } = await import('./lazy/redactText');
     const key = ctx.env['DATAFRAMER_API_KEY'];
-    ctx.stderr.write(redact(usage || `${error.message}\n`, key ? [key] : []));
+    ctx.stderr.write(redactText(usage || `${error.message}\n`, key ? [key] : []));
     return EXIT.USAGE;
   }
 }

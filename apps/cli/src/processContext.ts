@@ -22,7 +22,7 @@ export function createProcessContext(): Context {
     env: process.env,
     cwd: process.cwd(),
     clock: { now: () => Date.now() },
-    createClient: async (options) => (await import('@df/node')).createClient(options),
+    createClient: async (options) => (await import('./lazy/sdk')).createSdkClient(options),
     onInterrupt(listener) {
       process.once('SIGINT', listener);
       process.once('SIGTERM', listener);

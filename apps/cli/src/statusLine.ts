@@ -1,4 +1,4 @@
-import { displayWidth, truncate } from './format';
+import { narrowWidth, truncate } from './format';
 import type { Io } from './io';
 
 /** A one-line status redrawn in place on stderr when it is a terminal; silent otherwise. */
@@ -32,7 +32,7 @@ export function layout(parts: StatusParts, width: number): string {
     const text = (barWidth: number) =>
       [`${parts.head}${parts.bar && barWidth > 0 ? ` ${parts.bar(barWidth)}` : ''}`, ...parts.tail, ...optional].filter(Boolean).join(SEPARATOR);
     // What the bar function adds besides the bar itself (a percentage) is part of the fixed width.
-    const fixed = displayWidth(text(0)) + (parts.bar ? 1 + displayWidth(parts.bar(0)) : 0);
+    const fixed = narrowWidth(text(0)) + (parts.bar ? 1 + narrowWidth(parts.bar(0)) : 0);
     const room = width - fixed;
     if (!parts.bar && room >= 0) return text(0);
     if (parts.bar && room >= BAR_MIN) return text(Math.min(BAR_MAX, room));

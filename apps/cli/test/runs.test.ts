@@ -543,7 +543,7 @@ describe('runs download and samples', () => {
   });
 
   it('prints samples as NDJSON with offset and limit, says how many more there are, and rejects bad pages', async () => {
-    const record = fast.runs('acme').find((r) => r.run.status === 'SUCCEEDED' && (r.run.samples_completed ?? 0) >= 10)!;
+    const record = fast.runs('acme').find((r) => r.run.status === 'SUCCEEDED' && Number(r.run.samples_completed ?? 0) >= 10)!;
     const id = record.id;
     const total = record.run.samples_completed as number;
     const page = await runIn(['runs', 'samples', id, '--offset', '1', '--limit', '3'], { env });

@@ -2,7 +2,7 @@ import type { Run } from '@df/node';
 import { describe, expect, it } from 'vitest';
 import { configDir, resolveAuth } from '../src/config';
 import { parseDuration } from '../src/duration';
-import { displayWidth, fitColumns, money, relativeTime, shortDuration, truncate } from '../src/format';
+import { fitColumns, money, printTable, narrowWidth, relativeTime, shortDuration, truncate, widthFor } from '../src/format';
 import { createIo } from '../src/io';
 import { filterRuns, parseSince, parseStatuses } from '../src/runs/runFilter';
 import { retryCommand } from '../src/runs/unknownOutcome';
@@ -111,12 +111,15 @@ describe('formatting', () => {
     expect(err()).toBe('key [REDACTED] and Bearer [REDACTED] and [REDACTED]\n');
   });
 
-  it('cuts text to a display width, counting wide characters as two', () => {
+  it('cuts text to a display width, counting wide characters as two', async () => {
     expect(truncate('Support tickets', 8)).toBe('Support…');
     expect(truncate('short', 8)).toBe('short');
-    expect(displayWidth('日本語')).toBe(6);
-    expect(displayWidth(truncate('日本語のスペック', 7))).toBeLessThanOrEqual(7);
-    expect(displayWidth('\x1b[32mSUCCEEDED\x1b[39m')).toBe(9);
+    expect(await widthFor(['plain', 'ascii'])).toBe(narrowWidth);
+    const wide = await widthFor(['日本語']);
+    expect(wide('日本語')).toBe(6);
+    expect(wide(truncate('日本語のスペック', 7, wide))).toBeLessThanOrEqual(7);
+    expect(truncate('日本語のスペック', 7, wide)).toBe('日本語…');
+    expect(narrowWidth('\x1b[32mSUCCEEDED\x1b[39m')).toBe(9);
   });
 
   it('fits table columns into the terminal: flexible columns first, the first column never', () => {
@@ -131,9 +134,21 @@ describe('formatting', () => {
     expect(tiny.reduce((a, b) => a + b, 0) + 6).toBeLessThanOrEqual(34);
   });
 
+  it('prints a table with wide characters within the terminal width', async () => {
+    const { ctx, out } = bufferContext({ tty: { stdout: true, columns: 40 } });
+    const io = createIo(ctx, { color: false });
+    await printTable(io, [{ header: 'ID' }, { header: 'NAME', flexible: true }, { header: 'STATUS' }], [['3f2a9c1e', '日本語のサポートチケット', 'READY'], ['77aa00ff', 'Support tickets (English)', 'READY']], []);
+    const measure = await widthFor(['日本語']);
+    const lines = out().trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(measure(line), line).toBeLessThanOrEqual(40);
+    expect(lines[1]).toContain('…');
+    expect(lines[1]).toMatch(/READY$/);
+  });
+
   it('lays out the progress line within the width: the bar shrinks, then optional parts go', () => {
     const parts = { head: '⠋ PROCESSING', bar: (w: number) => `${'█'.repeat(w)}  45%`, tail: ['120/500 done'], optional: ['2 failed', '$0.49', 'ETA 9s', '3s'] };
-    for (const width of [30, 40, 59, 79, 119]) expect(displayWidth(layout(parts, width)), String(width)).toBeLessThanOrEqual(width);
+    for (const width of [30, 40, 59, 79, 119]) expect(narrowWidth(layout(parts, width)), String(width)).toBeLessThanOrEqual(width);
     expect(layout(parts, 119)).toContain('█'.repeat(24));
     expect(layout(parts, 119)).toContain('ETA 9s');
     expect(layout(parts, 40)).not.toContain('3s');

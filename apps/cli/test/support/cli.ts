@@ -9,7 +9,7 @@ import type { Context } from '../../src/context';
 import { main } from '../../src/main';
 
 /** The built bin; end-to-end tests drive it as a subprocess, exactly as users do. */
-export const BIN = fileURLToPath(new URL('../../dist/dataframer.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../dist/dataframer.cjs', import.meta.url));
 
 /** Everything every run printed, so a file's last test can check that no key ever leaked. */
 export const transcript: string[] = [];

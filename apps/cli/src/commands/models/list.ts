@@ -17,7 +17,7 @@ export function list(ctx: Context, options: OptionsOf<'modelsList'>): Promise<nu
       return EXIT.OK;
     }
     const yes = (value: unknown) => (value === true ? 'yes' : value === false ? 'no' : '-');
-    printTable(
+    await printTable(
       io,
       [{ header: 'ID', flexible: true }, { header: 'PROVIDER' }, { header: 'THINKING' }, { header: 'DEFAULT' }, { header: 'DATABRICKS' }],
       models.map((m) => [raw(m['id']), raw(m['provider']) || '-', yes(m['thinking']), m['default'] === true ? io.out.green('default') : '', yes(m['requires_databricks_credentials'])]),

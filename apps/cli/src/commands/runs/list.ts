@@ -39,7 +39,7 @@ export function list(ctx: Context, options: OptionsOf<'runsList'>): Promise<numb
       if (io.outTty) io.info('No runs match.');
       return EXIT.OK;
     }
-    printTable(
+    await printTable(
       io,
       [{ header: 'ID' }, { header: 'STATUS' }, { header: 'PROGRESS' }, { header: 'COST' }, { header: 'SPEC', flexible: true }, { header: 'CREATED' }],
       runs.map((run) => [run.id.slice(0, SHORT_ID), statusText(io.out, run.status), progressCell(io, run), money(run.total_cost), run.spec_name ?? run.spec_id ?? '-', relativeTime(run.created_at, now)]),

@@ -6,9 +6,18 @@ import type { OptionsOf } from '../../program';
 import { resolveRunId } from '../../runs/runIds';
 import { withSession } from '../../session';
 
+type SampleOutput = NonNullable<NonNullable<SampleList['result']>['generated_outputs']>[number];
+
+/** Lines written to stdout at once by --all. */
+const BATCH = 50;
+
+function line(item: SampleOutput): string {
+  return `${JSON.stringify(item.generated_sample ?? item)}\n`;
+}
+
 function lines(page: SampleList): { text: string; count: number } {
   const outputs = page.result?.generated_outputs ?? [];
-  return { text: outputs.map((item) => `${JSON.stringify(item.generated_sample ?? item)}\n`).join(''), count: outputs.length };
+  return { text: outputs.map(line).join(''), count: outputs.length };
 }
 
 /**
@@ -58,10 +67,18 @@ export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: st
     let offset = options.offset;
     let printed = 0;
     for (;;) {
-      // One page at a time: it is written out and dropped before the next is asked for.
-      const page = await client.runs.samples(id, { offset, limit: MAX_SAMPLES_PAGE }, s.call());
-      const { text, count } = lines(page);
-      if (count > 0) io.print(text);
+      // One page at a time, written out a few lines at a time and let go of as it is written, before the next
+      // page is asked for: memory stays at about one parsed page whatever the number of samples.
+      const outputs: Array<SampleOutput | undefined> = (await client.runs.samples(id, { offset, limit: MAX_SAMPLES_PAGE }, s.call())).result?.generated_outputs ?? [];
+      const count = outputs.length;
+      for (let i = 0; i < count; i += BATCH) {
+        let text = '';
+        for (let j = i; j < Math.min(count, i + BATCH); j++) {
+          text += line(outputs[j]!);
+          outputs[j] = undefined;
+        }
+        io.print(text);
+      }
       printed += count;
       offset += count;
       if (count < MAX_SAMPLES_PAGE) break;

@@ -20,7 +20,7 @@ export function list(ctx: Context, options: OptionsOf<'specsList'>): Promise<num
       return EXIT.OK;
     }
     const now = ctx.clock.now();
-    printTable(
+    await printTable(
       io,
       [{ header: 'ID' }, { header: 'NAME', flexible: true }, { header: 'STATUS' }, { header: 'VERSION' }, { header: 'DATASET', flexible: true }, { header: 'UPDATED' }],
       specs.map((spec) => [spec.id?.slice(0, SHORT_ID) ?? '-', spec.name ?? '-', statusText(io.out, spec.status), raw(spec.latest_version) || '-', spec.dataset_name || '-', relativeTime(spec.updated_at ?? spec.created_at, now)]),
