@@ -59,11 +59,7 @@ export default defineConfig([
     sourcemap: true,
     splitting: true,
     noExternal: [/.*/],
-    // Bundled CommonJS code (if any) calls require() for Node built-ins: give the ES modules one.
+    // undici is CommonJS and requires Node's built-in modules: give the ES modules a require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    // The SDK gets the CLI's node:http fetch, so its default undici fetch is dead code: keep it out (see the stub).
-    esbuildOptions(options) {
-      options.alias = { undici: here('src/internal/noUndici.ts') };
-    },
   },
 ]);

@@ -1,4 +1,4 @@
-import type { NodeClient, NodeClientOptions } from '@df/node';
+import type { NodeClient, NodeClientOptions, NodeFetch, NodeFetchOptions } from '@df/node';
 
 /** A stream the CLI writes to. */
 export interface OutputStream {
@@ -27,6 +27,8 @@ export interface Context {
   clock: { now(): number };
   /** Creates an API client (loading the SDK on first use). */
   createClient(options: NodeClientOptions): Promise<NodeClient>;
+  /** Creates the SDK's fetch for Node (undici, proxies from the environment), shared by the client and downloads. */
+  createFetch(options: NodeFetchOptions): Promise<NodeFetch>;
   /** Calls `listener` on Ctrl-C or SIGTERM until the returned function is called. */
   onInterrupt(listener: () => void): () => void;
 }

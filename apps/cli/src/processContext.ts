@@ -23,6 +23,7 @@ export function createProcessContext(): Context {
     cwd: process.cwd(),
     clock: { now: () => Date.now() },
     createClient: async (options) => (await import('./lazy/sdk')).createSdkClient(options),
+    createFetch: async (options) => (await import('./lazy/sdk')).createSdkFetch(options),
     onInterrupt(listener) {
       process.once('SIGINT', listener);
       process.once('SIGTERM', listener);

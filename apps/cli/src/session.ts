@@ -1,9 +1,8 @@
-import type { CallOptions, NodeClient } from '@df/node';
+import type { CallOptions, NodeClient, NodeFetch } from '@df/node';
 import { resolveAuth, type ResolvedAuth } from './config';
 import type { Context } from './context';
 import { CliError } from './errors';
 import { EXIT } from './exitCodes';
-import { createHttpFetch, type HttpFetch } from './httpFetch';
 import { shortDuration } from './format';
 import { createIo, type Io } from './io';
 import type { GlobalOptions } from './program';
@@ -17,8 +16,8 @@ export interface Session {
   auth: ResolvedAuth;
   /** Creates the API client (loading the SDK); fails with exit 4 when there is no key. */
   client(): Promise<NodeClient>;
-  /** The HTTP client under the API client (for downloads from pre-signed URLs). */
-  http(): HttpFetch;
+  /** The SDK's fetch under the API client: the same connection pool and proxies serve downloads from pre-signed URLs. */
+  fetch(): Promise<NodeFetch>;
   /**
    * A signal that aborts on Ctrl-C or SIGTERM, so long waits stop at once and say how to resume. Commands
    * that never ask for it keep the default behaviour of those signals (the process ends).
@@ -44,7 +43,7 @@ export async function withSession(ctx: Context, globals: GlobalOptions, body: (s
   const io = createIo(ctx, { color: globals.color !== false });
   let auth: ResolvedAuth | undefined;
   let made: NodeClient | undefined;
-  let http: HttpFetch | undefined;
+  let http: Promise<NodeFetch> | undefined;
   const controller = new AbortController();
   let dispose: (() => void) | undefined;
   const interrupt = () => {
@@ -68,16 +67,18 @@ export async function withSession(ctx: Context, globals: GlobalOptions, body: (s
         const left = remaining();
         return { ...(dispose && { signal: controller.signal }), ...(left !== undefined && { timeoutMs: left }) };
       },
-      http: () => (http ??= createHttpFetch()),
+      // The environment is the user's, so HTTPS_PROXY, HTTP_PROXY and NO_PROXY apply as in the SDK.
+      fetch: () => (http ??= ctx.createFetch({ env: ctx.env })),
       async client() {
         if (made) return made;
         if (!resolved.apiKey) throw notLoggedIn(resolved);
         const debug = globals.debug || ctx.env['DATAFRAMER_LOG'] === 'debug';
+        const http = await session.fetch();
         made = await ctx.createClient({
           apiKey: resolved.apiKey,
           baseUrl: resolved.baseUrl,
-          env: {},
-          fetch: session.http().fetch,
+          env: ctx.env,
+          fetch: (request) => http.fetch(request),
           ...(globals.timeout !== undefined && { timeoutMs: globals.timeout }),
           ...(debug && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
         });
@@ -91,6 +92,6 @@ export async function withSession(ctx: Context, globals: GlobalOptions, body: (s
   } finally {
     dispose?.();
     await made?.close();
-    await http?.close();
+    await (await http)?.close();
   }
 }

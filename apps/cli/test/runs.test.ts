@@ -4,6 +4,7 @@ import type { NodeClient } from '@df/node';
 import { startSandbox, type Sandbox } from '@df/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { BIN, run, runIn, SH_BIN, tempDir, transcript } from './support/cli';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -389,7 +390,7 @@ describe('runs create and watch', () => {
       const result = await runIn(['runs', 'list', '--timeout', '300ms'], { env });
       expect(result.code).toBe(1);
       expect(Date.now() - started).toBeLessThan(2500);
-      expect(result.stderr).toMatch(/^error: .*300 ?ms.* \(the limit set by --timeout 300ms\)\n$/);
+      expect(result.stderr, result.stderr).toMatch(/^error: .*did not finish within its \d+ ms deadline.* \(the limit set by --timeout 300ms\)\n$/);
     } finally {
       fast.faults.remove(fault);
     }
@@ -610,9 +611,14 @@ describe('failures', () => {
   });
 
   it('says what to check when nothing listens at the base URL', async () => {
-    const { code, stderr } = await runIn(['runs', 'list'], { env: { ...env, DATAFRAMER_BASE_URL: 'http://127.0.0.1:9' } });
+    // A port that was just free: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const { code, stderr } = await runIn(['runs', 'list'], { env: { ...env, DATAFRAMER_BASE_URL: `http://127.0.0.1:${port}` } });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/Could not reach Dataframer.*ECONNREFUSED.*check the base URL \(http:\/\/127\.0\.0\.1:9\)/);
+    expect(stderr).toMatch(new RegExp(`Could not reach Dataframer.*ECONNREFUSED.*check the base URL \\(http://127\\.0\\.0\\.1:${port}\\)`));
   });
 
   it('when a create may have happened: says so from the error fields, how to check, and the command that repeats it under the same key', async () => {

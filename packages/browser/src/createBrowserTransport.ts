@@ -1,4 +1,13 @@
-import { ConfigurationError, createTransport, type Logger, type Runtime, type SchemaMode, type Transport } from '@df/core';
+import {
+  ConfigurationError,
+  createTransport,
+  lenientSchemas,
+  type ClientHooks,
+  type Logger,
+  type Runtime,
+  type SchemaMode,
+  type Transport,
+} from '@df/core';
 import { createBrowserFetch } from './createBrowserFetch';
 import { randomUUID } from './internal/randomUUID';
 import { resolveBaseUrl } from './internal/resolveBaseUrl';
@@ -6,27 +15,29 @@ import { isSecretKey, secretKeyRefused } from './internal/secretKeys';
 
 /** Options of the browser client and transport; with none, calls go to this page's origin without a token (a same-origin proxy). */
 export interface BrowserClientOptions {
+  /** A secret API key: refused unless `dangerouslyAllowSecretKeyInBrowser` is true, since every visitor could read it. */
+  apiKey?: string;
   /** Server root, absolute or relative to the page (`/dataframer-proxy`); defaults to `location.origin`. */
   baseUrl?: string;
-  /** Returns a short-lived token for each request (called per request, so it can refresh); none sends no Authorization header. */
-  getToken?: () => string | undefined | Promise<string | undefined>;
-  /** Passed to fetch: `include` when a cross-origin proxy authenticates the page by its cookies. */
-  credentials?: 'omit' | 'same-origin' | 'include';
   /** A fetch to use instead of the page's. */
   fetch?: Runtime['fetch'];
+  /** Returns a short-lived token for each request (called per request, so it can refresh); none sends no Authorization header. */
+  getToken?: () => string | undefined | Promise<string | undefined>;
   /** Deadline per call, every retry included (default 60 000 ms). */
   timeoutMs?: number;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
   /**
-   * How responses are checked: lenient by default; pass `strictSchemas` (from this package) to reject unknown fields and
-   * statuses. A value rather than a `strict` flag, so pages that never use strict checks do not ship their code.
+   * How responses are checked: lenient by default; `strictSchemas` rejects unknown fields and statuses (contract tests).
+   * A value rather than a flag, so pages that never use strict checks do not ship their code.
    */
   schemas?: SchemaMode;
   /** Receives redacted debug lines. */
   logger?: Logger;
-  /** A secret API key: refused unless `dangerouslyAllowSecretKeyInBrowser` is true, since every visitor could read it. */
-  apiKey?: string;
+  /** Your own ky `beforeRequest` and `afterResponse` hooks (tracing headers, metrics); they never see the key. */
+  hooks?: ClientHooks;
+  /** Passed to fetch: `include` when a cross-origin proxy authenticates the page by its cookies. */
+  credentials?: 'omit' | 'same-origin' | 'include';
   /** Allows `apiKey` or a secret key from `getToken`, for pages only the key's owner ever opens. */
   dangerouslyAllowSecretKeyInBrowser?: boolean;
 }
@@ -35,11 +46,8 @@ export interface BrowserClientOptions {
 export function createBrowserTransport(options: BrowserClientOptions = {}): Transport {
   const allowSecret = options.dangerouslyAllowSecretKeyInBrowser === true;
   if (options.apiKey !== undefined && !allowSecret) throw secretKeyRefused('the apiKey option');
-  if (options.apiKey !== undefined && options.getToken) {
-    throw new ConfigurationError('Pass either apiKey or getToken to the browser client, not both');
-  }
+  if (options.apiKey !== undefined && options.getToken) throw new ConfigurationError('Pass either apiKey or getToken to the browser client, not both');
   const { apiKey, getToken } = options;
-  // The options pass through as they are: createTransport reads the ones it knows (timeoutMs, maxRetries, credentials, schemas, logger).
   return createTransport({
     ...options,
     baseUrl: resolveBaseUrl(options.baseUrl),
@@ -58,5 +66,7 @@ export function createBrowserTransport(options: BrowserClientOptions = {}): Tran
           return token;
         }
       : () => apiKey,
+    tokenSource: () => (getToken ? 'getToken()' : 'the apiKey option'),
+    schemas: options.schemas ?? lenientSchemas,
   });
 }

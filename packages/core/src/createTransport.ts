@@ -1,30 +1,42 @@
-import { createApiError, formatMs } from './errors/createApiError';
-import {
-  AbortError,
-  ConfigurationError,
-  ConnectionError,
-  ResponseValidationError,
-  TimeoutError,
-} from './errors/errors';
+import ky, { HTTPError, type AfterResponseHook, type BeforeRequestHook, type Hooks, type Options as KyOptions } from 'ky';
+import { formatMs } from './errors/createApiError';
+import { AbortError, ConfigurationError, ResponseValidationError, TimeoutError } from './errors/errors';
 import { DataframerError } from './errors/DataframerError';
-import { createDeadline, sleep, type Deadline } from './internal/deadline';
-import { redact } from './redact';
-import { RETRYABLE_STATUSES, NOT_SENT_CODES, backoffMs, findErrorCode, parseRetryAfter } from './internal/retryPolicy';
+import { isLoopbackHost, normalizeBaseUrl } from './internal/baseUrl';
+import { createDeadline, type Deadline } from './internal/deadline';
+import { prepareRequest } from './internal/prepareRequest';
+import { RETRYABLE_STATUSES } from './internal/retryableStatuses';
+import {
+  MAX_BACKOFF_MS,
+  RETRY_AFTER_STATUSES,
+  backoffMs,
+  classifyConnectionFailure,
+  classifyHttpFailure,
+  decideRetry,
+  jittered,
+  type AttemptFailure,
+} from './internal/retryPolicy';
+import { maskKey, redact } from './redact';
 import { lenientSchemas, type SchemaMode } from './schemas/SchemaMode';
-import type { CreateCallOptions, FetchInit, FetchResponse, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
+import type { CreateCallOptions, Operation, ResponseInfo, Runtime, Transport } from './operations/Operation';
 
 /** Receives debug lines; every line is already redacted. */
 export interface Logger {
   debug(message: string): void;
 }
 
+/** ky hooks a client accepts: they run before the SDK adds the key, so they never see it. */
+export type ClientHooks = Pick<Hooks, 'beforeRequest' | 'afterResponse'>;
+
 /** How a transport reaches the API. Runtime entries (`@df/node`, `@df/browser`) fill in `runtime` and `getToken`. */
 export interface TransportOptions {
-  /** Server root, e.g. `https://df-api.dataframer.ai`; paths start with `/api/dataframer/`. */
+  /** Server root, e.g. `https://df-api.dataframer.ai` (the form ending in `/api/dataframer` is accepted too). */
   baseUrl: string;
   runtime: Runtime;
-  /** Returns the bearer token for each call; undefined sends no Authorization header. */
+  /** Returns the bearer token for each attempt; undefined sends no Authorization header. */
   getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Where the token came from, for 401 and 403 messages (`DATAFRAMER_API_KEY`, `the apiKey option`). */
+  tokenSource?: () => string;
   /** When set, a call without a token fails with this message instead of being sent. */
   missingTokenMessage?: string;
   /** Deadline per call, every retry included (default 60 000 ms). */
@@ -38,6 +50,8 @@ export interface TransportOptions {
   headers?: Record<string, string>;
   /** Passed to fetch (browsers: `include` for cookie-authenticated proxies). */
   credentials?: 'omit' | 'same-origin' | 'include';
+  /** Your own ky hooks (tracing headers, metrics); they run before the SDK adds the key. */
+  hooks?: ClientHooks;
 }
 
 /** Default deadline of one call, retries included. */
@@ -45,43 +59,31 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
 
-type AttemptFailure = {
-      ok: false;
-      error: DataframerError;
-      /** Worth repeating for a safe request. */
-      retryable: boolean;
-      /** Proven not to have reached the server (or refused by it without acting): a create may repeat. */
-      safeForCreate: boolean;
-      /** The server may have acted on this attempt. */
-      mayHaveActed: boolean;
-      retryAfterMs?: number;
-    };
-
-type AttemptResult<R> = { ok: true; value: R } | AttemptFailure;
-
-/** Whether a host name is this machine, where plain http cannot be overheard. */
-export function isLoopbackHost(hostname: string): boolean {
-  return /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i.test(hostname);
+/** What one call knows while ky runs it: shared by the hooks and the retry decision through ky's `context`. */
+interface Call {
+  readonly operation: Operation<unknown, unknown>;
+  readonly label: string;
+  readonly create: boolean;
+  readonly deadline: Deadline;
+  readonly idempotencyKey: string | undefined;
+  readonly maxRetries: number;
+  attempts: number;
+  /** `sending` from the moment fetch is called; `waiting` once a retry is decided. */
+  phase: 'preparing' | 'sending' | 'waiting';
+  started: number;
+  secrets: string[];
+  keyHint: string | undefined;
+  mayHaveActed: boolean;
+  /** The last raw failure and its classification, so it is classified once. */
+  last: { raw: unknown; failure: AttemptFailure } | undefined;
+  /** The random draw of the next backoff's jitter, shared by the deadline check and ky's `jitter`. */
+  random: number;
+  nextDelayMs: number;
 }
 
-/** Parses and checks a base URL (http or https, no query); throws a ConfigurationError otherwise. */
-export function normalizeBaseUrl(baseUrl: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    // reported below
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new ConfigurationError(
-      // The value itself is not echoed: a key pasted in the wrong place must not end up in a log.
-      `Invalid base URL${url ? ` (${url.protocol}//${url.host})` : ''}: expected an absolute http(s) URL without credentials, query or fragment, like https://df-api.dataframer.ai`,
-    );
-  }
-  return url.href.replace(/\/+$/, '');
-}
+const callOf = (options: { context?: Record<string, unknown> }) => options.context?.['call'] as Call;
 
-/** Creates the one transport every runtime uses: auth, retries with backoff, one deadline, typed errors, redacted logs. */
+/** Creates the one transport every runtime uses: ky sends and repeats, under our create safety, deadline, errors and redaction. */
 export function createTransport(options: TransportOptions): Transport {
   const base = normalizeBaseUrl(options.baseUrl);
   const rt = options.runtime;
@@ -89,218 +91,272 @@ export function createTransport(options: TransportOptions): Transport {
   const maxRetriesDefault = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const mode = options.schemas ?? lenientSchemas;
   const logger = options.logger;
+  // Without a logger, `log?.(…)` skips building the line at all: no work on the hot path.
+  const log = logger && ((call: Call, line: string) => logger.debug(redact(line, call.secrets)));
+
+  const authorize: BeforeRequestHook = async (request, kyOptions) => {
+    const call = callOf(kyOptions);
+    call.attempts++;
+    const token = (await options.getToken?.()) || undefined;
+    if (token === undefined && options.missingTokenMessage) throw new ConfigurationError(options.missingTokenMessage, { request: call.label });
+    if (token !== undefined) {
+      // fetch rejects such a header with a TypeError that quotes the whole value, key included, so it is refused here.
+      if (/[^\x20-\x7e]/.test(token.trim())) {
+        throw new ConfigurationError(
+          'The API key has a character an HTTP header cannot carry (a line break, control or non-ASCII character); check where it is set',
+          { request: call.label },
+        );
+      }
+      const url = new URL(request.url);
+      if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new ConfigurationError(
+          `Refusing to send the API key over plain http to ${url.host}: use https (plain http only to localhost, 127.0.0.1 or [::1])`,
+          { request: call.label },
+        );
+      }
+      const key = token.trim();
+      for (const secret of [token, key]) if (!call.secrets.includes(secret)) call.secrets.push(secret);
+      call.keyHint = `${maskKey(key)}${options.tokenSource ? ` from ${options.tokenSource()}` : ''}`;
+      request.headers.set('authorization', `Bearer ${key}`);
+    }
+    log?.(call, `→ ${request.method} ${request.url} (${call.operation.name}, attempt ${call.attempts}/${call.maxRetries + 1}${call.idempotencyKey ? `, ${call.operation.idempotencyHeader} ${call.idempotencyKey}` : ''})`);
+    call.started = rt.now();
+    call.phase = 'sending';
+  };
+
+  const api = ky.create({
+    prefixUrl: base,
+    // ky always calls fetch with the Request it built.
+    fetch: ((request: Request) => rt.fetch(request)) as KyOptions['fetch'],
+    // The one deadline owns time, through the signal; ky's own timeout would be a second, lying one.
+    timeout: false,
+    headers: { accept: 'application/json', ...options.headers },
+    ...(options.credentials !== undefined && { credentials: options.credentials }),
+    retry: {
+      methods: ['get', 'post', 'put', 'patch', 'delete'],
+      statusCodes: [...RETRYABLE_STATUSES],
+      afterStatusCodes: [...RETRY_AFTER_STATUSES],
+      delay: backoffMs,
+      backoffLimit: MAX_BACKOFF_MS,
+    },
+    hooks: {
+      beforeRequest: [...(options.hooks?.beforeRequest ?? []).map((hook) => authorizingReplacement(hook, authorize)), authorize],
+      afterResponse: [
+        ...(options.hooks?.afterResponse ?? []).map(withoutKey),
+        // Error answers are logged with their message once classified.
+        ...(log ? [((_request, kyOptions, response) => {
+          const call = callOf(kyOptions);
+          if (response.ok) log(call, `← ${call.label} in ${formatMs(rt.now() - call.started)}: ok (${response.status})`);
+        }) satisfies AfterResponseHook] : []),
+      ],
+      beforeRetry: log ? [({ options: kyOptions }) => {
+        const call = callOf(kyOptions);
+        log(call, `${call.label}: retrying in ${formatMs(call.nextDelayMs)}`);
+      }] : [],
+    },
+  });
+
+  /** Classifies a raw failure once: ky's HTTPError with its body read, or a fetch failure. */
+  async function classify(call: Call, raw: unknown): Promise<AttemptFailure> {
+    const known = call.last;
+    if (known && known.raw === raw) return known.failure;
+    let failure: AttemptFailure;
+    if (raw instanceof HTTPError) {
+      const response = raw.response;
+      let text = '';
+      try {
+        text = redact(await response.text(), call.secrets);
+      } catch {
+        // The error body broke off: the status alone still says what happened.
+      }
+      const requestId = response.headers.get('x-request-id');
+      failure = classifyHttpFailure({
+        status: response.status,
+        text,
+        retryAfter: response.headers.get('retry-after'),
+        request: call.label,
+        url: raw.request.url,
+        attempts: call.attempts,
+        now: rt.now(),
+        ...(requestId !== null && { requestId: redact(requestId, call.secrets) }),
+        ...(call.keyHint !== undefined && { keyHint: call.keyHint }),
+      });
+    } else {
+      failure = classifyConnectionFailure(raw, { request: call.label, attempts: call.attempts, baseUrl: base, secrets: call.secrets });
+    }
+    log?.(call, `← ${call.label} in ${formatMs(rt.now() - call.started)}: ${failure.error.message}`);
+    call.last = { raw, failure };
+    return failure;
+  }
+
+  /** Records a failure; answers whether it shows an earlier attempt already did the work (a delete's 404 after a lost answer). */
+  function absorb(call: Call, failure: AttemptFailure): boolean {
+    const doneBefore = call.mayHaveActed && call.operation.doneAfterLostAnswer?.(failure.error) === true;
+    call.mayHaveActed ||= failure.mayHaveActed;
+    return doneBefore;
+  }
+
+  /** ky's retry decision: `false` stops, `true` repeats after our jittered backoff, `undefined` lets ky honour Retry-After. */
+  async function shouldRetry(call: Call, error: Error, retry: number): Promise<boolean | undefined> {
+    // ky wraps a thrown non-Error value for this check and rethrows the value itself.
+    const raw = error.name === 'NonError' && 'value' in error ? error.value : error;
+    if (raw instanceof DataframerError || call.deadline.state !== 'running') return false;
+    const failure = await classify(call, raw);
+    if (absorb(call, failure)) return false;
+    call.random = rt.random();
+    const decision = decideRetry({ failure, create: call.create, retry, remainingMs: call.deadline.remaining(), random: call.random });
+    if (!decision.retry) {
+      if (decision.stop === 'deadline') log?.(call, `${call.label}: no retry, it would start after the deadline`);
+      return false;
+    }
+    call.nextDelayMs = decision.delayMs;
+    call.phase = 'waiting';
+    return decision.retryAfter ? undefined : true;
+  }
 
   async function send<P, R>(operation: Operation<P, R>, params: P, callOptions: CreateCallOptions = {}): Promise<R> {
     const request = operation.build(params);
-    const label = `${request.method} ${request.path}`;
-    if (callOptions.signal?.aborted) {
-      throw new AbortError(`${operation.name} was aborted before it was sent`, { request: label, cause: callOptions.signal.reason });
-    }
-    const token = (await options.getToken?.()) || undefined;
-    if (token === undefined && options.missingTokenMessage) {
-      throw new ConfigurationError(options.missingTokenMessage, { request: label });
-    }
-    // fetch rejects such a header with a TypeError that quotes the whole value, key included, so it is refused here.
-    if (token !== undefined && /[^\x20-\x7e]/.test(token.trim())) {
-      throw new ConfigurationError(
-        'The API key has a character an HTTP header cannot carry (a line break, control or non-ASCII character); check where it is set',
-        { request: label },
-      );
-    }
-    const url = new URL(base + request.path);
-    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-    if (token !== undefined && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-      throw new ConfigurationError(
-        `Refusing to send the API key over plain http to ${url.host}: use https (plain http only to localhost, 127.0.0.1 or [::1])`,
-        { request: label },
-      );
-    }
-    const secrets = token === undefined ? [] : [token];
-    // Without a logger, `log?.(…)` skips building the line at all: no work on the hot path.
-    const log = logger && ((line: string) => logger.debug(redact(line, secrets)));
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
     const keyHeader = operation.idempotencyHeader;
     const idempotencyKey = keyHeader ? (callOptions.idempotencyKey ?? rt.randomUUID()) : undefined;
-    if (keyHeader) headers[keyHeader] = idempotencyKey!;
-
-    const timeoutMs = callOptions.timeoutMs ?? timeoutMsDefault;
-    const maxRetries = callOptions.maxRetries ?? maxRetriesDefault;
-    const deadline = createDeadline(rt, timeoutMs, callOptions.signal);
-    let mayHaveActed = false;
-    let lastError: DataframerError | undefined;
+    const prepared = prepareRequest(request, keyHeader && idempotencyKey ? { name: keyHeader, key: idempotencyKey } : undefined);
+    if (callOptions.signal?.aborted) {
+      throw new AbortError(`${operation.name} was aborted before it was sent`, { request: prepared.label, cause: callOptions.signal.reason });
+    }
+    const maxRetries = request.retry === 'none' ? 0 : (callOptions.maxRetries ?? maxRetriesDefault);
+    const call: Call = {
+      operation: operation as Operation<unknown, unknown>,
+      label: prepared.label,
+      create: request.retry === 'create',
+      deadline: createDeadline(rt, callOptions.timeoutMs ?? timeoutMsDefault, callOptions.signal),
+      idempotencyKey,
+      maxRetries,
+      attempts: 0,
+      phase: 'preparing',
+      started: rt.now(),
+      secrets: [],
+      keyHint: undefined,
+      mayHaveActed: false,
+      last: undefined,
+      random: 0,
+      nextDelayMs: 0,
+    };
+    const kyOptions: KyOptions = {
+      ...prepared.options,
+      signal: call.deadline.signal,
+      context: { call },
+      retry: {
+        limit: maxRetries,
+        shouldRetry: ({ error, retryCount }) => shouldRetry(call, error, retryCount),
+        jitter: (delay) => jittered(delay, call.random),
+      },
+    };
     try {
-      for (let attempt = 1; ; attempt++) {
-        log?.(`→ ${request.method} ${url.href} (${operation.name}, attempt ${attempt}/${maxRetries + 1}${keyHeader ? `, ${keyHeader} ${idempotencyKey}` : ''})`);
-        const started = rt.now();
-        const result = await attemptOnce(request, url, headers, operation, deadline, label, secrets, attempt);
-        log?.(`← ${label} in ${formatMs(rt.now() - started)}: ${result.ok ? 'ok' : result.error.message}`);
-        if (result.ok) return result.value;
-        lastError = result.error;
-        if (mayHaveActed && operation.doneAfterLostAnswer?.(result.error)) {
-          return operation.parse({ status: 204, body: undefined, request: label }, mode);
-        }
-        mayHaveActed ||= result.mayHaveActed;
-        const isCreate = request.retry === 'create';
-        const canRetry = isCreate ? result.safeForCreate : result.retryable;
-        if (!canRetry || attempt > maxRetries) {
-          throw isCreate && mayHaveActed ? ambiguous(operation, label, result.error, idempotencyKey!, attempt) : result.error;
-        }
-        const delay = result.retryAfterMs ?? backoffMs(attempt, rt.random);
-        if (delay >= deadline.remaining()) {
-          log?.(`${label}: no retry, it would start after the deadline`);
-          throw isCreate && mayHaveActed ? ambiguous(operation, label, result.error, idempotencyKey!, attempt) : result.error;
-        }
-        log?.(`${label}: retrying in ${formatMs(delay)}`);
-        try {
-          await sleep(rt, delay, deadline.signal);
-        } catch {
-          throw interrupted(operation, label, deadline, attempt, lastError, request, idempotencyKey, mayHaveActed);
-        }
+      let response: Response;
+      try {
+        response = await api(prepared.input, kyOptions);
+      } catch (raw) {
+        return await settleFailure(call, raw);
       }
+      return await readAnswer(call, response, callOptions.onResponse);
     } finally {
-      deadline.dispose();
+      call.deadline.dispose();
     }
   }
 
-  async function attemptOnce<P, R>(
-    request: RequestDescription,
-    url: URL,
-    headers: Record<string, string>,
-    operation: Operation<P, R>,
-    deadline: Deadline,
-    label: string,
-    secrets: string[],
-    attempt: number,
-  ): Promise<AttemptResult<R>> {
-    let response: FetchResponse;
-    try {
-      const init: FetchInit = { method: request.method, headers, signal: deadline.signal };
-      if (request.body !== undefined) {
-        init.body = JSON.stringify(request.body);
-        init.headers = { ...headers, 'content-type': 'application/json' };
-      }
-      if (options.credentials !== undefined) init.credentials = options.credentials;
-      response = await rt.fetch(url.href, init);
-    } catch (error) {
-      if (deadline.state !== 'running') {
-        throw interrupted(operation, label, deadline, attempt, undefined, request, operation.idempotencyHeader && headers[operation.idempotencyHeader], true);
-      }
-      return connectionFailure(error, label, attempt, secrets);
-    }
+  /** Turns whatever ky threw into the one error the caller sees (or the value, when a lost answer did the work). */
+  async function settleFailure<R>(call: Call, raw: unknown): Promise<R> {
+    if (raw instanceof DataframerError) throw raw;
+    if (call.deadline.state !== 'running') throw interrupted(call);
+    const failure = await classify(call, raw);
+    if (absorb(call, failure)) return call.operation.parse({ status: 204, body: undefined, request: call.label }, mode) as R;
+    throw call.create && call.mayHaveActed ? ambiguous(call, failure.error) : failure.error;
+  }
+
+  /** Reads, checks and returns a successful answer. */
+  async function readAnswer<R>(call: Call, response: Response, onResponse?: (info: ResponseInfo) => void): Promise<R> {
     let text: string;
     try {
-      text = redact(await response.text(), secrets);
-    } catch (error) {
-      if (deadline.state !== 'running') {
-        throw interrupted(operation, label, deadline, attempt, undefined, request, operation.idempotencyHeader && headers[operation.idempotencyHeader], true);
-      }
-      const failure = connectionFailure(error, label, attempt, secrets);
-      return { ...failure, safeForCreate: false, mayHaveActed: true };
+      text = redact(await response.text(), call.secrets);
+    } catch (cause) {
+      if (call.deadline.state !== 'running') throw interrupted(call);
+      const { error } = classifyConnectionFailure(cause, { request: call.label, attempts: call.attempts, baseUrl: base, secrets: call.secrets, afterHeaders: true });
+      throw call.create ? ambiguous(call, error) : error;
     }
     // A server may echo anything here, the key included.
     const rawRequestId = response.headers.get('x-request-id');
-    const requestId = rawRequestId === null ? undefined : redact(rawRequestId, secrets);
-    if (response.ok) {
+    const requestId = rawRequestId === null ? undefined : redact(rawRequestId, call.secrets);
+    try {
+      let body: unknown;
       try {
-        let body: unknown;
-        try {
-          body = text === '' ? undefined : JSON.parse(text);
-        } catch {
-          throw new ResponseValidationError(
-            `The response to ${label} is not valid JSON (${response.status}, ${text.length} bytes)`,
-            { issues: [{ path: '', message: 'invalid JSON' }], status: response.status, request: label, ...(requestId !== undefined && { requestId }) },
-          );
-        }
-        return { ok: true, value: operation.parse({ status: response.status, body, request: label, ...(requestId !== undefined && { requestId }) }, mode) };
-      } catch (error) {
-        if (!(error instanceof DataframerError)) throw error;
-        // The server accepted the request; for a create the run exists but its id could not be read.
-        return { ok: false, error, retryable: false, safeForCreate: false, mayHaveActed: true };
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        throw new ResponseValidationError(`The response to ${call.label} is not valid JSON (${response.status}, ${text.length} bytes)`, {
+          issues: [{ path: '', message: 'invalid JSON' }],
+          status: response.status,
+          request: call.label,
+          ...(requestId !== undefined && { requestId }),
+        });
       }
+      const value = call.operation.parse({ status: response.status, body, request: call.label, ...(requestId !== undefined && { requestId }) }, mode) as R;
+      onResponse?.(responseInfo(call, response, requestId));
+      return value;
+    } catch (error) {
+      // The server accepted the request; for a create the run exists but its id could not be read.
+      throw call.create && error instanceof DataframerError ? ambiguous(call, error) : error;
     }
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), rt.now());
-    const error = createApiError({
-      status: response.status,
-      text,
-      request: label,
-      attempts: attempt,
-      ...(requestId !== undefined && { requestId }),
-      ...(retryAfterMs !== undefined && { retryAfterMs }),
-    });
-    const status = response.status;
-    // 429, and 503 with Retry-After, mean the server turned the request away without acting on it.
-    const refused = status === 429 || (status === 503 && retryAfterMs !== undefined);
-    return {
-      ok: false,
-      error,
-      retryable: RETRYABLE_STATUSES.has(status),
-      safeForCreate: refused,
-      mayHaveActed: status >= 500 && !refused,
-      ...(retryAfterMs !== undefined && { retryAfterMs }),
-    };
   }
 
-  function connectionFailure(error: unknown, label: string, attempt: number, secrets: string[]): AttemptFailure {
-    const code = findErrorCode(error);
-    const notSent = code !== undefined && NOT_SENT_CODES.has(code);
-    const reason = redact(describeCause(error), secrets);
-    const hint = notSent
-      ? `check the base URL (${base}) and that the server is reachable`
-      : 'the connection broke before a full answer; check the network, proxy and CORS';
-    return {
-      ok: false,
-      error: new ConnectionError(`Could not reach Dataframer for ${label}: ${reason}; ${hint}`, {
-        cause: error,
-        attempts: attempt,
-        request: label,
-        ...(code !== undefined && { causeCode: code }),
-      }),
-      retryable: true,
-      safeForCreate: notSent,
-      mayHaveActed: !notSent,
-    };
+  function responseInfo(call: Call, response: Response, requestId: string | undefined): ResponseInfo {
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = redact(value, call.secrets);
+    });
+    return { status: response.status, requestId, headers, request: call.label, attempts: call.attempts };
   }
 
   return { send, runtime: rt, timeoutMs: timeoutMsDefault };
 }
 
-function describeCause(error: unknown): string {
-  // undici: TypeError('fetch failed') whose cause is the system error ("connect ECONNREFUSED …").
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return error instanceof Error ? error.message + cause : String(error);
+/** ky skips the remaining beforeRequest hooks when one returns a Request, so a user hook that does gets the key added to that Request. */
+function authorizingReplacement(hook: BeforeRequestHook, authorize: BeforeRequestHook): BeforeRequestHook {
+  return async (request, options, state) => {
+    const result = await hook(request, options, state);
+    if (result instanceof Request) await authorize(result as typeof request, options, state);
+    return result;
+  };
+}
+
+/** Hands a user's afterResponse hook a copy of the request without the key (and without the body, which a retry still needs). */
+function withoutKey(hook: AfterResponseHook): AfterResponseHook {
+  return (request, options, response, state) => {
+    const headers = new Headers(request.headers);
+    headers.delete('authorization');
+    return hook(new Request(request.url, { method: request.method, headers }) as typeof request, options, response, state);
+  };
 }
 
 /** The error for a create that may have acted: the operation's own (OutcomeUnknownError for runs), or the failure itself. */
-function ambiguous<P, R>(operation: Operation<P, R>, label: string, cause: DataframerError, key: string, attempts: number): DataframerError {
-  return operation.ambiguous ? operation.ambiguous(cause, key, attempts, label) : cause;
+function ambiguous(call: Call, cause: DataframerError): DataframerError {
+  const { operation, idempotencyKey } = call;
+  return operation.ambiguous && idempotencyKey !== undefined ? operation.ambiguous(cause, idempotencyKey, call.attempts, call.label) : cause;
 }
 
-function interrupted<P, R>(
-  operation: Operation<P, R>,
-  label: string,
-  deadline: Deadline,
-  attempt: number,
-  lastError: DataframerError | undefined,
-  request: RequestDescription,
-  idempotencyKey: string | undefined,
-  mayHaveActed: boolean,
-): DataframerError {
+/** The error for a call whose deadline passed or whose caller aborted; a create caught in flight may have acted. */
+function interrupted(call: Call): DataframerError {
+  const { deadline, attempts } = call;
+  const lastError = call.last?.failure.error;
   const last = lastError ? ` (last failure: ${lastError.message})` : '';
-  const name = operation.name;
+  const name = call.operation.name;
   const error =
     deadline.state === 'timeout'
       ? new TimeoutError(
-          `${name} did not finish within its ${formatMs(deadline.timeoutMs)} deadline after ${attempt} attempt${attempt === 1 ? '' : 's'}${last}`,
-          { timeoutMs: deadline.timeoutMs, attempts: attempt, request: label, ...(lastError && { cause: lastError }) },
+          `${name} did not finish within its ${formatMs(deadline.timeoutMs)} deadline after ${attempts} attempt${attempts === 1 ? '' : 's'}${last}`,
+          { timeoutMs: deadline.timeoutMs, attempts, request: call.label, ...(lastError && { cause: lastError }) },
         )
       : new AbortError(`${name} was aborted by the caller after ${formatMs(deadline.elapsed())}${last}`, {
-          attempts: attempt,
-          request: label,
+          attempts,
+          request: call.label,
           cause: deadline.signal.reason,
         });
-  if (request.retry === 'create' && mayHaveActed && idempotencyKey !== undefined) {
-    return ambiguous(operation, label, error, idempotencyKey, attempt);
-  }
-  return error;
+  return call.create && (call.mayHaveActed || call.phase === 'sending') ? ambiguous(call, error) : error;
 }

@@ -1,8 +1,10 @@
-export { createTransport, isLoopbackHost, normalizeBaseUrl, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './createTransport';
-export type { Logger, TransportOptions } from './createTransport';
+export { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './createTransport';
+export type { ClientHooks, Logger, TransportOptions } from './createTransport';
+export { DEFAULT_BASE_URL } from './internal/baseUrl';
+export { RETRYABLE_STATUSES } from './internal/retryableStatuses';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';
-export type { CallOptions, CreateCallOptions, FetchInit, FetchResponse, Operation, RequestDescription, Runtime, Transport } from './operations/Operation';
+export type { CallOptions, CreateCallOptions, Operation, RequestDescription, ResponseInfo, Runtime, Transport } from './operations/Operation';
 
 export { buildListRunsRequest, listRuns, listRunsOperation } from './operations/listRuns';
 export { buildRetrieveRunRequest, retrieveRun, retrieveRunOperation } from './operations/retrieveRun';
@@ -75,5 +77,4 @@ export {
   ConfigurationError,
 } from './errors/errors';
 export type { ValidationIssue } from './errors/errors';
-export { createApiError, formatMs } from './errors/createApiError';
 export { redact, maskKey } from './redact';

@@ -35,8 +35,7 @@ export function scriptedTransport(responders: Responder[], options: Partial<Tran
   const sent: SentRequest[] = [];
   const lines: string[] = [];
   let index = 0;
-  const fetch: Runtime['fetch'] = async (input, init) => {
-    const request = new Request(input, init);
+  const fetch: Runtime['fetch'] = async (request) => {
     const headers: Record<string, string> = {};
     request.headers.forEach((value, key) => (headers[key] = value));
     sent.push({ method: request.method, url: request.url, headers, body: await request.clone().text(), at: Date.now() });

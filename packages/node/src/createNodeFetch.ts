@@ -1,34 +1,70 @@
-import type { Agent } from 'undici';
-import type { Runtime } from '@df/core';
+import type { Dispatcher } from 'undici';
+
+/** Options of `createNodeFetch`. */
+export interface NodeFetchOptions {
+  /** Proxy for every request (`http://proxy.internal:3128`); `NO_PROXY` still applies. Default: `HTTPS_PROXY` / `HTTP_PROXY`. */
+  proxy?: string;
+  /** Environment to read the proxy variables from; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+}
 
 /** A fetch for Node with its own connection pool, and the pool's close function. */
 export interface NodeFetch {
-  fetch: Runtime['fetch'];
+  /** Standard fetch: takes a URL or a `Request` (also one built by Node's own `Request` class) and answers a `Response`. */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /** Closes the pool's idle connections. */
   close(): Promise<void>;
 }
 
+/** Reads a proxy variable as curl, npm and gh do: lower case first, then upper case; empty means none. */
+function proxyVariable(env: Record<string, string | undefined>, name: string): string {
+  return env[name.toLowerCase()] ?? env[name] ?? '';
+}
+
 /**
- * Creates a fetch whose header and body timeouts are off, so only the client's own deadline ends a call.
- * Node's built-in fetch gives up after 300 s without response headers whatever the caller asked for.
+ * Creates a fetch on undici whose header and body timeouts are off, so only the client's own deadline ends a
+ * call (Node's built-in fetch gives up after 300 s without response headers whatever the caller asked for),
+ * and which honours `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` through undici's `EnvHttpProxyAgent`.
  * undici is loaded at the first request, so creating a client (or passing your own fetch) costs nothing.
  */
-export function createNodeFetch(): NodeFetch {
-  let loaded: Promise<{ send: typeof import('undici').fetch; pool: Agent }> | undefined;
+export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
+  const env = options.env ?? process.env;
+  let loaded: Promise<{ send: typeof import('undici').fetch; pool: Dispatcher }> | undefined;
   const load = () =>
-    (loaded ??= import('undici').then(({ Agent, fetch }) => ({
-      send: fetch,
-      pool: new Agent({ headersTimeout: 0, bodyTimeout: 0 }),
-    })));
-  const fetch: Runtime['fetch'] = async (url, init) => {
-    const { send, pool } = await load();
-    return send(url, { ...(init as object), dispatcher: pool } as Parameters<typeof send>[1]);
-  };
+    (loaded ??= import('undici').then((module) => {
+      // A bundle that splits undici (CommonJS) into a chunk of its own may expose it only as the default export.
+      const { Agent, EnvHttpProxyAgent, fetch } = typeof module.Agent === 'function' ? module : (module as unknown as { default: typeof module }).default;
+      const timeouts = { headersTimeout: 0, bodyTimeout: 0 };
+      const httpProxy = options.proxy ?? proxyVariable(env, 'HTTP_PROXY');
+      const httpsProxy = options.proxy ?? (proxyVariable(env, 'HTTPS_PROXY') || httpProxy);
+      const pool =
+        httpProxy || httpsProxy
+          ? new EnvHttpProxyAgent({ ...timeouts, httpProxy, httpsProxy, noProxy: proxyVariable(env, 'NO_PROXY') })
+          : new Agent(timeouts);
+      return { send: fetch, pool };
+    }));
   return {
-    fetch,
+    async fetch(input, init) {
+      const { send, pool } = await load();
+      if (typeof input === 'string' || input instanceof URL) return (await send(input, { ...(init as object), dispatcher: pool })) as unknown as Response;
+      // undici from npm does not recognise a Request made by Node's own Request class (it would turn it into
+      // the string "[object Request]"), so the request is passed on as its parts.
+      const hasBody = input.body !== null && input.method !== 'GET' && input.method !== 'HEAD';
+      const response = await send(input.url, {
+        method: input.method,
+        headers: [...input.headers],
+        ...(hasBody && { body: new Uint8Array(await input.arrayBuffer()) }),
+        signal: input.signal,
+        redirect: input.redirect,
+        ...(init as object),
+        dispatcher: pool,
+      });
+      return response as unknown as Response;
+    },
     close: async () => {
       if (!loaded) return;
       // Bun's built-in undici has an Agent without close(); its pool needs no closing.
-      const pool = (await loaded).pool as Partial<Agent>;
+      const pool = (await loaded).pool as Partial<Dispatcher>;
       await pool.close?.();
     },
   };

@@ -38,7 +38,7 @@ describe('createClient', () => {
   });
 
   it('defaults to the production server', async () => {
-    const client = createClient({ apiKey: KEY, env: {}, fetch: async (input) => new Response(JSON.stringify({ url: String(input) }), { status: 200 }) });
+    const client = createClient({ apiKey: KEY, env: {}, fetch: async (request) => new Response(JSON.stringify({ url: request.url }), { status: 200 }) });
     expect(await client.health()).toEqual({ url: 'https://df-api.dataframer.ai/api/dataframer/health/' });
   });
 

@@ -5,6 +5,7 @@ import {
   createClient,
   NotFoundError,
   OutcomeUnknownError,
+  strictSchemas,
   type NodeClient,
   type RunProgress,
 } from '../src/index';
@@ -42,7 +43,7 @@ describe('@df/node against the sandbox', () => {
   });
 
   it('passes strict validation on run lists and details (the sandbox follows the contract exactly)', async () => {
-    const strict = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, env: {}, strict: true });
+    const strict = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, env: {}, schemas: strictSchemas });
     const runs = await strict.runs.list();
     await strict.runs.retrieve(runs[0]!.id);
     await strict.close();

@@ -195,9 +195,9 @@ describe('dataframer never shows the key, even with --debug', () => {
       if (run.status === 'SUCCEEDED') done = run;
     }
     expect(done).toBeDefined();
-    const live = await client.runs.create({ spec_id: ownSpec, number_of_samples: 20_000 });
     const doomed = (await client.runs.create({ spec_id: ownSpec, number_of_samples: 3 })).id;
-    await client.close();
+    // Started just before it is cancelled, so it is still running whatever the commands before took.
+    const startLive = async () => (await client.runs.create({ spec_id: ownSpec, number_of_samples: 20_000 })).id;
     const revoked = { ...env, DATAFRAMER_API_KEY: `${CANARY}_revoked` };
     const checks = [
       await run(['runs', 'list']),
@@ -208,7 +208,7 @@ describe('dataframer never shows the key, even with --debug', () => {
       await run(['runs', 'create', '--spec', ownSpec, '--samples', '2', '--wait', '--timeout', '20s', '--json']),
       await run(['runs', 'watch', done!.id!, '--json']),
       await run(['runs', 'download', done!.id!, '--out', dirs.cwd]),
-      await run(['runs', 'cancel', live.id!]),
+      await run(['runs', 'cancel', await startLive()]),
       await run(['runs', 'delete', doomed, '--yes']),
       await run(['specs', 'list']),
       await run(['specs', 'get', ownSpec, '--json', 'id,name,status']),
@@ -230,6 +230,7 @@ describe('dataframer never shows the key, even with --debug', () => {
       await run(['runs', 'list'], { env: { ...env, DATAFRAMER_BASE_URL: 'http://example.invalid' }, code: 1 }),
       await run(['auth', 'logout'], { env: { ...env, DATAFRAMER_API_KEY: '' } }),
     ];
+    await client.close();
     const failures: string[] = [];
     for (const { args, result } of checks) {
       const leaks = leaksOf([result.stdout, result.stderr], 'CANARY');

@@ -25,17 +25,17 @@ export async function atomicDownload(s: Session, d: AtomicDownload): Promise<{ p
   const temp = join(d.dir, `.${d.name}.${process.pid}.part`);
   let kept = false;
   try {
-    // The download URL is pre-signed: the API key is never sent to it.
-    const response = await s.http().get(d.url, s.interrupt());
-    if (response.statusCode !== 200) {
-      response.resume();
-      throw new CliError(`downloading ${d.name} failed: HTTP ${response.statusCode} from ${d.url.host}`);
+    // The download URL is pre-signed: the API key is never sent to it. The SDK's fetch streams the body.
+    const response = await (await s.fetch()).fetch(d.url, { signal: s.interrupt() });
+    if (response.status !== 200 || !response.body) {
+      await response.body?.cancel();
+      throw new CliError(`downloading ${d.name} failed: HTTP ${response.status} from ${d.url.host}`);
     }
-    const total = d.expectedSize ?? (Number(response.headers['content-length']) || undefined);
+    const total = d.expectedSize ?? (Number(response.headers.get('content-length')) || undefined);
     const handle = await open(temp, 'w', 0o644);
     let received = 0;
     try {
-      for await (const chunk of response as AsyncIterable<Buffer>) {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
         await handle.write(chunk);
         received += chunk.byteLength;
         d.line.update(`Downloading ${d.name} ${bar(total ? received / total : undefined)} ${bytes(received)}${total ? ` / ${bytes(total)}` : ''}`);

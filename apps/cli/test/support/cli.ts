@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createClient } from '@df/node';
+import { createClient, createNodeFetch } from '@df/node';
 import type { Context } from '../../src/context';
 import { main } from '../../src/main';
 
@@ -86,6 +86,7 @@ export function bufferContext(options: InProcessOptions = {}): { ctx: Context; o
     cwd: options.cwd ?? tempDir('dataframer-cwd-'),
     clock: { now: options.now ?? (() => Date.now()) },
     createClient: options.createClient ?? (async (o) => createClient(o)),
+    createFetch: async (o) => createNodeFetch(o),
     onInterrupt(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,3 +1,4 @@
+import { isRetryableStatus } from '../internal/retryableStatuses';
 import { DataframerError, type DataframerErrorCode, type DataframerErrorOptions } from './DataframerError';
 
 /** What an HTTP error response carried, already redacted of secrets. */
@@ -13,6 +14,8 @@ export interface ApiErrorDetails extends DataframerErrorOptions {
   requestId?: string;
   /** Milliseconds the server asked us to wait (`Retry-After`). */
   retryAfterMs?: number;
+  /** For 401 and 403: the key that was sent, masked, and where it came from (`sk_live_…a1b2 from DATAFRAMER_API_KEY`). */
+  keyHint?: string;
 }
 
 /** An HTTP response with a non-success status; subclasses exist for each status the API documents. */
@@ -24,6 +27,8 @@ export class ApiError extends DataframerError {
   readonly body: unknown;
   readonly requestId: string | undefined;
   readonly retryAfterMs: number | undefined;
+  /** For 401 and 403: the key that was sent, masked, and where it came from. */
+  readonly keyHint: string | undefined;
 
   constructor(message: string, details: ApiErrorDetails, code: DataframerErrorCode = 'api_error') {
     super(code, message, details);
@@ -33,10 +38,12 @@ export class ApiError extends DataframerError {
     this.body = details.body;
     this.requestId = details.requestId;
     this.retryAfterMs = details.retryAfterMs;
+    this.keyHint = details.keyHint;
   }
 
+  /** Whether the status is one of `RETRYABLE_STATUSES` (408, 429, 500, 502, 503, 504): the same rule retries and waits use. */
   override get retryable(): boolean {
-    return this.status === 408 || this.status === 429 || this.status >= 500;
+    return isRetryableStatus(this.status);
   }
 }
 

@@ -46,11 +46,15 @@ export interface ApiErrorInput {
   requestId?: string;
   retryAfterMs?: number;
   attempts?: number;
+  /** Advice for this status (a wrong base URL, the key that was refused), appended to the message. */
+  hint?: string;
+  /** The key that was sent, masked, and where it came from (`sk_live_…a1b2 from DATAFRAMER_API_KEY`), for 401 and 403. */
+  keyHint?: string;
 }
 
 /** Turns one error response (Django `{"detail"}` or DRF field errors, or anything else) into the typed error for its status. */
 export function createApiError(input: ApiErrorInput): ApiError {
-  const { body, detail, fieldErrors } = readErrorBody(input.text);
+  const { body, detail, fieldErrors, json } = readErrorBody(input.text);
   const details: ApiErrorDetails = {
     status: input.status,
     body,
@@ -60,8 +64,9 @@ export function createApiError(input: ApiErrorInput): ApiError {
     ...(input.requestId !== undefined && { requestId: input.requestId }),
     ...(input.retryAfterMs !== undefined && { retryAfterMs: input.retryAfterMs }),
     ...(input.attempts !== undefined && { attempts: input.attempts }),
+    ...(input.keyHint !== undefined && { keyHint: input.keyHint }),
   };
-  const message = formatApiErrorMessage(details, input.text);
+  const message = formatApiErrorMessage(details, input.text, json, input.hint);
   const ErrorClass = BY_STATUS[input.status] ?? (input.status >= 500 ? ServerError : ApiError);
   return new ErrorClass(message, details);
 }
@@ -86,7 +91,15 @@ function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-function readErrorBody(text: string): { body: unknown; detail?: string; fieldErrors?: Record<string, string[]> } {
+interface ErrorBody {
+  body: unknown;
+  detail?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** Whether the body was JSON. */
+  json?: boolean;
+}
+
+function readErrorBody(text: string): ErrorBody {
   if (nestsDeeperThan(text, MAX_BODY_DEPTH)) return { body: text.length > MAX_RAW_BODY ? `${text.slice(0, MAX_RAW_BODY)}…` : text };
   let body: unknown;
   try {
@@ -94,12 +107,13 @@ function readErrorBody(text: string): { body: unknown; detail?: string; fieldErr
   } catch {
     return { body: text.length > MAX_RAW_BODY ? `${text.slice(0, MAX_RAW_BODY)}…` : text };
   }
-  if (typeof body === 'string') return { body, detail: body };
+  if (body === undefined) return { body };
+  if (typeof body === 'string') return { body, detail: body, json: true };
   if (Array.isArray(body)) {
     const messages = body.map(messageOf).filter((m): m is string => m !== undefined);
-    return messages.length > 0 ? { body, detail: messages.join('; ') } : { body };
+    return messages.length > 0 ? { body, detail: messages.join('; '), json: true } : { body, json: true };
   }
-  if (body === null || typeof body !== 'object') return { body };
+  if (body === null || typeof body !== 'object') return { body, json: true };
   const record = body as Record<string, unknown>;
   let detail: string | undefined;
   const fieldErrors: Record<string, string[]> = {};
@@ -114,6 +128,7 @@ function readErrorBody(text: string): { body: unknown; detail?: string; fieldErr
   }
   return {
     body,
+    json: true,
     ...(detail !== undefined && detail !== '' && { detail }),
     ...(Object.keys(fieldErrors).length > 0 && { fieldErrors }),
   };
@@ -141,7 +156,7 @@ function flattenMessages(value: unknown, prefix = '', depth = 0): string[] {
   return [];
 }
 
-function formatApiErrorMessage(details: ApiErrorDetails, text: string): string {
+function formatApiErrorMessage(details: ApiErrorDetails, text: string, json: boolean | undefined, hint: string | undefined): string {
   const statusText = STATUS_TEXT[details.status] ?? 'HTTP error';
   const parts: string[] = [];
   if (details.detail) parts.push(details.detail);
@@ -151,9 +166,16 @@ function formatApiErrorMessage(details: ApiErrorDetails, text: string): string {
     }
   }
   if (parts.length === 0) {
-    parts.push(text.trim() === '' ? 'the response had no body' : `the response body was not a JSON error (${text.length} bytes)`);
+    parts.push(
+      text.trim() === ''
+        ? 'the response had no body'
+        : json
+          ? `the JSON body had no detail or field errors (${text.length} bytes)`
+          : `the response body was not a JSON error (${text.length} bytes)`,
+    );
   }
   let message = `${details.status} ${statusText} from ${details.request}: ${parts.join('; ')}`;
+  if (hint) message += `. ${hint}`;
   if (details.retryAfterMs !== undefined) message += ` (server asked to retry after ${formatMs(details.retryAfterMs)})`;
   if (details.requestId) message += ` [request id ${details.requestId}]`;
   return message;

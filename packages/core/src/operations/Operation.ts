@@ -4,16 +4,17 @@ import type { SchemaMode } from '../schemas/SchemaMode';
 
 /** A plain description of one HTTP request; builders return it and do no I/O. */
 export interface RequestDescription {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Absolute path under the server root, already encoded, ending with `/` as the contract spells it. */
   path: string;
   query?: Record<string, string>;
-  body?: Record<string, unknown>;
+  body?: unknown;
   /**
    * `safe`: may be repeated on any transient failure (reads, cancel, delete).
    * `create`: repeated only when the failure proves the server did not act, and always under one Idempotency-Key.
+   * `none`: never repeated (a write the caller did not declare idempotent).
    */
-  retry: 'safe' | 'create';
+  retry: 'safe' | 'create' | 'none';
 }
 
 /** One API operation: a pure request builder and a parser for its answer. */
@@ -30,6 +31,20 @@ export interface Operation<P, R> {
   ambiguous?(cause: DataframerError, idempotencyKey: string, attempts: number, request: string): DataframerError;
 }
 
+/** What a successful answer carried besides its body: what support asks for. */
+export interface ResponseInfo {
+  /** HTTP status of the answer (200, 201, 202, 204). */
+  status: number;
+  /** The server's request id (`X-Request-Id`), redacted, when it sent one. */
+  requestId: string | undefined;
+  /** Every response header, names in lower case, values redacted. */
+  headers: Record<string, string>;
+  /** `METHOD /path/` of the request. */
+  request: string;
+  /** How many attempts the call took. */
+  attempts: number;
+}
+
 /** Options every call accepts. */
 export interface CallOptions {
   /** Aborts the call, including any retry wait. */
@@ -38,6 +53,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Retries after the first attempt (default: the client's `maxRetries`). */
   maxRetries?: number;
+  /** Called with the status, request id and headers of the successful answer, before the value is returned. */
+  onResponse?: (info: ResponseInfo) => void;
 }
 
 /** Options of a create call. */
@@ -55,27 +72,10 @@ export interface Transport {
   readonly timeoutMs: number;
 }
 
-/** What the transport passes to fetch (a subset of `RequestInit`, spelled out so no DOM types are needed). */
-export interface FetchInit {
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-  signal: AbortSignal;
-  credentials?: 'omit' | 'same-origin' | 'include';
-}
-
-/** The part of a fetch `Response` the transport reads, so a runtime can answer without building one. */
-export interface FetchResponse {
-  readonly status: number;
-  readonly ok: boolean;
-  readonly headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}
-
 /** What differs per runtime, injected by `@df/node` and `@df/browser`. */
 export interface Runtime {
-  /** Called with an absolute URL string and plain-object headers; `globalThis.fetch` fits. */
-  fetch: (url: string, init: FetchInit) => Promise<FetchResponse>;
+  /** Sends one `Request` (built by ky with the runtime's own `Request` class); `globalThis.fetch` fits. */
+  fetch: (request: Request) => Promise<Response>;
   setTimeout: (callback: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
   now: () => number;

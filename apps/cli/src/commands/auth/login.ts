@@ -18,11 +18,12 @@ export function login(ctx: Context, options: OptionsOf<'authLogin'>): Promise<nu
     if (/\s/.test(key)) throw usageError('the API key contains spaces; paste only the key');
     io.secrets.push(key);
     if (options.verify) {
+      const http = await s.fetch();
       const client = await ctx.createClient({
         apiKey: key,
         baseUrl: auth.baseUrl,
-        env: {},
-        fetch: s.http().fetch,
+        env: ctx.env,
+        fetch: (request) => http.fetch(request),
         ...(options.debug && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
       });
       try {

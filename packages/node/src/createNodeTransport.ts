@@ -1,0 +1,72 @@
+import {
+  createTransport,
+  DEFAULT_BASE_URL,
+  fastLenientSchemas,
+  type ClientHooks,
+  type Logger,
+  type Runtime,
+  type SchemaMode,
+  type Transport,
+} from '@df/core';
+import { createNodeFetch } from './createNodeFetch';
+
+declare const __PACKAGE_VERSION__: string;
+
+/** Options of the Node client and transport; every one is optional. */
+export interface NodeClientOptions {
+  /** API key; defaults to the `DATAFRAMER_API_KEY` environment variable, read at each call. */
+  apiKey?: string;
+  /** Server root; defaults to `DATAFRAMER_BASE_URL`, then `https://df-api.dataframer.ai` (`…/api/dataframer` is accepted too). */
+  baseUrl?: string;
+  /** A fetch to use instead of the built-in one (whose own header and body timeouts are switched off in favour of `timeoutMs`). */
+  fetch?: Runtime['fetch'];
+  /** Proxy for every request; defaults to `HTTPS_PROXY` / `HTTP_PROXY`, with `NO_PROXY` respected. */
+  proxy?: string;
+  /** Deadline per call, every retry included (default 60 000 ms). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** How responses are checked: lenient by default; `strictSchemas` rejects unknown fields and statuses (contract tests). */
+  schemas?: SchemaMode;
+  /** Receives redacted debug lines; `DATAFRAMER_LOG=debug` logs to stderr when no logger is given. */
+  logger?: Logger;
+  /** Your own ky `beforeRequest` and `afterResponse` hooks (tracing headers, metrics); they never see the key. */
+  hooks?: ClientHooks;
+  /** Environment to read; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A transport with the connection pool it owns. */
+export interface NodeTransport extends Transport {
+  /** Closes idle connections; the process would exit without it, this just makes it immediate. */
+  close(): Promise<void>;
+}
+
+/** Creates a transport for the standalone operations (`listRuns(transport)`, …) from Node's fetch, timers and environment. */
+export function createNodeTransport(options: NodeClientOptions = {}): NodeTransport {
+  const env = options.env ?? process.env;
+  const own = options.fetch ? undefined : createNodeFetch({ env, ...(options.proxy !== undefined && { proxy: options.proxy }) });
+  const logger =
+    options.logger ?? (env['DATAFRAMER_LOG'] === 'debug' ? { debug: (line: string) => process.stderr.write(`[dataframer] ${line}\n`) } : undefined);
+  const transport = createTransport({
+    ...options,
+    baseUrl: options.baseUrl ?? (env['DATAFRAMER_BASE_URL'] || DEFAULT_BASE_URL),
+    runtime: {
+      fetch: options.fetch ?? ((request) => own!.fetch(request)),
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      now: () => Date.now(),
+      random: () => Math.random(),
+      randomUUID: () => globalThis.crypto.randomUUID(),
+    },
+    getToken: () => options.apiKey ?? env['DATAFRAMER_API_KEY'],
+    tokenSource: () => (options.apiKey !== undefined ? 'the apiKey option' : 'DATAFRAMER_API_KEY'),
+    missingTokenMessage:
+      'No Dataframer API key. Set the DATAFRAMER_API_KEY environment variable (export DATAFRAMER_API_KEY=sk_live_...) ' +
+      'or pass { apiKey } to createClient(). Keys are under Account → API Key at app.aimon.ai.',
+    headers: { 'user-agent': `dataframer-node/${__PACKAGE_VERSION__} node/${process.version}` },
+    schemas: options.schemas ?? fastLenientSchemas,
+    ...(logger !== undefined && { logger }),
+  });
+  return { ...transport, close: async () => own?.close() };
+}
