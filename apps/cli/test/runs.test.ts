@@ -277,6 +277,20 @@ describe('runs create and watch', () => {
     expect(fast.requests().filter((r) => r.method === 'POST').length).toBe(before);
   });
 
+  it('says so when a create replayed under the same idempotency key answers with the run that already existed', async () => {
+    const args = ['runs', 'create', '--spec', readySpec, '-n', '7', '--idempotency-key', 'cli-test-replay-1'];
+    const first = await runIn(args, { env });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    const again = await runIn(args, { env });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toBe(
+      `Run ${first.stdout.trim()} already existed: the server answered Idempotency-Key cli-test-replay-1 with the run an earlier request started, so no new run was started.\n`,
+    );
+    expect(fast.runs('acme').filter((r) => r.idempotencyKey === 'cli-test-replay-1')).toHaveLength(1);
+  });
+
   it('sends the documented create fields', async () => {
     const { code, stdout } = await runIn(
       ['runs', 'create', '--spec', readySpec, '-n', '30', '--spec-version', '2', '--model', 'anthropic/claude-haiku-4-5', '--outline-model', 'anthropic/claude-sonnet-4-6', '--max-examples', '5', '--seed-shuffling', 'field', '--idempotency-key', 'cli-test-fields-1'],

@@ -24,15 +24,26 @@ export function create(ctx: Context, o: OptionsOf<'runsCreate'>): Promise<number
     if (o.skipOutline) params.skip_outline = true;
     const key = o.idempotencyKey ?? globalThis.crypto.randomUUID();
     let id: string;
+    // The server says when it answered with the run an earlier request under the same key started.
+    let replayed = false;
     try {
-      ({ id } = await client.runs.create(params, { ...s.call(), idempotencyKey: key }));
+      ({ id } = await client.runs.create(params, {
+        ...s.call(),
+        idempotencyKey: key,
+        onResponse: (info) => {
+          replayed = info.headers['idempotent-replayed'] === 'true';
+        },
+      }));
     } catch (error) {
       if (error instanceof OutcomeUnknownError) throw new CliError(describeUnknownOutcome(error, o), EXIT.ERROR, { cause: error });
       throw error;
     }
     io.print(`${id}\n`);
+    if (replayed) {
+      io.info(`Run ${id} already existed: the server answered Idempotency-Key ${key} with the run an earlier request started, so no new run was started.`);
+    }
     if (!o.wait) {
-      if (io.errTty) io.info(`${io.errStyle.green('✓')} Started run ${id} (${o.samples} samples). Follow it with: dataframer runs watch ${id}`);
+      if (io.errTty && !replayed) io.info(`${io.errStyle.green('✓')} Started run ${id} (${o.samples} samples). Follow it with: dataframer runs watch ${id}`);
       return EXIT.OK;
     }
     return followRun(s, client, id, o);
