@@ -1,5 +1,6 @@
-// List throughput: @df/node against raw fetch on the same loopback server returning 50 runs.
+// List throughput: @df/node against bare ky and raw fetch on the same loopback server returning 50 runs.
 import { createServer } from 'node:http';
+import ky from 'ky';
 import { createClient } from '../packages/node/dist/index.js';
 import { benchRunsJson, median } from './fixtures.mjs';
 
@@ -23,6 +24,7 @@ export async function measureThroughput() {
       const res = await fetch(url, { headers: { authorization: 'Bearer sk_test_bench_fake_key', accept: 'application/json' } });
       return JSON.parse(await res.text());
     },
+    'bare ky': () => ky.get(url, { headers: { authorization: 'Bearer sk_test_bench_fake_key' } }).json(),
     '@df/node': () => client.runs.list(),
   };
   async function rate(fn, concurrency) {
@@ -45,8 +47,9 @@ export async function measureThroughput() {
       for (const name of order) samples[name].push(await rate(contenders[name], concurrency));
     }
     const raw = median(samples['raw fetch']);
+    const bareKy = median(samples['bare ky']);
     const ours = median(samples['@df/node']);
-    results[concurrency === 1 ? 'sequential' : `${concurrency} concurrent`] = { raw, ours, ratio: ours / raw };
+    results[concurrency === 1 ? 'sequential' : `${concurrency} concurrent`] = { raw, ky: bareKy, ours, ratio: ours / raw, kyRatio: ours / bareKy };
   }
   await client.close();
   server.closeAllConnections();
@@ -57,6 +60,6 @@ export async function measureThroughput() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await measureThroughput();
   for (const [mode, x] of Object.entries(r.results)) {
-    console.log(`${mode}: raw fetch ${x.raw.toFixed(0)} req/s, @df/node ${x.ours.toFixed(0)} req/s, ratio ${x.ratio.toFixed(2)}`);
+    console.log(`${mode}: raw fetch ${x.raw.toFixed(0)} req/s, bare ky ${x.ky.toFixed(0)} req/s, @df/node ${x.ours.toFixed(0)} req/s, ${x.ratio.toFixed(2)}× raw fetch, ${x.kyRatio.toFixed(2)}× bare ky`);
   }
 }

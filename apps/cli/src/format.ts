@@ -110,7 +110,7 @@ export function printFields(io: Io, fields: Array<[string, string, string]>): vo
 }
 
 /** A status as a coloured word. */
-export function statusText(style: Style, status: string | undefined): string {
+export function statusText(style: Style, status: string | null | undefined): string {
   const s = status ?? '-';
   switch (s) {
     case 'SUCCEEDED':

@@ -97,7 +97,7 @@ window.addEventListener('popstate', () => {
 
 function fillSpecFilter(): void {
   const names = new Map<string, string>();
-  for (const spec of state.specs) if (spec.id) names.set(spec.id, spec.name);
+  for (const spec of state.specs) if (spec.id) names.set(spec.id, spec.name ?? spec.id);
   for (const run of state.runs ?? []) if (run.spec_id && !names.has(run.spec_id)) names.set(run.spec_id, run.spec_name ?? run.spec_id);
   const wanted = readFilters().spec;
   if (wanted && !names.has(wanted)) names.set(wanted, `Spec ${shortId(wanted)}`);
@@ -120,7 +120,7 @@ async function loadSpecs(): Promise<void> {
   createSpec.replaceChildren(
     ...(usable.length === 0
       ? [h('option', { value: '' }, 'No spec ready to use')]
-      : usable.map((spec) => h('option', { value: spec.id! }, spec.name))),
+      : usable.map((spec) => h('option', { value: spec.id }, spec.name ?? spec.id))),
   );
   fillSpecFilter();
 }

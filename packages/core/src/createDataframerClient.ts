@@ -12,8 +12,14 @@ import { listSpecs } from './operations/listSpecs';
 import { retrieveSpec, type RetrieveSpecParams } from './operations/retrieveSpec';
 import { listModels } from './operations/listModels';
 import { checkHealth } from './operations/checkHealth';
+import { request, type RawRequest } from './operations/request';
+import type { CreateRunResult } from './schemas/createRunResultSchema';
+import type { Health, ModelList } from './schemas/freeObjectSchema';
+import type { RunFilesDownload } from './schemas/runFilesDownloadSchema';
 import type { Run, RunDetail } from './schemas/runSchema';
-import type { CreateRunResult, Health, ModelList, RunFilesDownload, SampleList, Spec, SpecListItem } from './schemas/otherSchemas';
+import type { SampleList } from './schemas/sampleListSchema';
+import type { SpecListItem } from './schemas/specListSchema';
+import type { Spec } from './schemas/specSchema';
 
 /** The whole API as methods; each method is also importable alone as a function taking the transport. */
 export interface DataframerClient {
@@ -30,7 +36,7 @@ export interface DataframerClient {
     delete(runId: string, options?: CallOptions): Promise<void>;
     /** One page of samples in finish-time order. */
     samples(runId: string, page?: Omit<ListRunSamplesParams, 'runId'>, options?: CallOptions): Promise<SampleList>;
-    /** Polls until the run is SUCCEEDED, FAILED or CANCELED and returns it. */
+    /** Polls until the run is SUCCEEDED, FAILED or CANCELED and returns it; `maxCost` cancels it once it costs more. */
     wait(runId: string, options?: WaitForRunOptions): Promise<RunDetail>;
     /** Asks once for the ZIP of the run's files: building (202) or ready with a URL (200). */
     requestFiles(runId: string, options?: CallOptions): Promise<RunFilesState>;
@@ -46,6 +52,8 @@ export interface DataframerClient {
   };
   /** Checks that the service answers. */
   health(options?: CallOptions): Promise<Health>;
+  /** Any endpoint the SDK does not model, with the same auth, deadline, errors and logging; answers the parsed JSON. */
+  request<T = unknown>(request: RawRequest, options?: CallOptions): Promise<T>;
   /** The transport underneath, for the standalone operation functions. */
   transport: Transport;
 }
@@ -70,6 +78,7 @@ export function createDataframerClient(transport: Transport): DataframerClient {
     },
     models: { list: (options) => listModels(transport, options) },
     health: (options) => checkHealth(transport, options),
+    request: (raw, options) => request(transport, raw, options),
     transport,
   };
 }

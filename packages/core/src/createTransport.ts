@@ -140,7 +140,12 @@ export function createTransport(options: TransportOptions): Transport {
       backoffLimit: MAX_BACKOFF_MS,
     },
     hooks: {
-      beforeRequest: [...(options.hooks?.beforeRequest ?? []).map((hook) => authorizingReplacement(hook, authorize)), authorize],
+      beforeRequest: [
+        // A retry starts from a copy of the request sent before, key included: take it off before your hooks see it.
+        ...(options.hooks?.beforeRequest?.length ? [((request) => request.headers.delete('authorization')) satisfies BeforeRequestHook] : []),
+        ...(options.hooks?.beforeRequest ?? []).map((hook) => authorizingReplacement(hook, authorize)),
+        authorize,
+      ],
       afterResponse: [
         ...(options.hooks?.afterResponse ?? []).map(withoutKey),
         // Error answers are logged with their message once classified.

@@ -1,18 +1,20 @@
+// The public API of @df/core, named one by one: a new export is a decision (test/exports.test.ts lists them).
 export { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './createTransport';
 export type { ClientHooks, Logger, TransportOptions } from './createTransport';
-export { DEFAULT_BASE_URL } from './internal/baseUrl';
-export { RETRYABLE_STATUSES } from './internal/retryableStatuses';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';
 export type { CallOptions, CreateCallOptions, Operation, RequestDescription, ResponseInfo, Runtime, Transport } from './operations/Operation';
+export { DEFAULT_BASE_URL } from './internal/baseUrl';
+export { RETRYABLE_STATUSES } from './internal/retryableStatuses';
+export type { RawResponse } from './internal/validateResponse';
 
 export { buildListRunsRequest, listRuns, listRunsOperation } from './operations/listRuns';
 export { buildRetrieveRunRequest, retrieveRun, retrieveRunOperation } from './operations/retrieveRun';
-export { buildCreateRunRequest, createRun, createRunOperation, MAX_SAMPLES_PER_RUN } from './operations/createRun';
-export type { CreateRunParams, GenerationModel } from './operations/createRun';
+export { buildCreateRunRequest, createRun, createRunOperation, createRunParamsSchema, MAX_SAMPLES_PER_RUN } from './operations/createRun';
+export type { CreateRunParams } from './operations/createRun';
 export { buildCancelRunRequest, cancelRun, cancelRunOperation } from './operations/cancelRun';
 export { buildDeleteRunRequest, deleteRun, deleteRunOperation } from './operations/deleteRun';
-export { buildListRunSamplesRequest, listRunSamples, listRunSamplesOperation, MAX_SAMPLES_PAGE } from './operations/listRunSamples';
+export { buildListRunSamplesRequest, listRunSamples, listRunSamplesOperation, listRunSamplesParamsSchema, MAX_SAMPLES_PAGE } from './operations/listRunSamples';
 export type { ListRunSamplesParams } from './operations/listRunSamples';
 export { buildRequestRunFilesRequest, requestRunFiles, requestRunFilesOperation } from './operations/requestRunFiles';
 export type { RunFilesState } from './operations/requestRunFiles';
@@ -21,33 +23,38 @@ export type { RunProgress, WaitForRunOptions } from './operations/waitForRun';
 export { waitForRunFiles } from './operations/waitForRunFiles';
 export type { WaitForRunFilesOptions } from './operations/waitForRunFiles';
 export { buildListSpecsRequest, listSpecs, listSpecsOperation } from './operations/listSpecs';
-export { buildRetrieveSpecRequest, retrieveSpec, retrieveSpecOperation } from './operations/retrieveSpec';
+export { buildRetrieveSpecRequest, retrieveSpec, retrieveSpecOperation, retrieveSpecParamsSchema } from './operations/retrieveSpec';
 export type { RetrieveSpecParams } from './operations/retrieveSpec';
 export { buildListModelsRequest, listModels, listModelsOperation } from './operations/listModels';
 export { buildCheckHealthRequest, checkHealth, checkHealthOperation } from './operations/checkHealth';
+export { buildRawRequest, rawRequestOperation, rawRequestSchema, request } from './operations/request';
+export type { RawRequest } from './operations/request';
 
 export {
-  RUN_STATUSES,
-  TERMINAL_RUN_STATUSES,
   DATASET_TYPES,
-  isTerminalStatus,
-  runSchema,
-  runListSchema,
-  runDetailSchema,
-  runtimeParamsSchema,
-  generatedFileSchema,
-} from './schemas/runSchema';
-export type { Run, RunDetail, RunStatus, TerminalRunStatus, DatasetType, RuntimeParams, GeneratedFile } from './schemas/runSchema';
-export {
+  GENERATION_MODELS,
+  RUN_STATUSES,
+  SEED_SHUFFLING_LEVELS,
   SPEC_STATUSES,
-  createRunResultSchema,
-  runFilesDownloadSchema,
-  sampleListSchema,
-  specSchema,
-  specListSchema,
-  freeObjectSchema,
-} from './schemas/otherSchemas';
-export type { CreateRunResult, RunFilesDownload, SampleList, Spec, SpecListItem, ModelList, Health } from './schemas/otherSchemas';
+  TERMINAL_RUN_STATUSES,
+  isTerminalStatus,
+  isUsableSpecStatus,
+} from './schemas/enums';
+export type { DatasetType, GenerationModel, RunStatus, SeedShufflingLevel, SpecStatus, TerminalRunStatus } from './schemas/enums';
+export { runSchema, runListSchema, runDetailSchema, runtimeParamsSchema, generatedFileSchema } from './schemas/runSchema';
+export type { Run, RunDetail, RuntimeParams, GeneratedFile } from './schemas/runSchema';
+export { createRunResultSchema } from './schemas/createRunResultSchema';
+export type { CreateRunResult } from './schemas/createRunResultSchema';
+export { runFilesDownloadSchema } from './schemas/runFilesDownloadSchema';
+export type { RunFilesDownload } from './schemas/runFilesDownloadSchema';
+export { sampleListSchema } from './schemas/sampleListSchema';
+export type { GeneratedOutput, SampleList } from './schemas/sampleListSchema';
+export { specSchema } from './schemas/specSchema';
+export type { Spec } from './schemas/specSchema';
+export { specListSchema } from './schemas/specListSchema';
+export type { SpecListItem } from './schemas/specListSchema';
+export { freeObjectSchema } from './schemas/freeObjectSchema';
+export type { Health, ModelList } from './schemas/freeObjectSchema';
 export { lenientSchemas } from './schemas/SchemaMode';
 export type { SchemaMode, Schema } from './schemas/SchemaMode';
 export { strictSchemas } from './schemas/strictSchemas';
@@ -72,6 +79,7 @@ export {
   TimeoutError,
   AbortError,
   OutcomeUnknownError,
+  CostLimitError,
   ResponseValidationError,
   RequestValidationError,
   ConfigurationError,

@@ -138,7 +138,7 @@ describe('ids can never change the request path', () => {
   });
 
   it('rejects non-string ids', () => {
-    expect(() => buildRetrieveRunRequest(42 as unknown as string)).toThrow('runId must be a string, got a number');
-    expect(() => buildRetrieveRunRequest(undefined as unknown as string)).toThrow('runId must be a string, got undefined');
+    expect(() => buildRetrieveRunRequest(42 as unknown as string)).toThrow('the run id must be a string, got a number');
+    expect(() => buildRetrieveRunRequest(undefined as unknown as string)).toThrow('the run id must be a string, got undefined');
   });
 });

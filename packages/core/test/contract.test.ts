@@ -14,10 +14,13 @@ import {
   sampleListSchema,
   specListSchema,
   specSchema,
+  fastLenientSchemas,
   lenientSchemas,
+  ResponseValidationError,
   strictSchemas,
   type SchemaMode,
 } from '../src/index';
+import { validateResponse } from '../src/internal/validateResponse';
 
 const MODES = { lenient: lenientSchemas, strict: strictSchemas } as const;
 
@@ -78,8 +81,8 @@ interface Case {
   name: string;
   schema: Json;
   ours: (mode?: SchemaMode) => v.GenericSchema;
-  /** Fields our lenient schema requires (the contract marks few fields required). */
-  required: string[];
+  /** The fields the default mode requires: only what the client cannot do its job without. */
+  needs: string[];
   /** Whether the body is an array of objects. */
   array?: boolean;
   /** Whether the contract leaves the object open (no properties to check). */
@@ -87,20 +90,15 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'listRuns', schema: responseSchema('/api/dataframer/runs/', 'get', '200'), ours: runListSchema, required: ['id', 'status'], array: true },
-  { name: 'getRun', schema: responseSchema('/api/dataframer/runs/{run_id}/', 'get', '200'), ours: runDetailSchema, required: ['id', 'status'] },
-  { name: 'createRun', schema: responseSchema('/api/dataframer/runs/', 'post', '2XX'), ours: createRunResultSchema, required: ['id'] },
-  {
-    name: 'downloadAllRunFiles',
-    schema: responseSchema('/api/dataframer/runs/{run_id}/files/download/', 'get', '200'),
-    ours: runFilesDownloadSchema,
-    required: ['download_url'],
-  },
-  { name: 'listRunSamples', schema: responseSchema('/api/dataframer/runs/{run_id}/samples/', 'get', '200'), ours: sampleListSchema, required: [] },
-  { name: 'listSpecs', schema: responseSchema('/api/dataframer/specs/', 'get', '200'), ours: specListSchema, required: ['name'], array: true },
-  { name: 'getSpec', schema: responseSchema('/api/dataframer/specs/{spec_id}/', 'get', '200'), ours: specSchema, required: ['id'] },
-  { name: 'listModels', schema: responseSchema('/api/dataframer/models/', 'get', '200'), ours: freeObjectSchema, required: [], open: true },
-  { name: 'checkHealth', schema: responseSchema('/api/dataframer/health/', 'get', '200'), ours: freeObjectSchema, required: [], open: true },
+  { name: 'listRuns', schema: responseSchema('/api/dataframer/runs/', 'get', '200'), ours: runListSchema, needs: ['id', 'status'], array: true },
+  { name: 'getRun', schema: responseSchema('/api/dataframer/runs/{run_id}/', 'get', '200'), ours: runDetailSchema, needs: ['id', 'status'] },
+  { name: 'createRun', schema: responseSchema('/api/dataframer/runs/', 'post', '2XX'), ours: createRunResultSchema, needs: ['id'] },
+  { name: 'downloadAllRunFiles', schema: responseSchema('/api/dataframer/runs/{run_id}/files/download/', 'get', '200'), ours: runFilesDownloadSchema, needs: ['download_url'] },
+  { name: 'listRunSamples', schema: responseSchema('/api/dataframer/runs/{run_id}/samples/', 'get', '200'), ours: sampleListSchema, needs: [] },
+  { name: 'listSpecs', schema: responseSchema('/api/dataframer/specs/', 'get', '200'), ours: specListSchema, needs: ['id'], array: true },
+  { name: 'getSpec', schema: responseSchema('/api/dataframer/specs/{spec_id}/', 'get', '200'), ours: specSchema, needs: ['id'] },
+  { name: 'listModels', schema: responseSchema('/api/dataframer/models/', 'get', '200'), ours: freeObjectSchema, needs: [], open: true },
+  { name: 'checkHealth', schema: responseSchema('/api/dataframer/health/', 'get', '200'), ours: freeObjectSchema, needs: [], open: true },
 ];
 
 const SAMPLES_PER_SCHEMA = 20;
@@ -109,9 +107,75 @@ function itemSchema(c: Case): Json {
   return c.array ? (deref(c.schema)['items'] as Json) : c.schema;
 }
 
-function wrongValue(type: string | undefined): unknown {
-  return type === 'string' ? 12345 : type === 'boolean' ? 'yes' : type === 'array' ? { not: 'an array' } : 'not a number';
+/** The fields an object schema marks required (following $ref and allOf). */
+function requiredOf(schema: Json): string[] {
+  const s = deref(schema);
+  return [...((s['required'] as string[]) ?? []), ...((s['allOf'] as Json[]) ?? []).flatMap(requiredOf)];
 }
+
+function wrongValue(type: string | undefined): unknown {
+  if (type === 'string') return 12345;
+  if (type === 'boolean') return 'yes';
+  if (type === 'array') return { not: 'an array' };
+  if (type === 'object') return 'not an object';
+  return 'not a number';
+}
+
+type Path = Array<string | number>;
+
+/** One field of a generated body, with where it is and whether the contract makes it optional. */
+interface Field {
+  path: Path;
+  schema: Json;
+  optional: boolean;
+  leaf: boolean;
+}
+
+/** Every field present in `value`, at every depth (the first item of each array), walked with its schema. */
+function fieldsOf(schema: Json, value: unknown, path: Path = []): Field[] {
+  const s = deref(schema);
+  if (Array.isArray(value)) {
+    const items = s['items'] as Json | undefined;
+    return items && value.length > 0 ? fieldsOf(items, value[0], [...path, 0]) : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const props = properties(s);
+  const required = requiredOf(s);
+  return Object.entries(props).flatMap(([key, sub]) => {
+    if (!(key in (value as Json))) return [];
+    const inner = (value as Json)[key];
+    const leaf = inner === null || typeof inner !== 'object';
+    return [{ path: [...path, key], schema: sub, optional: !required.includes(key), leaf }, ...fieldsOf(sub, inner, [...path, key])];
+  });
+}
+
+function at(body: unknown, path: Path): { parent: Json; key: string | number } {
+  let node = body as Json;
+  for (const key of path.slice(0, -1)) node = (node as Record<string | number, unknown>)[key] as Json;
+  return { parent: node, key: path[path.length - 1]! };
+}
+
+/** A copy of `body` with each of `fields` set to null (or left out). */
+function withFields(body: unknown, fields: Field[], how: 'null' | 'absent'): unknown {
+  const copy = structuredClone(body);
+  // Deepest first, so a parent changed later does not hide a child.
+  for (const field of [...fields].sort((a, b) => b.path.length - a.path.length)) {
+    const { parent, key } = at(copy, field.path);
+    if (parent === null || typeof parent !== 'object') continue;
+    if (how === 'null') (parent as Record<string | number, unknown>)[key] = null;
+    else delete (parent as Record<string | number, unknown>)[key];
+  }
+  return copy;
+}
+
+/** A path as ResponseValidationError messages spell it (`[0].runtime_params.number_of_samples`). */
+function spelled(path: Path): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? key : `.${key}`;
+  return out;
+}
+
+const check = (c: Case, mode: SchemaMode, body: unknown) => validateResponse(c.ours(mode) as never, { status: 200, body, request: `GET /${c.name}/` });
 
 describe.each(cases)('contract: $name', (c) => {
   const generated = Array.from({ length: SAMPLES_PER_SCHEMA }, () => fake(c.schema));
@@ -143,16 +207,71 @@ describe.each(cases)('contract: $name', (c) => {
     }
   });
 
-  if (c.required.length > 0) it('rejects a missing required field, in both modes', () => {
-    for (const field of c.required) {
+  const required = requiredOf(itemSchema(c));
+  if (required.length > 0) it('marks what the client needs as required in the contract, and rejects a body without it', () => {
+    expect(required).toEqual(expect.arrayContaining(c.needs));
+    for (const field of required) {
       const body = structuredClone(generated[0]) as Json | Json[];
       const target = (Array.isArray(body) ? body[0] : body) as Json;
       delete target[field];
-      for (const mode of ['lenient', 'strict'] as const) {
+      // Strict checks the contract exactly; the default mode requires only what the client cannot do without.
+      const modes = c.needs.includes(field) ? (['lenient', 'strict'] as const) : (['strict'] as const);
+      for (const mode of modes) {
         expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted a body without ${field}`).toBe(false);
         expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted a body without ${field}`).toBe(false);
       }
+      if (!c.needs.includes(field)) expect(v.safeParse(c.ours(lenientSchemas), body).success, `lenient refused a body without ${field}`).toBe(true);
     }
+  });
+
+  describe('lenient by construction', () => {
+    const body = generated[0];
+    const fields = fieldsOf(c.schema, body);
+    const optional = fields.filter((f) => f.optional);
+    // The outermost optional fields, and separately every optional leaf under containers that stay.
+    const outermost = optional.filter((f) => !optional.some((o) => o !== f && o.path.length < f.path.length && o.path.every((k, i) => f.path[i] === k)));
+    const leaves = optional.filter((f) => f.leaf);
+
+    it('the contract leaves optional fields to null or absence, and the test reaches them', () => {
+      const documented = Object.keys(properties(itemSchema(c))).filter((key) => !requiredOf(itemSchema(c)).includes(key));
+      if (documented.length > 0) expect(optional.length, 'no optional field was generated').toBeGreaterThan(0);
+    });
+
+    it.each(['null', 'absent'] as const)('accepts every optional field %s, at every depth, in the default mode', (how) => {
+      for (const variant of [withFields(body, outermost, how), withFields(body, leaves, how)]) {
+        expect(() => check(c, lenientSchemas, variant), JSON.stringify(variant)).not.toThrow();
+        expect(() => check(c, fastLenientSchemas, variant), JSON.stringify(variant)).not.toThrow();
+      }
+    });
+
+    if (!c.open) it('still rejects a wrong type in any present field, naming its path', () => {
+      for (const field of fields) {
+        const copy = structuredClone(body);
+        const { parent, key } = at(copy, field.path);
+        (parent as Record<string | number, unknown>)[key] = wrongValue(typeOf(field.schema));
+        for (const mode of [lenientSchemas, fastLenientSchemas]) {
+          let error: unknown;
+          try {
+            check(c, mode, copy);
+          } catch (e) {
+            error = e;
+          }
+          expect(error, `${mode.name} accepted ${spelled(field.path)}`).toBeInstanceOf(ResponseValidationError);
+          expect((error as Error).message).toContain(`${spelled(field.path)}: `);
+        }
+      }
+    });
+
+    if (!c.open) it('strict mode still rejects null where the contract does not allow it', () => {
+      const notNullable = outermost.filter((f) => deref(f.schema)['nullable'] !== true);
+      for (const field of notNullable) {
+        expect(() => check(c, strictSchemas, withFields(body, [field], 'null')), `strict accepted ${spelled(field.path)}: null`).toThrow(ResponseValidationError);
+      }
+    });
+  });
+
+  if (c.open) it('rejects a body that is not an object', () => {
+    for (const body of ['ok', 3, null]) expect(() => check(c, lenientSchemas, body)).toThrow(ResponseValidationError);
   });
 });
 
@@ -182,10 +301,12 @@ describe('contract: modes', () => {
     expect(v.safeParse(runDetailSchema(lenientSchemas), { ...run, id: 'run_123', created_at: 'yesterday' }).success).toBe(true);
   });
 
-  it('accepts null where the contract says nullable, and only there', () => {
+  it('strict mode accepts null where the contract says nullable, and only there; the default mode anywhere it needs nothing', () => {
     const nullable = { ...run, dataset_id: null, dataset_name: null, total_cost: null, completed_at: null };
     expect(v.safeParse(runDetailSchema(strictSchemas), nullable).success).toBe(true);
-    expect(v.safeParse(runDetailSchema(lenientSchemas), { ...run, spec_name: null }).success).toBe(false);
+    expect(v.safeParse(runDetailSchema(strictSchemas), { ...run, spec_name: null }).success).toBe(false);
+    expect(v.safeParse(runDetailSchema(lenientSchemas), { ...run, spec_name: null }).success).toBe(true);
+    expect(v.safeParse(runDetailSchema(lenientSchemas), { ...run, status: null }).success).toBe(false);
   });
 
   it('accepts older servers that omit newer fields by default', () => {

@@ -4,11 +4,14 @@ import {
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
+  ConflictError,
   ConnectionError,
   createDataframerClient,
   NotFoundError,
   OutcomeUnknownError,
+  PermissionDeniedError,
   RateLimitError,
+  RequestValidationError,
   ResponseValidationError,
   ServerError,
   strictSchemas,
@@ -57,7 +60,7 @@ describe('requests', () => {
     await expect(createDataframerClient(transport).runs.create({ spec_id: 's', number_of_samples: 0 })).rejects.toThrow(
       'number_of_samples must be from 1 to 20000',
     );
-    await expect(createDataframerClient(transport).runs.retrieve('..')).rejects.toThrow('runId must not be ".."');
+    await expect(createDataframerClient(transport).runs.retrieve('..')).rejects.toThrow('the run id must not be ".."');
     expect(sent).toHaveLength(0);
   });
 
@@ -452,5 +455,167 @@ describe('logging', () => {
     expect(lines.some((l) => l.startsWith('→ GET https://api.example.test/api/dataframer/runs/ (runs.list, attempt 1/3)'))).toBe(true);
     expect(lines.some((l) => l.includes('retrying in 375 ms'))).toBe(true);
     expect(lines.join('\n')).not.toContain(FAKE_KEY);
+  });
+});
+
+describe('your own ky hooks', () => {
+  it('run before the key is added and never see it, on every attempt', async () => {
+    const seenByHooks: Array<string | null> = [];
+    const statuses: number[] = [];
+    const { transport, sent } = scriptedTransport([() => json(503, {}), () => json(200, [])], {
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            seenByHooks.push(request.headers.get('authorization'));
+            request.headers.set('traceparent', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+          },
+        ],
+        afterResponse: [
+          (request, _options, response) => {
+            seenByHooks.push(request.headers.get('authorization'));
+            statuses.push(response.status);
+          },
+        ],
+      },
+    });
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await result).toEqual({ ok: true, value: [] });
+    expect(sent.map((s) => s.headers['traceparent'])).toEqual([
+      '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    ]);
+    expect(sent.every((s) => s.headers['authorization'] === `Bearer ${FAKE_KEY}`)).toBe(true);
+    expect(seenByHooks).toEqual([null, null, null, null]);
+    expect(statuses).toEqual([503, 200]);
+  });
+
+  it('a hook that returns a new Request still gets the key added, and a create keeps its one idempotency key', async () => {
+    const { transport, sent } = scriptedTransport([() => json(429, {}, { 'retry-after': '1' }), () => json(201, NEW_RUN)], {
+      hooks: { beforeRequest: [(request) => new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-tenant': 't1' } })] },
+    });
+    const result = settle(createDataframerClient(transport).runs.create(CREATE, { idempotencyKey: 'hook-key' }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await result).toEqual({ ok: true, value: NEW_RUN });
+    expect(sent.map((s) => [s.headers['x-tenant'], s.headers['authorization'], s.headers['idempotency-key'], JSON.parse(s.body)])).toEqual([
+      ['t1', `Bearer ${FAKE_KEY}`, 'hook-key', CREATE],
+      ['t1', `Bearer ${FAKE_KEY}`, 'hook-key', CREATE],
+    ]);
+  });
+});
+
+describe('what a successful call carried', () => {
+  it('hands the status, request id and headers to onResponse without changing the value returned', async () => {
+    const { transport } = scriptedTransport([() => json(503, {}), () => json(200, [sampleRun()], { 'x-request-id': 'req_ok_1' })]);
+    const seen: unknown[] = [];
+    const result = settle(createDataframerClient(transport).runs.list({ onResponse: (info) => seen.push(info) }));
+    await vi.advanceTimersByTimeAsync(1000);
+    const outcome = await result;
+    expect(outcome.ok && outcome.value).toHaveLength(1);
+    expect(seen).toEqual([
+      {
+        status: 200,
+        requestId: 'req_ok_1',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req_ok_1' },
+        request: 'GET /api/dataframer/runs/',
+        attempts: 2,
+      },
+    ]);
+  });
+});
+
+describe('errors that say what to do', () => {
+  it('401 names the key that was sent, masked, where it came from, and where to get one', async () => {
+    const { transport } = scriptedTransport([() => json(401, { detail: 'Invalid API key.' })], { tokenSource: () => 'DATAFRAMER_API_KEY' });
+    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as AuthenticationError;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.keyHint).toBe('sk_test_…0000 from DATAFRAMER_API_KEY');
+    expect(error.message).toBe(
+      '401 Unauthorized from GET /api/dataframer/runs/: Invalid API key. The key sk_test_…0000 from DATAFRAMER_API_KEY was refused; API keys are under Account → API Key at app.aimon.ai',
+    );
+    expect(JSON.stringify([error.message, error.toJSON()])).not.toContain(FAKE_KEY);
+  });
+
+  it('403 says the key is valid but lacks permission', async () => {
+    const { transport } = scriptedTransport([() => json(403, { detail: 'You do not have permission to perform this action.' })], { tokenSource: () => 'the apiKey option' });
+    const error = (await createDataframerClient(transport).runs.cancel('r1').catch((e: unknown) => e)) as PermissionDeniedError;
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error.message).toContain('The key sk_test_…0000 from the apiKey option is valid but lacks permission for this request');
+  });
+
+  it('describes a JSON error body without a detail as such', async () => {
+    const { transport } = scriptedTransport([() => json(409, {})]);
+    const error = (await createDataframerClient(transport).runs.cancel('r1').catch((e: unknown) => e)) as ConflictError;
+    expect(error.message).toBe('409 Conflict from POST /api/dataframer/runs/r1/cancel/: the JSON body had no detail or field errors (2 bytes)');
+  });
+
+  it('a 404 on a collection says the base URL is probably wrong and shows the URL requested', async () => {
+    const { transport } = scriptedTransport([() => json(404, { detail: 'Not found.' })], { baseUrl: 'https://gateway.example.test/dataframer' });
+    const error = (await createDataframerClient(transport).specs.list().catch((e: unknown) => e)) as NotFoundError;
+    expect(error.message).toContain('The base URL is probably wrong: https://gateway.example.test/dataframer/api/dataframer/specs/ does not exist on that server');
+    expect(error.message).not.toContain(FAKE_KEY);
+  });
+
+  it('the unknown-outcome error states the facts and the advice that holds for every server', async () => {
+    const { transport } = scriptedTransport([() => json(502, {})], { maxRetries: 0 });
+    const error = (await createDataframerClient(transport).runs.create(CREATE, { idempotencyKey: 'key-12' }).catch((e: unknown) => e)) as OutcomeUnknownError;
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ idempotencyKey: 'key-12', attempts: 1, request: 'POST /api/dataframer/runs/' });
+    expect(error.cause).toBeInstanceOf(ServerError);
+    expect(error.message).toContain('Check runs.list() for the run first');
+    expect(error.message).toContain('repeating the create with idempotencyKey "key-12" is safe only where the server honours Idempotency-Key');
+    expect(error.message).not.toContain('dataframer runs create');
+  });
+});
+
+describe('both documented base-URL forms', () => {
+  it.each([
+    'https://df-api.example.test',
+    'https://df-api.example.test/',
+    'https://df-api.example.test/api/dataframer',
+    'https://df-api.example.test/api/dataframer/',
+  ])('%s reaches the same paths', async (baseUrl) => {
+    const { transport, sent } = scriptedTransport([() => json(200, [])], { baseUrl });
+    await createDataframerClient(transport).runs.list();
+    expect(sent[0]!.url).toBe('https://df-api.example.test/api/dataframer/runs/');
+  });
+
+  it('keeps any other path as a prefix', async () => {
+    const { transport, sent } = scriptedTransport([() => json(200, [])], { baseUrl: 'https://gw.example.test/teams/a/api/dataframer/' });
+    await createDataframerClient(transport).runs.list();
+    expect(sent[0]!.url).toBe('https://gw.example.test/teams/a/api/dataframer/runs/');
+  });
+});
+
+describe('client.request: the rest of the API', () => {
+  it('reaches an endpoint the SDK does not model, with the same auth, query and errors', async () => {
+    const { transport, sent } = scriptedTransport([() => json(200, { status: 'PROCESSING', progress: 0.4 }), () => json(404, { detail: 'Not found.' })]);
+    const client = createDataframerClient(transport);
+    await expect(client.request({ method: 'GET', path: 'runs/r1/status/', query: { verbose: true, skip: undefined } })).resolves.toEqual({ status: 'PROCESSING', progress: 0.4 });
+    expect(sent[0]).toMatchObject({ method: 'GET', url: 'https://api.example.test/api/dataframer/runs/r1/status/?verbose=true', headers: { authorization: `Bearer ${FAKE_KEY}` } });
+    await expect(client.request({ method: 'GET', path: '/api/dataframer/runs/r1/generated-files/' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('keeps paths under /api/dataframer/ and checks the request before sending', async () => {
+    const { transport, sent } = scriptedTransport([() => json(200, {})]);
+    const client = createDataframerClient(transport);
+    for (const path of ['/health/', '../health/', 'runs/../../admin/', '//evil.example/api/dataframer/runs/', 'runs/?x=1', 'runs/a b/', '/api/dataframer']) {
+      await expect(client.request({ method: 'GET', path }), path).rejects.toThrow(RequestValidationError);
+    }
+    await expect(client.request({ method: 'TRACE' as 'GET', path: 'runs/' })).rejects.toThrow('method must be one of GET, POST, PUT, PATCH, DELETE');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('repeats a write only when declared idempotent', async () => {
+    const once = scriptedTransport([() => json(503, {}), () => json(200, {})]);
+    const first = settle(createDataframerClient(once.transport).request({ method: 'POST', path: 'runs/r1/evaluations/', body: { evaluation_model: 'x' } }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect((await first).ok).toBe(false);
+    expect(once.sent).toHaveLength(1);
+    const twice = scriptedTransport([() => json(503, {}), () => json(200, { ok: true })]);
+    const second = settle(createDataframerClient(twice.transport).request({ method: 'PUT', path: 'runs/r1/', body: {}, idempotent: true }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await second).toEqual({ ok: true, value: { ok: true } });
+    expect(twice.sent).toHaveLength(2);
   });
 });

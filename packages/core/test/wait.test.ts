@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AbortError, AuthenticationError, createDataframerClient, TimeoutError, type RunProgress } from '../src/index';
+import { AbortError, AuthenticationError, CostLimitError, createDataframerClient, TimeoutError, type RunProgress } from '../src/index';
 import { json, networkError, sampleRunDetail, scriptedTransport, settle, useFakeClock } from './helpers';
 
 function detail(status: string, completed: number, failed = 0, cost: number | null = completed * 0.01) {
@@ -122,6 +122,54 @@ describe('runs.wait', () => {
     expect(outcome.error).toBeInstanceOf(AbortError);
     expect(outcome.error.last).toBeDefined();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('runs.wait with a spending limit', () => {
+  it('cancels the run on the first poll that shows it past maxCost, and throws with the run last seen', async () => {
+    const answers = [detail('PROCESSING', 10, 0, 0.1), detail('PROCESSING', 60, 0, 0.6), detail('PROCESSING', 90, 0, 0.9)];
+    const { transport, sent } = scriptedTransport([...answers.map((a) => () => json(200, a)), () => json(200, { status: 'CANCELED' })]);
+    const result = settle(createDataframerClient(transport).runs.wait('r1', { maxCost: 0.5 }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    const outcome = (await result) as { ok: false; error: CostLimitError<{ total_cost: number }> };
+    expect(outcome.error).toBeInstanceOf(CostLimitError);
+    expect(outcome.error).toMatchObject({ code: 'cost_limit', maxCost: 0.5, canceled: true });
+    expect(outcome.error.last.total_cost).toBe(0.6);
+    expect(outcome.error.message).toBe('Run r1 passed the $0.50 limit at $0.60 and was cancelled');
+    expect(sent.map((s) => `${s.method} ${new URL(s.url).pathname}`)).toEqual([
+      'GET /api/dataframer/runs/r1/',
+      'GET /api/dataframer/runs/r1/',
+      'POST /api/dataframer/runs/r1/cancel/',
+    ]);
+  });
+
+  it("only stops waiting with onMaxCost: 'stop', and reports a run that finished over the limit", async () => {
+    const over = scriptedTransport([() => json(200, detail('PROCESSING', 60, 0, 0.6))]);
+    const stopped = (await createDataframerClient(over.transport).runs.wait('r1', { maxCost: 0.5, onMaxCost: 'stop' }).catch((e: unknown) => e)) as CostLimitError;
+    expect(stopped).toMatchObject({ canceled: false, maxCost: 0.5 });
+    expect(stopped.message).toContain('it is still PROCESSING (not cancelled)');
+    expect(over.sent).toHaveLength(1);
+    const finished = scriptedTransport([() => json(200, detail('SUCCEEDED', 100, 0, 1.2))]);
+    const late = (await createDataframerClient(finished.transport).runs.wait('r1', { maxCost: 1 }).catch((e: unknown) => e)) as CostLimitError;
+    expect(late).toMatchObject({ canceled: false });
+    expect(late.message).toBe('Run r1 ended SUCCEEDED at $1.20, over the $1.00 limit');
+    const within = scriptedTransport([() => json(200, detail('SUCCEEDED', 100, 0, 0.9))]);
+    await expect(createDataframerClient(within.transport).runs.wait('r1', { maxCost: 1 })).resolves.toMatchObject({ status: 'SUCCEEDED' });
+  });
+
+  it('treats a missing or null cost as nothing spent yet, and a progress field the server sent as null as unknown', async () => {
+    const { transport } = scriptedTransport([
+      () => json(200, sampleRunDetail({ status: 'PROCESSING', total_cost: null, samples_completed: null, samples_failed: null, runtime_params: null })),
+      () => json(200, sampleRunDetail({ status: 'SUCCEEDED', total_cost: 0.2, runtime_params: { number_of_samples: null } })),
+    ]);
+    const progress: RunProgress[] = [];
+    const result = settle(createDataframerClient(transport).runs.wait('r1', { maxCost: 1, onProgress: (p) => progress.push(p) }));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect((await result).ok).toBe(true);
+    expect(progress.map((p) => [p.completed, p.failed, p.requested, p.fraction, p.total_cost])).toEqual([
+      [0, 0, undefined, undefined, undefined],
+      [10, 1, undefined, undefined, 0.2],
+    ]);
   });
 });
 

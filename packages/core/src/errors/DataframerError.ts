@@ -13,6 +13,7 @@ export type DataframerErrorCode =
   | 'timeout'
   | 'aborted'
   | 'outcome_unknown'
+  | 'cost_limit'
   | 'response_validation'
   | 'request_validation'
   | 'configuration';

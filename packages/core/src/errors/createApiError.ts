@@ -175,7 +175,7 @@ function formatApiErrorMessage(details: ApiErrorDetails, text: string, json: boo
     );
   }
   let message = `${details.status} ${statusText} from ${details.request}: ${parts.join('; ')}`;
-  if (hint) message += `. ${hint}`;
+  if (hint) message += `${/[.!?]$/.test(message) ? '' : '.'} ${hint}`;
   if (details.retryAfterMs !== undefined) message += ` (server asked to retry after ${formatMs(details.retryAfterMs)})`;
   if (details.requestId) message += ` [request id ${details.requestId}]`;
   return message;

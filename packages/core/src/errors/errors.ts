@@ -55,6 +55,26 @@ export class OutcomeUnknownError extends DataframerError {
   }
 }
 
+/**
+ * `runs.wait({ maxCost })`: the run's `total_cost` passed the limit. The run was cancelled unless the wait
+ * was told only to stop (`onMaxCost: 'stop'`) or it had already finished; `last` is the run as last seen.
+ */
+export class CostLimitError<T = unknown> extends DataframerError {
+  override readonly name: string = 'CostLimitError';
+  /** The limit, in dollars. */
+  readonly maxCost: number;
+  /** The run as last seen, its `total_cost` over the limit. */
+  readonly last: T;
+  /** Whether the run was cancelled because of it. */
+  readonly canceled: boolean;
+  constructor(message: string, options: DataframerErrorOptions & { maxCost: number; last: T; canceled: boolean }) {
+    super('cost_limit', message, options);
+    this.maxCost = options.maxCost;
+    this.last = options.last;
+    this.canceled = options.canceled;
+  }
+}
+
 /** One problem found while checking a value against its schema. */
 export interface ValidationIssue {
   /** Dot path to the offending value (`[3].samples_completed`), empty for the root. */

@@ -35,10 +35,12 @@ function compile(node: SchemaNode): Check | null {
   if (type === 'string' || type === 'boolean') return (x) => typeof x === type;
   if (type === 'number') return (x) => typeof x === 'number' && x === x; // NaN is not a number to valibot
   if (type === 'unknown') return () => true;
-  if (type === 'optional' || type === 'nullable') {
+  if (type === 'optional' || type === 'nullable' || type === 'nullish') {
     const inner = node.default === undefined && compile(node.wrapped!);
+    if (!inner) return null;
+    if (type === 'nullish') return (x) => x === undefined || x === null || inner(x);
     const empty = type === 'optional' ? undefined : null;
-    return inner ? (x) => x === empty || inner(x) : null;
+    return (x) => x === empty || inner(x);
   }
   if (type === 'array') {
     const item = compile(node.item!);

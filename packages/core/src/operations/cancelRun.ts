@@ -1,9 +1,9 @@
-import { API_PREFIX, pathSegment } from '../internal/paths';
+import { runPath } from '../internal/paths';
 import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
 
 /** Builds `POST /api/dataframer/runs/{id}/cancel/`; cancelling twice is harmless, so it is retried like a read. */
 export function buildCancelRunRequest(runId: string): RequestDescription {
-  return { method: 'POST', path: `${API_PREFIX}/runs/${pathSegment('runId', runId)}/cancel/`, retry: 'safe' };
+  return { method: 'POST', path: `${runPath('runs.cancel', runId)}cancel/`, retry: 'safe' };
 }
 
 /** Cancels a pending or running run. The contract documents no response body, so none is returned. */

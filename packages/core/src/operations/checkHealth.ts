@@ -1,6 +1,6 @@
 import { validateResponse } from '../internal/validateResponse';
 import { API_PREFIX } from '../internal/paths';
-import { freeObjectSchema, type Health } from '../schemas/otherSchemas';
+import { freeObjectSchema, type Health } from '../schemas/freeObjectSchema';
 import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
 
 /** Builds `GET /api/dataframer/health/`. */

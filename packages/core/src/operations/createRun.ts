@@ -1,95 +1,88 @@
+import * as v from 'valibot';
 import { OutcomeUnknownError } from '../errors/errors';
-import { ParamChecker } from '../internal/checkParams';
-import { validateResponse } from '../internal/validateResponse';
+import { checkParams, flagParam, integerParam, paramsObject, textListParam, textParam } from '../internal/params';
 import { API_PREFIX } from '../internal/paths';
-import { createRunResultSchema, type CreateRunResult } from '../schemas/otherSchemas';
+import { validateResponse } from '../internal/validateResponse';
+import { createRunResultSchema, type CreateRunResult } from '../schemas/createRunResultSchema';
+import { SEED_SHUFFLING_LEVELS, type GenerationModel } from '../schemas/enums';
 import type { CreateCallOptions, Operation, RequestDescription, Transport } from './Operation';
-
-/** Model names the contract lists; any other string is sent as given, since the list changes often. */
-export type GenerationModel =
-  | 'anthropic/claude-opus-4-6'
-  | 'anthropic/claude-opus-4-6-thinking'
-  | 'anthropic/claude-sonnet-4-6'
-  | 'anthropic/claude-sonnet-4-6-thinking'
-  | 'anthropic/claude-haiku-4-5'
-  | 'anthropic/claude-haiku-4-5-thinking'
-  | 'gemini/gemini-3-pro-preview'
-  | 'gemini/gemini-3-pro-preview-thinking'
-  | (string & {});
 
 /** The most samples one run may ask for. */
 export const MAX_SAMPLES_PER_RUN = 20000;
 
-/** Body of `POST /api/dataframer/runs/`; names as the API spells them. */
-export interface CreateRunParams {
-  /** The spec to generate from; it must be in SUCCEEDED status. */
-  spec_id: string;
-  /** How many samples to generate, 1 to 20000. */
-  number_of_samples: number;
-  /** Spec version, at least 1; the latest when absent. */
-  spec_version?: number;
-  /** Default on the server: `anthropic/claude-sonnet-4-6`. A `-thinking` suffix turns thinking on. */
-  generation_model?: GenerationModel;
-  outline_model?: GenerationModel;
-  revision_model?: string;
-  /** Required with a `databricks/` model. Never logged. */
-  databricks_client_id?: string;
-  /** Required with a `databricks/` model. Never logged. */
-  databricks_client_secret?: string;
-  /** Required with a `databricks/` model. */
-  databricks_api_base?: string;
-  max_revision_cycles?: number;
-  seed_shuffling_level?: 'none' | 'sample' | 'field' | 'prompt';
-  max_examples_in_prompt?: number;
-  unified_multifield?: boolean;
-  /** @deprecated Older servers only; newer ones use `revision_types`. */
-  enable_revisions?: boolean;
-  /** Seen in newer runs' parameters; not confirmed as a create field. */
-  revision_types?: string[];
-  /** Seen in newer runs' parameters; not confirmed as a create field. */
-  filtering_types?: string[];
-  generation_thinking_budget?: number;
-  outline_thinking_budget?: number;
-  revision_thinking_budget?: number;
-  skip_outline?: boolean;
-  tools?: string[];
+const DATABRICKS_FIELDS = ['databricks_client_id', 'databricks_client_secret', 'databricks_api_base'] as const;
+const MODEL_FIELDS = ['generation_model', 'outline_model', 'revision_model'] as const;
+
+/** A model name: any non-empty string, typed with the documented names for completion. */
+const modelParam = (name: string) => textParam(name) as v.GenericSchema<GenerationModel>;
+const count = (name: string) => v.optional(integerParam(name, 0));
+
+/**
+ * The body of `POST /api/dataframer/runs/`, names as the API spells them: the type and the check of
+ * `runs.create`. Fields it does not name are sent as given, for servers newer than this client.
+ */
+export const createRunParamsSchema = /* @__PURE__ */ buildCreateRunParamsSchema();
+
+function buildCreateRunParamsSchema() {
+  return v.pipe(
+    paramsObject({
+      /** The spec to generate from; it must be in SUCCEEDED status. */
+      spec_id: textParam('spec_id'),
+      /** How many samples to generate, 1 to 20000. */
+      number_of_samples: integerParam('number_of_samples', 1, MAX_SAMPLES_PER_RUN),
+      /** Spec version, at least 1; the latest when absent. */
+      spec_version: v.optional(integerParam('spec_version', 1)),
+      /** Default on the server: `anthropic/claude-sonnet-4-6`. A `-thinking` suffix turns thinking on. */
+      generation_model: v.optional(modelParam('generation_model')),
+      outline_model: v.optional(modelParam('outline_model')),
+      revision_model: v.optional(modelParam('revision_model')),
+      /** Required with a `databricks/` model. Never logged. */
+      databricks_client_id: v.optional(textParam('databricks_client_id')),
+      /** Required with a `databricks/` model. Never logged. */
+      databricks_client_secret: v.optional(textParam('databricks_client_secret')),
+      /** Required with a `databricks/` model. */
+      databricks_api_base: v.optional(textParam('databricks_api_base')),
+      max_revision_cycles: count('max_revision_cycles'),
+      /** One of `SEED_SHUFFLING_LEVELS`. */
+      seed_shuffling_level: v.optional(v.picklist(SEED_SHUFFLING_LEVELS, `seed_shuffling_level must be one of ${SEED_SHUFFLING_LEVELS.join(', ')}`)),
+      max_examples_in_prompt: count('max_examples_in_prompt'),
+      unified_multifield: v.optional(flagParam('unified_multifield')),
+      /** @deprecated Older servers only; newer ones use `revision_types`. */
+      enable_revisions: v.optional(flagParam('enable_revisions')),
+      /** Seen in newer runs' parameters; not confirmed as a create field. */
+      revision_types: v.optional(textListParam('revision_types')),
+      /** Seen in newer runs' parameters; not confirmed as a create field. */
+      filtering_types: v.optional(textListParam('filtering_types')),
+      generation_thinking_budget: count('generation_thinking_budget'),
+      outline_thinking_budget: count('outline_thinking_budget'),
+      revision_thinking_budget: count('revision_thinking_budget'),
+      skip_outline: v.optional(flagParam('skip_outline')),
+      tools: v.optional(textListParam('tools')),
+    }),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const params = dataset.value as Record<string, unknown>;
+      if (!MODEL_FIELDS.some((key) => typeof params[key] === 'string' && (params[key] as string).startsWith('databricks/'))) return;
+      const missing = DATABRICKS_FIELDS.filter((key) => params[key] === undefined);
+      if (missing.length === 0) return;
+      addIssue({
+        message: `databricks/ models also need ${missing.join(', ')}`,
+        path: [{ type: 'object', origin: 'value', input: params, key: missing[0]!, value: undefined }],
+      });
+    }),
+  );
 }
 
-const DATABRICKS_FIELDS = ['databricks_client_id', 'databricks_client_secret', 'databricks_api_base'] as const;
+/** Body of `POST /api/dataframer/runs/`; names as the API spells them. */
+export type CreateRunParams = v.InferInput<typeof createRunParamsSchema>;
 
 /** Checks the create body and builds `POST /api/dataframer/runs/`; throws a RequestValidationError listing every bad field. */
 export function buildCreateRunRequest(params: CreateRunParams): RequestDescription {
-  const check = new ParamChecker('runs.create');
-  const body = check.object(params);
-  check.string(body, 'spec_id', true);
-  check.integer(body, 'number_of_samples', 1, MAX_SAMPLES_PER_RUN, true);
-  check.integer(body, 'spec_version', 1, Number.MAX_SAFE_INTEGER, false);
-  for (const key of ['generation_model', 'outline_model', 'revision_model', ...DATABRICKS_FIELDS]) {
-    check.string(body, key, false);
-  }
-  for (const key of ['max_revision_cycles', 'max_examples_in_prompt']) {
-    check.integer(body, key, 0, Number.MAX_SAFE_INTEGER, false);
-  }
-  for (const key of ['generation_thinking_budget', 'outline_thinking_budget', 'revision_thinking_budget']) {
-    check.integer(body, key, 0, Number.MAX_SAFE_INTEGER, false);
-  }
-  for (const key of ['unified_multifield', 'enable_revisions', 'skip_outline']) check.boolean(body, key);
-  for (const key of ['revision_types', 'filtering_types', 'tools']) check.stringArray(body, key);
-  const level = body['seed_shuffling_level'];
-  if (level !== undefined && !['none', 'sample', 'field', 'prompt'].includes(level as string)) {
-    check.fail('seed_shuffling_level', 'seed_shuffling_level must be one of none, sample, field, prompt');
-  }
-  const usesDatabricks = ['generation_model', 'outline_model', 'revision_model'].some(
-    (key) => typeof body[key] === 'string' && (body[key] as string).startsWith('databricks/'),
-  );
-  if (usesDatabricks) {
-    const missing = DATABRICKS_FIELDS.filter((key) => body[key] === undefined);
-    if (missing.length > 0) check.fail(missing[0]!, `databricks/ models also need ${missing.join(', ')}`);
-  }
-  check.done();
-  const clean: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) if (value !== undefined) clean[key] = value;
-  return { method: 'POST', path: `${API_PREFIX}/runs/`, body: clean, retry: 'create' };
+  checkParams(createRunParamsSchema, params, 'runs.create');
+  // The body is what the caller gave, unset fields left out, so fields this client does not know still reach the server.
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) body[key] = value;
+  return { method: 'POST', path: `${API_PREFIX}/runs/`, body, retry: 'create' };
 }
 
 /** Starts a generation run; answers at once with the new id while the run proceeds asynchronously. */
@@ -100,9 +93,9 @@ export const createRunOperation: Operation<CreateRunParams, CreateRunResult> = {
   idempotencyHeader: 'idempotency-key',
   ambiguous: (cause, key, attempts, request) =>
     new OutcomeUnknownError(
-      `runs.create may or may not have started a run: ${cause.message}. It was not retried automatically because runs cost money. ` +
-        `Check with runs.list() for a new run, or repeat the create with the same idempotencyKey "${key}" ` +
-        `(dataframer runs create --idempotency-key ${key}) so a server that honours Idempotency-Key returns the same run.`,
+      `runs.create may or may not have started a run: ${cause.message}. It was not repeated, because runs cost money. ` +
+        `Check runs.list() for the run first; repeating the create with idempotencyKey "${key}" is safe only where the server honours Idempotency-Key ` +
+        '(it then answers with the run the first attempt started).',
       { cause, idempotencyKey: key, attempts, request },
     ),
 };
@@ -111,10 +104,6 @@ export const createRunOperation: Operation<CreateRunParams, CreateRunResult> = {
  * Starts a generation run (it costs money). Every attempt carries one `Idempotency-Key`; the create is
  * repeated only when the failure proves nothing happened, otherwise an OutcomeUnknownError says how to check.
  */
-export function createRun(
-  transport: Transport,
-  params: CreateRunParams,
-  options?: CreateCallOptions,
-): Promise<CreateRunResult> {
+export function createRun(transport: Transport, params: CreateRunParams, options?: CreateCallOptions): Promise<CreateRunResult> {
   return transport.send(createRunOperation, params, options);
 }

@@ -1,9 +1,9 @@
-import { API_PREFIX, pathSegment } from '../internal/paths';
+import { runPath } from '../internal/paths';
 import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
 
 /** Builds `DELETE /api/dataframer/runs/{id}/`. */
 export function buildDeleteRunRequest(runId: string): RequestDescription {
-  return { method: 'DELETE', path: `${API_PREFIX}/runs/${pathSegment('runId', runId)}/`, retry: 'safe' };
+  return { method: 'DELETE', path: runPath('runs.delete', runId), retry: 'safe' };
 }
 
 /** Deletes a run and its stored files. */

@@ -1,6 +1,6 @@
 import { validateResponse } from '../internal/validateResponse';
 import { API_PREFIX } from '../internal/paths';
-import { specListSchema, type SpecListItem } from '../schemas/otherSchemas';
+import { specListSchema, type SpecListItem } from '../schemas/specListSchema';
 import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
 
 /** Builds `GET /api/dataframer/specs/`. */

@@ -1,6 +1,6 @@
 import { validateResponse } from '../internal/validateResponse';
-import { API_PREFIX, pathSegment } from '../internal/paths';
-import { runFilesDownloadSchema, type RunFilesDownload } from '../schemas/otherSchemas';
+import { runPath } from '../internal/paths';
+import { runFilesDownloadSchema, type RunFilesDownload } from '../schemas/runFilesDownloadSchema';
 import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
 
 /** The ZIP of a run's files: still being built (202), or ready with a URL (200). */
@@ -8,7 +8,7 @@ export type RunFilesState = { state: 'building' } | ({ state: 'ready' } & RunFil
 
 /** Builds `GET /api/dataframer/runs/{id}/files/download/`. */
 export function buildRequestRunFilesRequest(runId: string): RequestDescription {
-  return { method: 'GET', path: `${API_PREFIX}/runs/${pathSegment('runId', runId)}/files/download/`, retry: 'safe' };
+  return { method: 'GET', path: `${runPath('runs.requestFiles', runId)}files/download/`, retry: 'safe' };
 }
 
 /** Asks for the ZIP of all generated files once: 202 means it is being built, 200 carries the URL. */

@@ -1,11 +1,11 @@
 import { validateResponse } from '../internal/validateResponse';
-import { API_PREFIX, pathSegment } from '../internal/paths';
+import { runPath } from '../internal/paths';
 import { runDetailSchema, type RunDetail } from '../schemas/runSchema';
 import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
 
 /** Builds `GET /api/dataframer/runs/{id}/`. */
 export function buildRetrieveRunRequest(runId: string): RequestDescription {
-  return { method: 'GET', path: `${API_PREFIX}/runs/${pathSegment('runId', runId)}/`, retry: 'safe' };
+  return { method: 'GET', path: runPath('runs.retrieve', runId), retry: 'safe' };
 }
 
 /** Fetches one run with its parameters, progress and generated files. */

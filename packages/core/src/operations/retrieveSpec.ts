@@ -1,27 +1,31 @@
-import { ParamChecker } from '../internal/checkParams';
+import * as v from 'valibot';
+import { checkParams, flagParam, idParam, paramsObject } from '../internal/params';
+import { API_PREFIX, segment } from '../internal/paths';
 import { validateResponse } from '../internal/validateResponse';
-import { API_PREFIX, pathSegment } from '../internal/paths';
-import { specSchema, type Spec } from '../schemas/otherSchemas';
+import { specSchema, type Spec } from '../schemas/specSchema';
 import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
 
-/** Which spec to fetch. */
-export interface RetrieveSpecParams {
-  specId: string;
-  /** Include every earlier version (default false). */
-  include_versions?: boolean;
+/** Which spec to fetch: the type and the check of `specs.retrieve`. */
+export const retrieveSpecParamsSchema = /* @__PURE__ */ buildRetrieveSpecParamsSchema();
+
+function buildRetrieveSpecParamsSchema() {
+  return paramsObject({
+    specId: idParam('the spec id'),
+    /** Include every earlier version (default false). */
+    include_versions: v.optional(flagParam('include_versions')),
+  });
 }
+
+/** Which spec to fetch. */
+export type RetrieveSpecParams = v.InferInput<typeof retrieveSpecParamsSchema>;
 
 /** Builds `GET /api/dataframer/specs/{id}/`. */
 export function buildRetrieveSpecRequest(params: RetrieveSpecParams): RequestDescription {
-  const check = new ParamChecker('specs.retrieve');
-  const p = check.object(params);
-  const path = `${API_PREFIX}/specs/${pathSegment('specId', p['specId'])}/`;
-  check.boolean(p, 'include_versions');
-  check.done();
+  const { specId, include_versions } = checkParams(retrieveSpecParamsSchema, params, 'specs.retrieve');
   return {
     method: 'GET',
-    path,
-    ...(p['include_versions'] === true && { query: { include_versions: 'true' } }),
+    path: `${API_PREFIX}/specs/${segment(specId)}/`,
+    ...(include_versions === true && { query: { include_versions: 'true' } }),
     retry: 'safe',
   };
 }

@@ -1,5 +1,8 @@
+import { CostLimitError } from '../errors/errors';
 import { poll, type PollIntervals } from '../internal/poll';
-import { isTerminalStatus, type RunDetail, type RunStatus } from '../schemas/runSchema';
+import { isTerminalStatus, type RunStatus } from '../schemas/enums';
+import type { RunDetail } from '../schemas/runSchema';
+import { cancelRun } from './cancelRun';
 import type { Transport } from './Operation';
 import { retrieveRun } from './retrieveRun';
 
@@ -13,8 +16,8 @@ export interface RunProgress {
   requested: number | undefined;
   /** (completed + failed) / requested, from 0 to 1, when `requested` is known. */
   fraction: number | undefined;
-  /** Dollars spent so far. */
-  total_cost: number | null | undefined;
+  /** Dollars spent so far, when the server reports it. */
+  total_cost: number | undefined;
   elapsedMs: number;
   terminal: boolean;
 }
@@ -26,13 +29,19 @@ export interface WaitForRunOptions extends PollIntervals {
   timeoutMs?: number;
   /** Called after every poll with the run's progress. */
   onProgress?: (progress: RunProgress) => void;
+  /** A spending limit in dollars: once the run's `total_cost` passes it, the wait ends with a CostLimitError. */
+  maxCost?: number;
+  /** What passing `maxCost` does to a run still going: `cancel` it (the default) or only `stop` waiting. */
+  onMaxCost?: 'cancel' | 'stop';
 }
 
-/** Builds the progress snapshot of a run. */
+const count = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** Builds the progress snapshot of a run; any field the server left out or sent as null is simply unknown. */
 export function runProgress(run: RunDetail, elapsedMs = 0): RunProgress {
-  const completed = run.samples_completed ?? 0;
-  const failed = run.samples_failed ?? 0;
-  const requested = run.runtime_params?.number_of_samples;
+  const completed = count(run.samples_completed) ?? 0;
+  const failed = count(run.samples_failed) ?? 0;
+  const requested = count(run.runtime_params?.number_of_samples);
   return {
     run,
     status: run.status,
@@ -40,27 +49,32 @@ export function runProgress(run: RunDetail, elapsedMs = 0): RunProgress {
     failed,
     requested,
     fraction: requested ? Math.min(1, (completed + failed) / requested) : undefined,
-    total_cost: run.total_cost,
+    total_cost: count(run.total_cost),
     elapsedMs,
     terminal: isTerminalStatus(run.status),
   };
 }
+
+const dollars = (value: number) => `$${value.toFixed(2)}`;
 
 /** One line about a run's progress, for messages. */
 export function describeRun(run: RunDetail | undefined): string {
   if (!run) return 'no answer was received yet';
   const p = runProgress(run);
   const total = p.requested === undefined ? '' : `/${p.requested}`;
-  const cost = typeof p.total_cost === 'number' ? `, $${p.total_cost.toFixed(2)} so far` : '';
+  const cost = p.total_cost === undefined ? '' : `, ${dollars(p.total_cost)} so far`;
   return `last seen ${p.status}, ${p.completed}${total} samples completed, ${p.failed} failed${cost}`;
 }
 
 /**
  * Polls a run until it is SUCCEEDED, FAILED or CANCELED and returns it (whatever the outcome). Unknown
- * statuses keep it waiting; a deadline ends it with a TimeoutError whose `last` is the last run seen.
+ * statuses keep it waiting; a deadline ends it with a TimeoutError whose `last` is the last run seen; a
+ * `maxCost` passed ends it with a CostLimitError, the run cancelled unless `onMaxCost` is `stop`.
  */
-export function waitForRun(transport: Transport, runId: string, options: WaitForRunOptions = {}): Promise<RunDetail> {
-  return poll<RunDetail>({
+export async function waitForRun(transport: Transport, runId: string, options: WaitForRunOptions = {}): Promise<RunDetail> {
+  const { maxCost } = options;
+  const overLimit = (run: RunDetail) => maxCost !== undefined && (count(run.total_cost) ?? 0) > maxCost;
+  const run = await poll<RunDetail>({
     transport,
     name: `Waiting for run ${runId}`,
     ...(options.signal && { signal: options.signal }),
@@ -68,8 +82,27 @@ export function waitForRun(transport: Transport, runId: string, options: WaitFor
     ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }),
     ...(options.maxIntervalMs !== undefined && { maxIntervalMs: options.maxIntervalMs }),
     fetch: (signal, timeoutMs) => retrieveRun(transport, runId, { signal, timeoutMs }),
-    done: (run) => isTerminalStatus(run.status),
-    onValue: (run, elapsedMs) => options.onProgress?.(runProgress(run, elapsedMs)),
+    done: (value) => isTerminalStatus(value.status) || overLimit(value),
+    onValue: (value, elapsedMs) => options.onProgress?.(runProgress(value, elapsedMs)),
     describe: describeRun,
   });
+  if (maxCost === undefined || !overLimit(run)) return run;
+  const spent = dollars(count(run.total_cost) ?? 0);
+  if (isTerminalStatus(run.status)) {
+    throw new CostLimitError(`Run ${runId} ended ${run.status} at ${spent}, over the ${dollars(maxCost)} limit`, { maxCost, last: run, canceled: false });
+  }
+  if (options.onMaxCost === 'stop') {
+    throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}; it is still ${run.status} (not cancelled)`, { maxCost, last: run, canceled: false });
+  }
+  try {
+    await cancelRun(transport, runId, options.signal ? { signal: options.signal } : {});
+  } catch (cause) {
+    throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}, and cancelling it failed: ${(cause as Error).message}`, {
+      maxCost,
+      last: run,
+      canceled: false,
+      cause,
+    });
+  }
+  throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent} and was cancelled`, { maxCost, last: run, canceled: true });
 }

@@ -1,5 +1,5 @@
 import { poll, type PollIntervals } from '../internal/poll';
-import type { RunFilesDownload } from '../schemas/otherSchemas';
+import type { RunFilesDownload } from '../schemas/runFilesDownloadSchema';
 import type { Transport } from './Operation';
 import { requestRunFiles, type RunFilesState } from './requestRunFiles';
 

@@ -13,8 +13,15 @@ export interface SchemaMode {
   readonly name: 'lenient' | 'strict';
   /** An object schema: unknown keys kept (lenient) or rejected (strict). */
   object(entries: v.ObjectEntries): v.GenericSchema;
-  /** A field the contract documents but does not mark required: optional (lenient) or required (strict). */
+  /**
+   * A field the contract documents on every object and the client does not need: lenient accepts it null or
+   * absent and checks its type otherwise; strict requires it, as the contract shows it.
+   */
   documented(schema: v.GenericSchema): v.GenericSchema;
+  /** A field the contract marks optional: lenient accepts it null or absent; strict accepts it absent only. */
+  optional(schema: v.GenericSchema): v.GenericSchema;
+  /** A value the contract marks nullable: strict accepts null there and only there (lenient accepts null for every field it does not need). */
+  nullable(schema: v.GenericSchema): v.GenericSchema;
   /** A string that must be a uuid when strict. */
   id(): v.GenericSchema<unknown, string>;
   /** A string that must be an ISO 8601 date-time when strict. */
@@ -30,11 +37,18 @@ export interface SchemaMode {
 /** The quick checks `precheck` made, by schema; `validateResponse` tries them first. */
 export const prechecks = new WeakMap<object, (value: unknown) => boolean>();
 
-/** The default: forward compatible, type checks only, all by valibot (the smallest bundle). */
+/**
+ * The default: lenient by construction. A response is rejected only when the client cannot do its job with
+ * it (a list item without its `id`, a run without a `status` string, a create answer without its `id`, a
+ * ready download without its URL); every other field may be null or absent and is type-checked otherwise,
+ * unknown fields are kept and unknown enum values pass as strings. All by valibot (the smallest bundle).
+ */
 export const lenientSchemas: SchemaMode = {
   name: 'lenient',
   object: (entries) => v.looseObject(entries),
-  documented: (schema) => v.optional(schema),
+  documented: (schema) => v.nullish(schema),
+  optional: (schema) => v.nullish(schema),
+  nullable: (schema) => schema,
   id: () => v.string(),
   dateTime: () => v.string(),
   integer: () => v.number(),

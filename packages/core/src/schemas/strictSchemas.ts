@@ -1,11 +1,13 @@
 import * as v from 'valibot';
 import type { SchemaMode } from './SchemaMode';
 
-/** Contract-test mode: unknown fields and status values rejected, every documented field required, uuid, date-time and integer formats checked. */
+/** Contract-test mode: unknown fields and status values rejected, every field the contract shows on every object required, null only where it says nullable, uuid, date-time and integer formats checked. */
 export const strictSchemas: SchemaMode = {
   name: 'strict',
   object: (entries) => v.strictObject(entries),
   documented: (schema) => schema,
+  optional: (schema) => v.optional(schema),
+  nullable: (schema) => v.nullable(schema),
   id: () => v.pipe(v.string(), v.uuid()),
   dateTime: () => v.pipe(v.string(), v.isoTimestamp()),
   integer: () => v.pipe(v.number(), v.integer()),

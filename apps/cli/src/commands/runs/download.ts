@@ -29,6 +29,8 @@ export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: 
     try {
       line.update(`Preparing the files of run ${id}…`);
       const files = await client.runs.waitForFiles(id, { signal, timeoutMs: s.remaining() ?? DEFAULT_BUILD_WAIT_MS });
+      // Lenient by construction: a server may leave the size out (or send null); the download is then not size-checked.
+      const size = files.size_bytes ?? undefined;
       const url = new URL(files.download_url);
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CliError(`the server gave an unusable download URL (${url.protocol})`);
       const dir = resolve(ctx.cwd, options.out);
@@ -39,15 +41,15 @@ export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: 
       if (!options.extract) {
         const target = join(dir, `${base}.zip`);
         if (existsSync(target) && !options.force) {
-          if (files.size_bytes !== undefined && statSync(target).size === files.size_bytes) {
+          if (size !== undefined && statSync(target).size === size) {
             line.clear();
-            io.info(`${target} is already downloaded (${bytes(files.size_bytes)})`);
+            io.info(`${target} is already downloaded (${bytes(size)})`);
             io.print(`${target}\n`);
             return EXIT.OK;
           }
           throw new CliError(`${target} already exists with a different size; pass --force to overwrite it`);
         }
-        const saved = await atomicDownload(s, { url, dir, name: `${base}.zip`, expectedSize: files.size_bytes, line });
+        const saved = await atomicDownload(s, { url, dir, name: `${base}.zip`, expectedSize: size, line });
         line.clear();
         io.print(`${saved.path}\n`);
         if (io.errTty) io.info(`${io.errStyle.green('✓')} Saved ${saved.path} (${bytes(saved.size)})`);
@@ -56,7 +58,7 @@ export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: 
 
       const target = join(dir, base);
       if (existsSync(target) && !options.force) throw new CliError(`${target} already exists; pass --force to replace it`);
-      const zip = await atomicDownload(s, { url, dir, name: `.${base}.${process.pid}.zip`, expectedSize: files.size_bytes, line });
+      const zip = await atomicDownload(s, { url, dir, name: `.${base}.${process.pid}.zip`, expectedSize: size, line });
       temporary.push(zip.path);
       line.update(`Extracting ${base}.zip…`);
       // Unpacked next to the target and renamed into place, so a directory run-<id> is always complete.

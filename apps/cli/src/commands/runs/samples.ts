@@ -48,7 +48,7 @@ export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: st
       const { text, count } = lines(page);
       io.print(text);
       const end = options.offset + count;
-      const total = page.total_samples;
+      const total = page.total_samples ?? undefined;
       if (io.errTty) {
         io.info(
           count === 0

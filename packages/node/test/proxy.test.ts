@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { startSandbox, type Sandbox } from '@df/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectionError, createClient, createNodeFetch } from '../src/index';
+import { sendJson, startServer } from './server';
+
+// The `proxy` package's own bin: a real HTTP(S) proxy process (CONNECT included), logging what it sees with DEBUG.
+const proxyBin = join(dirname(createRequire(import.meta.url).resolve('proxy')), 'bin', 'proxy.js');
+
+interface ProxyProcess {
+  url: string;
+  log(): string;
+  stop(): void;
+}
+
+async function startProxy(): Promise<ProxyProcess> {
+  const child: ChildProcess = spawn(process.execPath, [proxyBin, '--port', '0'], { env: { ...process.env, DEBUG: 'proxy*' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /listening on port (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the proxy exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, log: () => log, stop: () => child.kill() };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+let sandbox: Sandbox;
+let proxy: ProxyProcess;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seed: 8 });
+  proxy = await startProxy();
+});
+afterAll(async () => {
+  proxy.stop();
+  await sandbox.stop();
+});
+
+describe('proxies, as curl, npm and gh read them', () => {
+  const target = () => new URL(sandbox.url).host;
+
+  it.each(['HTTP_PROXY', 'http_proxy'])('sends every call through %s, and the proxy never sees the key', async (name) => {
+    const before = proxy.log().length;
+    const lines: string[] = [];
+    const client = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, env: { [name]: proxy.url }, logger: { debug: (l) => lines.push(l) } });
+    try {
+      expect((await client.runs.list()).length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
+    await settle();
+    const seen = proxy.log().slice(before);
+    expect(seen).toContain(`CONNECT ${target()}`);
+    expect(seen + lines.join('\n')).not.toContain(sandbox.keys.acme);
+  });
+
+  it('takes an explicit proxy option over the environment', async () => {
+    const before = proxy.log().length;
+    const client = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, proxy: proxy.url, env: { HTTP_PROXY: 'http://127.0.0.1:9' } });
+    try {
+      await client.models.list();
+    } finally {
+      await client.close();
+    }
+    await settle();
+    expect(proxy.log().slice(before)).toContain(`CONNECT ${target()}`);
+  });
+
+  it.each(['NO_PROXY', 'no_proxy'])('goes direct to the hosts %s names', async (name) => {
+    const before = proxy.log().length;
+    const client = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, env: { HTTP_PROXY: proxy.url, [name]: '127.0.0.1' } });
+    try {
+      await client.runs.list();
+    } finally {
+      await client.close();
+    }
+    await settle();
+    expect(proxy.log().slice(before)).not.toContain('CONNECT');
+  });
+
+  it('reports an unreachable proxy without its credentials', async () => {
+    const client = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, proxy: 'http://user:proxy-pass-8f3a@127.0.0.1:9', maxRetries: 0 });
+    try {
+      const error = await client.runs.list().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(JSON.stringify([(error as Error).message, (error as ConnectionError).toJSON()])).not.toContain('proxy-pass-8f3a');
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("Node's own Request through undici from npm", () => {
+  it('keeps the method, headers and body of a POST', async () => {
+    const server = await startServer((_req, res) => sendJson(res, 201, { id: 'r1' }));
+    const { fetch, close } = createNodeFetch({ env: {} });
+    try {
+      const request = new Request(`${server.url}/api/dataframer/runs/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1' },
+        body: JSON.stringify({ spec_id: 's', number_of_samples: 2 }),
+      });
+      const response = await fetch(request);
+      expect(response.status).toBe(201);
+      expect(await response.json()).toEqual({ id: 'r1' });
+      expect(server.seen[0]).toMatchObject({ method: 'POST', url: '/api/dataframer/runs/', body: '{"spec_id":"s","number_of_samples":2}' });
+      expect(server.seen[0]!.headers).toMatchObject({ 'idempotency-key': 'k-1', 'content-type': 'application/json', 'content-length': '37' });
+    } finally {
+      await close();
+      await server.close();
+    }
+  });
+
+  it("stops at once when the Request's signal aborts", async () => {
+    const server = await startServer(() => undefined);
+    const { fetch, close } = createNodeFetch({ env: {} });
+    try {
+      const controller = new AbortController();
+      const pending = fetch(new Request(`${server.url}/api/dataframer/runs/`, { signal: controller.signal }));
+      setTimeout(() => controller.abort(new Error('stop now')), 50);
+      const started = performance.now();
+      await expect(pending).rejects.toThrow('stop now');
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      await close();
+      await server.close();
+    }
+  });
+});
