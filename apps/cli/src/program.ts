@@ -21,6 +21,13 @@ export function duration(value: string): number {
   return ms;
 }
 
+/** Parser for an amount of dollars above zero (`5`, `2.50`, `$20`). */
+export function dollars(value: string): number {
+  const n = Number(value.trim().replace(/^\$/, ''));
+  if (!/\d/.test(value) || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expected an amount of dollars above 0, such as 5 or 2.50.');
+  return n;
+}
+
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => (line.startsWith('#') ? `  ${line}` : `  $ ${line}`)).join('\n')}\n`;
 }
@@ -32,7 +39,7 @@ const ROOT_HELP = `${examples(
   'dataframer auth login',
   'dataframer runs list --status PROCESSING,PENDING',
   'dataframer runs create --spec "Support tickets" --samples 500 | dataframer runs watch -',
-  'dataframer runs watch 3f2a9c1e',
+  'dataframer runs watch 3f2a9c1e --max-cost 20',
   'dataframer runs download RUN_ID --out ./data --extract',
 )}
 Environment:
@@ -116,6 +123,7 @@ export function defineCommands() {
     .option('--skip-outline', 'skip the outline step')
     .option('--idempotency-key <key>', 'repeat a create under the key an earlier attempt printed')
     .option('-w, --wait', 'watch the run until it finishes; the exit code tells the outcome')
+    .option('--max-cost <usd>', 'with --wait: cancel the run once its cost passes this many dollars (exit 7)', dollars)
     .option('--interval <duration>', 'with --wait: first poll interval', duration)
     .option('--json', 'with --wait: stream progress as NDJSON on stdout after the id')
     .addHelpText(
@@ -123,12 +131,13 @@ export function defineCommands() {
       `${examples(
         'dataframer runs create --spec SPEC_ID --samples 500',
         'dataframer runs create --spec "Support tickets" -n 100 --model anthropic/claude-haiku-4-5 --wait --timeout 30m',
+        'dataframer runs create --spec SPEC_ID -n 1000 --wait --max-cost 25',
         'dataframer runs create --spec SPEC_ID -n 100 | dataframer runs watch -',
         '# if the connection drops mid-create, the error prints the command that repeats it under the same key:',
         'dataframer runs create --spec SPEC_ID -n 100 --idempotency-key KEY',
       )}
 Databricks models need credentials that should not be typed on a command line; use the SDK for them.
-With --wait, exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at --timeout.
+With --wait, exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at --timeout, 7 canceled at --max-cost.
 `,
     );
 
@@ -137,16 +146,19 @@ With --wait, exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at -
     .description('follow a run until it finishes: a live progress bar on a terminal, NDJSON with --json')
     .argument('<id>', RUN_ID_HELP)
     .option('--interval <duration>', 'first poll interval (default 1s, growing to 3s)', duration)
+    .option('--max-cost <usd>', 'cancel the run once its cost passes this many dollars (exit 7)', dollars)
     .option('--json', 'stream progress events as NDJSON on stdout')
     .addHelpText(
       'after',
       `${examples(
         'dataframer runs watch RUN_ID',
         'dataframer runs watch RUN_ID --timeout 10m && echo succeeded',
+        'dataframer runs watch RUN_ID --max-cost 20',
         'dataframer runs watch RUN_ID --json | jq -c "{status, completed}"',
       )}
-Exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at --timeout, 130 interrupted.
-Progress goes to stderr; the run goes on on the server when you stop watching.
+Exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at --timeout, 7 canceled at --max-cost, 130 interrupted.
+Progress goes to stderr; the run goes on on the server when you stop watching (at --max-cost it is canceled:
+the cost is checked at every poll, so it can pass the limit by at most what one poll interval costs).
 `,
     );
 

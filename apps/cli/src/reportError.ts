@@ -29,8 +29,9 @@ const FLAG_FOR: Record<string, string> = {
 /** A parameter problem found by the SDK, in the command line's words (flags and arguments, not `runId`). */
 export function describeRequestValidation(error: RequestValidationError): string {
   const parts = error.issues.map((issue) => {
-    const flag = FLAG_FOR[issue.path] ?? issue.path;
-    return issue.message.startsWith(`${issue.path} `) ? `${flag}${issue.message.slice(issue.path.length)}` : `${flag}: ${issue.message}`;
+    const flag = FLAG_FOR[issue.path];
+    // The SDK names its own parameters (spec_id, runId); where a message does, the flag takes the name's place.
+    return flag && issue.path && issue.message.includes(issue.path) ? issue.message.split(issue.path).join(flag) : issue.message;
   });
   return `invalid input: ${parts.join('; ')}`;
 }

@@ -197,7 +197,7 @@ describe('runs get', () => {
   it('names arguments as the user wrote them when the SDK rejects one', async () => {
     const { code, stderr } = await runIn(['runs', 'get', '..'], { env });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^error: invalid input: the run id argument must not be "\.\."/);
+    expect(stderr).toMatch(/^error: invalid input: the run id must not be "\.\."/);
     expect(stderr).not.toContain('runId');
   });
 
@@ -408,6 +408,65 @@ describe('runs create and watch', () => {
     } finally {
       fast.faults.remove(fault);
     }
+  });
+});
+
+describe('spending guard', () => {
+  let pricey: Sandbox;
+  beforeAll(async () => {
+    // Fast enough to spend a few dollars a second: 1,000 samples/s at $0.004 a sample.
+    pricey = await startSandbox({ port: 0, seed: 5, speed: 200, failureRate: 0, pendingMs: 0 });
+  });
+  afterAll(async () => {
+    await pricey?.stop();
+  });
+
+  it('runs watch --max-cost cancels the run once its cost passes the limit, exit 7, overshooting by at most one poll', async () => {
+    const e = envFor(pricey);
+    const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(e), '-n', '20000'], { env: e })).stdout.trim();
+    const watched = await runIn(['runs', 'watch', id.slice(0, 8), '--max-cost', '3', '--interval', '100ms', '--json'], { env: e });
+    expect(watched.code, watched.stderr).toBe(7);
+    const events = watched.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: 'cost_limit', id, max_cost: 3, canceled: true, exit_code: 7 });
+    expect(last.total_cost).toBeGreaterThan(3);
+    expect(watched.stderr).toMatch(new RegExp(`Run ${id} passed --max-cost \\$3\\.00 at \\$\\d+\\.\\d\\d and was canceled`));
+    // Every poll before the last was within the limit; the last is the first over it.
+    const polled = events.filter((ev) => ev.type === 'progress').map((ev) => ev.total_cost ?? 0);
+    expect(polled.at(-1)).toBe(last.total_cost);
+    const costs = polled.slice(0, -1);
+    expect(costs.length).toBeGreaterThan(0);
+    expect(costs.every((c) => c <= 3), JSON.stringify(polled)).toBe(true);
+    const record = pricey.runs('acme').find((r) => r.id === id)!;
+    expect(record.run.status).toBe('CANCELED');
+    const onePoll = last.total_cost - Math.max(0, ...costs);
+    expect(last.total_cost - 3).toBeLessThanOrEqual(onePoll);
+    // What the server charged in the end: the last poll's cost plus what accrued until the cancel arrived.
+    expect((record.run.total_cost as number) - 3).toBeLessThanOrEqual(onePoll * 2);
+    expect((record.run.samples_completed as number) + (record.run.samples_failed as number)).toBeLessThan(20000);
+  });
+
+  it('runs create --wait --max-cost does the same; --max-cost without --wait is refused before anything is created', async () => {
+    const e = envFor(pricey);
+    const spec = await readySpecOf(e);
+    const before = pricey.runs('acme').length;
+    const refused = await runIn(['runs', 'create', '--spec', spec, '-n', '20000', '--max-cost', '3'], { env: e });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--max-cost needs --wait');
+    expect(pricey.runs('acme').length).toBe(before);
+    const created = await runIn(['runs', 'create', '--spec', spec, '-n', '20000', '--wait', '--max-cost', '2.5', '--interval', '100ms'], { env: e });
+    expect(created.code, created.stderr).toBe(7);
+    const id = created.stdout.trim();
+    expect(pricey.runs('acme').find((r) => r.id === id)!.run.status).toBe('CANCELED');
+    expect(created.stderr).toContain('passed --max-cost $2.50');
+    for (const bad of ['0', '-1', 'lots']) expect((await runIn(['runs', 'watch', id, '--max-cost', bad], { env: e })).code, bad).toBe(2);
+  });
+
+  it('a run that already ended over the limit is reported, exit 7, and left as it is', async () => {
+    const id = fast.runs('acme').find((r) => r.run.status === 'SUCCEEDED' && Number(r.run.total_cost ?? 0) > 0.05)!.id;
+    const result = await runIn(['runs', 'watch', id, '--max-cost', '0.01'], { env });
+    expect(result.code).toBe(7);
+    expect(result.stderr).toMatch(new RegExp(`Run ${id} ended SUCCEEDED at \\$\\d+\\.\\d\\d, over --max-cost \\$0\\.01`));
   });
 });
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { configDir, resolveAuth } from '../src/config';
 import { parseDuration } from '../src/duration';
 import { fitColumns, money, printTable, narrowWidth, relativeTime, shortDuration, truncate, widthFor } from '../src/format';
+import { RequestValidationError } from '@df/node';
 import { createIo } from '../src/io';
+import { describeRequestValidation } from '../src/reportError';
 import { filterRuns, parseSince, parseStatuses } from '../src/runs/runFilter';
 import { retryCommand } from '../src/runs/unknownOutcome';
 import { layout } from '../src/statusLine';
@@ -152,6 +154,19 @@ describe('formatting', () => {
     expect(layout(parts, 119)).toContain('█'.repeat(24));
     expect(layout(parts, 119)).toContain('ETA 9s');
     expect(layout(parts, 40)).not.toContain('3s');
+  });
+});
+
+describe('errors in the command line\'s words', () => {
+  it('names the SDK\'s parameters as flags and arguments', () => {
+    const error = new RequestValidationError('Invalid parameters', {
+      issues: [
+        { path: 'number_of_samples', message: 'number_of_samples must be from 1 to 20000, got 0' },
+        { path: 'runId', message: 'runId must not be empty' },
+        { path: 'spec_id', message: 'the spec id must be a string' },
+      ],
+    });
+    expect(describeRequestValidation(error)).toBe('invalid input: --samples must be from 1 to 20000, got 0; the run id argument must not be empty; the spec id must be a string');
   });
 });
 

@@ -1,4 +1,4 @@
-import { runProgress, type NodeClient, type RunDetail, type RunProgress } from '@df/node';
+import { CostLimitError, isTerminalStatus, runProgress, type NodeClient, type RunDetail, type RunProgress } from '@df/node';
 import { EXIT } from '../exitCodes';
 import { money, shortDuration, statusText } from '../format';
 import type { Session } from '../session';
@@ -8,6 +8,8 @@ import { bar, createStatusLine } from '../statusLine';
 export interface FollowOptions {
   interval?: number | undefined;
   json?: boolean | undefined;
+  /** Dollars: the run is canceled once its `total_cost` passes this (exit 7). */
+  maxCost?: number | undefined;
 }
 
 /** The exit code a finished run ends `watch` with. */
@@ -39,8 +41,8 @@ function describe(x: Snapshot): string {
 
 /**
  * Follows a run to the end: a progress line redrawn on a terminal, a line per status change otherwise,
- * NDJSON events with `--json`. Returns the exit code: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at
- * --timeout, 130 on Ctrl-C (the run goes on on the server).
+ * NDJSON events with `--json`. Returns the exit code: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 7 canceled because
+ * its cost passed --max-cost, 8 still running at --timeout, 130 on Ctrl-C (the run goes on on the server).
  */
 export async function followRun(s: Session, client: NodeClient, id: string, o: FollowOptions): Promise<number> {
   const { io, ctx } = s;
@@ -108,6 +110,8 @@ export async function followRun(s: Session, client: NodeClient, id: string, o: F
       onProgress,
       ...(timeout !== undefined && { timeoutMs: timeout }),
       ...(o.interval !== undefined && { intervalMs: o.interval }),
+      // The SDK checks total_cost at every poll and cancels the run at the first one over the limit.
+      ...(o.maxCost !== undefined && { maxCost: o.maxCost, onMaxCost: 'cancel' as const }),
     });
     line.clear();
     const code = exitCodeFor(run.status);
@@ -131,6 +135,7 @@ export async function followRun(s: Session, client: NodeClient, id: string, o: F
       io.info(`Stopped watching; run ${id} goes on on the server. Resume with: dataframer runs watch ${id}`);
       return EXIT.INTERRUPTED;
     }
+    if (error instanceof CostLimitError) return costLimitReached(s, id, error as CostLimitError<RunDetail>, o, snapshot);
     if (e.code === 'timeout' && timeout !== undefined) {
       if (o.json) io.print(`${JSON.stringify({ type: 'timeout', ...(last ?? { id }), exit_code: EXIT.RUN_PENDING })}\n`);
       io.info(
@@ -140,4 +145,30 @@ export async function followRun(s: Session, client: NodeClient, id: string, o: F
     }
     throw error;
   }
+}
+
+/** What `--max-cost` ends a watch with, told from the error's fields (the run as last seen, whether it was canceled). */
+function costLimitReached(
+  s: Session,
+  id: string,
+  error: CostLimitError<RunDetail>,
+  o: FollowOptions,
+  snapshot: (p: RunProgress) => Snapshot,
+): number {
+  const { io } = s;
+  const x = snapshot(runProgress(error.last));
+  const limit = money(error.maxCost);
+  const ended = isTerminalStatus(error.last.status);
+  // A failed cancel leaves the run spending: that is an error the user must act on, not the guard's outcome.
+  const code = error.canceled || ended ? EXIT.COST_LIMIT : EXIT.ERROR;
+  if (o.json) io.print(`${JSON.stringify({ type: 'cost_limit', ...x, max_cost: error.maxCost, canceled: error.canceled, exit_code: code })}\n`);
+  if (error.canceled) {
+    io.info(`${io.errStyle.red('✗')} Run ${id} passed --max-cost ${limit} at ${money(x.total_cost)} and was canceled: ${describe(x)}`);
+  } else if (ended) {
+    io.info(`${io.errStyle.red('✗')} Run ${id} ended ${error.last.status} at ${money(x.total_cost)}, over --max-cost ${limit}: ${describe(x)}`);
+  } else {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    io.info(`${io.errStyle.red('error:')} run ${id} passed --max-cost ${limit} at ${money(x.total_cost)}, but canceling it failed${cause}. It may still be running and costing money; cancel it with: dataframer runs cancel ${id}`);
+  }
+  return code;
 }

@@ -1,6 +1,6 @@
 import { OutcomeUnknownError, type CreateRunParams } from '@df/node';
 import type { Context } from '../../context';
-import { CliError } from '../../errors';
+import { CliError, usageError } from '../../errors';
 import { EXIT } from '../../exitCodes';
 import type { OptionsOf } from '../../program';
 import { followRun } from '../../runs/followRun';
@@ -12,6 +12,8 @@ import { withSession } from '../../session';
 export function create(ctx: Context, o: OptionsOf<'runsCreate'>): Promise<number> {
   return withSession(ctx, o, async (s) => {
     const { io } = s;
+    // Checked before anything is sent: a limit that would not be watched must not look like protection.
+    if (o.maxCost !== undefined && !o.wait) throw usageError('--max-cost needs --wait: the limit is enforced while the CLI watches the run (or use: dataframer runs watch ID --max-cost USD)');
     const client = await s.client();
     const params: CreateRunParams = { spec_id: await resolveSpecId(s, client, o.spec), number_of_samples: o.samples };
     if (o.specVersion !== undefined) params.spec_version = o.specVersion;
