@@ -24,10 +24,10 @@ export function createProcessContext(): Context {
     clock: { now: () => Date.now() },
     createClient: async (options) => (await import('./lazy/sdk')).createSdkClient(options),
     async createFetch(options) {
-      // undici parses HTTP with a WebAssembly module, and V8 then compiles a faster tier of it on background
-      // threads; a process that is done waits for that compile before it exits, about 190 ms on Node 20
-      // (measured: `runs list` ended 190 ms after its last request). A command makes a few requests, for which
-      // the baseline tier is plenty.
+      // Behind a proxy the fetch is undici's, which parses HTTP with a WebAssembly module; V8 then compiles a
+      // faster tier of it on background threads, and a process that is done waits for that compile before it
+      // exits, about 190 ms on Node 20 (measured: `runs list` ended 190 ms after its last request). A command
+      // makes a few requests, for which the baseline tier is plenty.
       (await import('node:v8')).setFlagsFromString('--liftoff-only');
       return (await import('./lazy/sdk')).createSdkFetch(options);
     },

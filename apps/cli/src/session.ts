@@ -67,8 +67,9 @@ export async function withSession(ctx: Context, globals: GlobalOptions, body: (s
         const left = remaining();
         return { ...(dispose && { signal: controller.signal }), ...(left !== undefined && { timeoutMs: left }) };
       },
-      // The environment is the user's, so HTTPS_PROXY, HTTP_PROXY and NO_PROXY apply as in the SDK.
-      fetch: () => (http ??= ctx.createFetch({ env: ctx.env })),
+      // The environment is the user's, so HTTPS_PROXY, HTTP_PROXY and NO_PROXY apply as in the SDK. node:http
+      // starts a short-lived process about three times faster than undici; with a proxy set, undici is used.
+      fetch: () => (http ??= ctx.createFetch({ env: ctx.env, engine: 'node:http' })),
       async client() {
         if (made) return made;
         if (!resolved.apiKey) throw notLoggedIn(resolved);

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { createNodeHttpFetch } from './internal/nodeHttpFetch';
 
 /** Options of `createNodeFetch`. */
 export interface NodeFetchOptions {
@@ -6,6 +7,12 @@ export interface NodeFetchOptions {
   proxy?: string;
   /** Environment to read the proxy variables from; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
+  /**
+   * `undici` (the default) or `node:http`, whose native parser starts a short-lived process about three
+   * times faster (the `dataframer` command uses it). node:http has no proxy support: with a proxy set,
+   * undici is used whatever this says.
+   */
+  engine?: 'undici' | 'node:http';
 }
 
 /** A fetch for Node with its own connection pool, and the pool's close function. */
@@ -29,6 +36,8 @@ function proxyVariable(env: Record<string, string | undefined>, name: string): s
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const env = options.env ?? process.env;
+  const proxied = Boolean(options.proxy || proxyVariable(env, 'HTTP_PROXY') || proxyVariable(env, 'HTTPS_PROXY'));
+  if (options.engine === 'node:http' && !proxied) return createNodeHttpFetch();
   let loaded: Promise<{ send: typeof import('undici').fetch; pool: Dispatcher }> | undefined;
   const load = () =>
     (loaded ??= import('undici').then((module) => {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { startSandbox, type Sandbox } from '@df/sandbox';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError, createClient, createNodeFetch } from '../src/index';
 import { sendJson, startServer } from './server';
@@ -96,10 +97,10 @@ describe('proxies, as curl, npm and gh read them', () => {
   });
 });
 
-describe("Node's own Request through undici from npm", () => {
+describe.each(['undici', 'node:http'] as const)("Node's own Request through the %s engine", (engine) => {
   it('keeps the method, headers and body of a POST', async () => {
     const server = await startServer((_req, res) => sendJson(res, 201, { id: 'r1' }));
-    const { fetch, close } = createNodeFetch({ env: {} });
+    const { fetch, close } = createNodeFetch({ env: {}, engine });
     try {
       const request = new Request(`${server.url}/api/dataframer/runs/`, {
         method: 'POST',
@@ -119,7 +120,7 @@ describe("Node's own Request through undici from npm", () => {
 
   it("stops at once when the Request's signal aborts", async () => {
     const server = await startServer(() => undefined);
-    const { fetch, close } = createNodeFetch({ env: {} });
+    const { fetch, close } = createNodeFetch({ env: {}, engine });
     try {
       const controller = new AbortController();
       const pending = fetch(new Request(`${server.url}/api/dataframer/runs/`, { signal: controller.signal }));
@@ -131,5 +132,65 @@ describe("Node's own Request through undici from npm", () => {
       await close();
       await server.close();
     }
+  });
+
+  it('follows redirects as fetch does, keeping the key on the same origin only', async () => {
+    const other = await startServer((_req, res) => sendJson(res, 200, { where: 'other' }));
+    const server = await startServer((req, res) => {
+      if (req.url === '/start/') return void res.writeHead(307, { location: '/same/' }).end();
+      if (req.url === '/same/') return void res.writeHead(303, { location: `${other.url}/there/` }).end();
+      sendJson(res, 404, {});
+    });
+    const { fetch, close } = createNodeFetch({ env: {}, engine });
+    try {
+      const response = await fetch(new Request(`${server.url}/start/`, { method: 'POST', headers: { authorization: 'Bearer sk_test_fake_redirect_0000' }, body: '{}' }));
+      expect(await response.json()).toEqual({ where: 'other' });
+      expect(server.seen.map((r) => [r.method, r.url, r.headers['authorization']])).toEqual([
+        ['POST', '/start/', 'Bearer sk_test_fake_redirect_0000'],
+        ['POST', '/same/', 'Bearer sk_test_fake_redirect_0000'],
+      ]);
+      expect(other.seen.map((r) => [r.method, r.url, r.headers['authorization']])).toEqual([['GET', '/there/', undefined]]);
+    } finally {
+      await close();
+      await server.close();
+      await other.close();
+    }
+  });
+
+  it('decodes a gzip body, answers 204 without one, and fails a body cut short', async () => {
+    const server = await startServer((req, res) => {
+      if (req.url === '/gzip/') return void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync('{"ok":true}'));
+      if (req.url === '/empty/') return void res.writeHead(204).end();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('[{"id":');
+      setTimeout(() => res.destroy(), 20);
+    });
+    const { fetch, close } = createNodeFetch({ env: {}, engine });
+    try {
+      expect(await (await fetch(`${server.url}/gzip/`)).json()).toEqual({ ok: true });
+      const empty = await fetch(`${server.url}/empty/`);
+      expect([empty.status, await empty.text()]).toEqual([204, '']);
+      const cut = await fetch(`${server.url}/cut/`);
+      expect(cut.status).toBe(200);
+      await expect(cut.text()).rejects.toThrow();
+    } finally {
+      await close();
+      await server.close();
+    }
+  });
+});
+
+describe('the node:http engine with a proxy', () => {
+  it('uses undici, so the proxy is honoured', async () => {
+    const before = proxy.log().length;
+    const { fetch, close } = createNodeFetch({ env: { HTTP_PROXY: proxy.url }, engine: 'node:http' });
+    try {
+      const response = await fetch(new Request(`${sandbox.url}/api/dataframer/health/`));
+      expect(response.status).toBe(200);
+    } finally {
+      await close();
+    }
+    await settle();
+    expect(proxy.log().slice(before)).toContain(`CONNECT ${new URL(sandbox.url).host}`);
   });
 });
