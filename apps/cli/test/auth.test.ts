@@ -131,6 +131,20 @@ describe('auth', () => {
     expect((await runIn(['runs', 'list'], { env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: dead } })).code).toBe(1);
   });
 
+  it('runs list works with both documented base URL forms, from --base-url, DATAFRAMER_BASE_URL and a stored profile', async () => {
+    const acme = sandbox.runs('acme').map((r) => r.id);
+    for (const form of [sandbox.url, `${sandbox.url}/`, `${sandbox.url}/api/dataframer`, `${sandbox.url}/api/dataframer/`]) {
+      const dir = tempDir();
+      const key = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_API_KEY: sandbox.keys.acme };
+      expect(await ids(key, ['--base-url', form]), `--base-url ${form}`).toEqual(expect.arrayContaining(acme.slice(0, 3)));
+      expect(await ids({ ...key, DATAFRAMER_BASE_URL: form }), `DATAFRAMER_BASE_URL=${form}`).toEqual(expect.arrayContaining(acme.slice(0, 3)));
+      const login = await runIn(['--base-url', form, 'auth', 'login'], { env: { DATAFRAMER_CONFIG_DIR: dir }, input: sandbox.keys.acme });
+      expect(login.code, login.stderr).toBe(0);
+      expect(config(dir).profiles['default']!.base_url).toBe(form);
+      expect(await ids({ DATAFRAMER_CONFIG_DIR: dir }), `profile ${form}`).toEqual(expect.arrayContaining(acme.slice(0, 3)));
+    }
+  });
+
   it('exits 4 without a key or with a rejected one', async () => {
     const env = { DATAFRAMER_CONFIG_DIR: tempDir(), DATAFRAMER_BASE_URL: sandbox.url };
     const none = await runIn(['runs', 'list'], { env });
