@@ -1,31 +1,23 @@
-// Preloaded into a `dataframer runs samples --all` process by bench/startup.mjs (node --expose-gc --import):
-// samples the live heap (after a full GC) when the first API request starts (the baseline: SDK loaded,
-// nothing fetched yet) and at every write to stdout (one per page, while that page is still held), and
+// Preloaded into a `dataframer runs samples --all` process by bench/startup.mjs (node --expose-gc --import).
+// Samples the live heap after a full GC: when each API request starts (between pages: nothing but the
+// process itself is held) and at every fourth write to stdout (while a page is being written out), and
 // writes the figures to the file named by HEAP_PROBE_OUT when the process exits.
 import { subscribe } from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
 
-let baseline;
-let peak = 0;
-let writes = 0;
-const series = [];
 const heap = () => {
   globalThis.gc();
   return process.memoryUsage().heapUsed;
 };
-const onRequest = () => {
-  baseline ??= heap();
-};
+const requests = [];
+const writing = [];
+let writes = 0;
+const onRequest = () => requests.push(heap());
 subscribe('http.client.request.start', onRequest);
 subscribe('undici:request:create', onRequest);
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk, ...rest) => {
-  writes++;
-  if (baseline !== undefined && writes % 4 === 1) {
-    const growth = heap() - baseline;
-    series.push(growth);
-    peak = Math.max(peak, growth);
-  }
+  if (writes++ % 4 === 0) writing.push({ heap: heap(), request: requests.length - 1 });
   return write(chunk, ...rest);
 };
-process.on('exit', () => writeFileSync(process.env.HEAP_PROBE_OUT, JSON.stringify({ baseline, peak, writes, series })));
+process.on('exit', () => writeFileSync(process.env.HEAP_PROBE_OUT, JSON.stringify({ requests, writing, writes })));
