@@ -57,7 +57,7 @@ describe('@df/core README', () => {
     // What the example leaves to the reader: a runtime whose fetch sends the production URL to the sandbox instead.
     const prelude = `const key = process.env.DATAFRAMER_API_KEY;
 const runtime = {
-  fetch: (url, init) => fetch(String(url).replace('https://df-api.dataframer.ai', process.env.DATAFRAMER_BASE_URL), init),
+  fetch: (request) => fetch(new Request(request.url.replace('https://df-api.dataframer.ai', process.env.DATAFRAMER_BASE_URL), request)),
   setTimeout, clearTimeout, now: Date.now, random: Math.random, randomUUID: () => crypto.randomUUID(),
 };
 `;
