@@ -137,7 +137,8 @@ export function defineCommands() {
         'dataframer runs create --spec SPEC_ID -n 100 --idempotency-key KEY',
       )}
 Databricks models need credentials that should not be typed on a command line; use the SDK for them.
-With --wait, exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at --timeout, 7 canceled at --max-cost.
+With --wait, exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at --timeout,
+7 canceled at --max-cost.
 `,
     );
 
@@ -145,7 +146,7 @@ With --wait, exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at -
     .command('watch')
     .description('follow a run until it finishes: a live progress bar on a terminal, NDJSON with --json')
     .argument('<id>', RUN_ID_HELP)
-    .option('--interval <duration>', 'first poll interval (default 1s, growing to 3s)', duration)
+    .option('--interval <duration>', 'first poll interval (default 1s, growing to 2.5s)', duration)
     .option('--max-cost <usd>', 'cancel the run once its cost passes this many dollars (exit 7)', dollars)
     .option('--json', 'stream progress events as NDJSON on stdout')
     .addHelpText(
@@ -156,9 +157,10 @@ With --wait, exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at -
         'dataframer runs watch RUN_ID --max-cost 20',
         'dataframer runs watch RUN_ID --json | jq -c "{status, completed}"',
       )}
-Exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at --timeout, 7 canceled at --max-cost, 130 interrupted.
-Progress goes to stderr; the run goes on on the server when you stop watching (at --max-cost it is canceled:
-the cost is checked at every poll, so it can pass the limit by at most what one poll interval costs).
+Exit codes: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 8 still running at --timeout,
+7 canceled at --max-cost, 130 interrupted.
+Progress goes to stderr; the run goes on on the server when you stop watching. At --max-cost it
+is canceled: the cost is checked at every poll, so it can pass the limit by what one poll costs.
 `,
     );
 
