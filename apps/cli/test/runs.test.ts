@@ -291,6 +291,28 @@ describe('runs create and watch', () => {
     expect(fast.runs('acme').filter((r) => r.idempotencyKey === 'cli-test-replay-1')).toHaveLength(1);
   });
 
+  it('lists the candidates when a spec name matches several specs, and creates nothing', async () => {
+    // The sandbox's spec names are unique: the list is given a second spec of the same name.
+    const twinSpec = '00000000-0000-4000-8000-0000000000aa';
+    const withTwin = async (o: Parameters<typeof import('@df/node').createClient>[0]): Promise<NodeClient> => {
+      const client = (await import('@df/node')).createClient(o);
+      const list = client.specs.list.bind(client.specs);
+      client.specs.list = async (options) => {
+        const specs = await list(options);
+        return [...specs, { ...specs.find((spec) => spec.id === readySpec)!, id: twinSpec }];
+      };
+      return client;
+    };
+    const name = fast.runs('acme').find((r) => r.run.spec_id === readySpec)!.run.spec_name as string;
+    const before = fast.requests().filter((r) => r.method === 'POST').length;
+    const result = await runIn(['runs', 'create', '--spec', name, '-n', '3'], { env, createClient: withTwin });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--spec "${name}" matches 2 specs; give the id:`);
+    expect(result.stderr).toContain(`  ${readySpec}  ${name}`);
+    expect(result.stderr).toContain(`  ${twinSpec}  ${name}`);
+    expect(fast.requests().filter((r) => r.method === 'POST').length).toBe(before);
+  });
+
   it('sends the documented create fields', async () => {
     const { code, stdout } = await runIn(
       ['runs', 'create', '--spec', readySpec, '-n', '30', '--spec-version', '2', '--model', 'anthropic/claude-haiku-4-5', '--outline-model', 'anthropic/claude-sonnet-4-6', '--max-examples', '5', '--seed-shuffling', 'field', '--idempotency-key', 'cli-test-fields-1'],
