@@ -16,6 +16,9 @@ const ENTRIES = {
     import createClient from 'openapi-fetch';
     const client = createClient({ baseUrl: location.origin, headers: { authorization: 'Bearer ' + window.key } });
     console.log(await client.GET('/api/dataframer/runs/'));`,
+  'ky 1.14 alone (get + json)': `
+    import ky from 'ky';
+    console.log(await ky.get(location.origin + '/api/dataframer/runs/', { headers: { authorization: 'Bearer ' + window.key } }).json());`,
   'ky 1.14 + naive valibot run-array schema': `
     import ky from 'ky';
     import * as v from 'valibot';
@@ -39,7 +42,16 @@ const ENTRIES = {
     window.client = createClient({});`,
 };
 
-/** Bundles each entry for the browser (minified ESM) and returns its minified and gzip sizes in bytes. */
+/** Where a bundled input comes from: ky, valibot, or one of our packages. */
+function origin(input) {
+  if (input.includes('node_modules/ky/') || input.includes('/ky@')) return 'ky';
+  if (input.includes('valibot')) return 'valibot';
+  if (input.includes('packages/core/')) return '@df/core';
+  if (input.includes('packages/browser/')) return '@df/browser';
+  return 'other';
+}
+
+/** Bundles each entry for the browser (minified ESM) and returns its minified and gzip sizes in bytes, and for ours the minified bytes by origin. */
 export async function measureBundles() {
   const dir = join(tmpdir(), `df-bundle-${process.pid}`);
   mkdirSync(dir, { recursive: true });
@@ -57,9 +69,14 @@ export async function measureBundles() {
         write: false,
         logLevel: 'silent',
         nodePaths: [join(root, 'node_modules')],
+        metafile: true,
       });
       const bytes = result.outputFiles[0].contents;
-      rows.push({ name, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+      const byOrigin = {};
+      for (const output of Object.values(result.metafile.outputs)) {
+        for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) byOrigin[origin(input)] = (byOrigin[origin(input)] ?? 0) + bytesInOutput;
+      }
+      rows.push({ name, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, byOrigin });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
