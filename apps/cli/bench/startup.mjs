@@ -1,6 +1,9 @@
-// Cold-start benchmark (not a test): `dataframer --help` and `dataframer runs list` against a local sandbox,
-// each as a ratio of a bare `node -e 0`, measured side by side in one run. Uses hyperfine when it is
-// installed, otherwise N interleaved spawns of each command and their medians. Needs a build first.
+// CLI benchmark (not a test), measured side by side in one run against a local sandbox:
+// - cold start of `dataframer --help`, `dataframer runs list` and `dataframer runs get ID`, each as a ratio of
+//   a bare `node -e 0` (hyperfine when installed, otherwise N interleaved spawns of each and their medians);
+// - `dataframer runs samples ID --all` over 20,000 samples: growth of the live heap (sampled after a full GC
+//   at the first request and at every page written) against the size of one page's body.
+// Needs a build first.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,13 +11,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const N = Number(process.env.BENCH_RUNS ?? 20);
-const bin = fileURLToPath(new URL('../dist/dataframer.js', import.meta.url));
+const SAMPLES = 20_000;
+const bin = fileURLToPath(new URL('../dist/dataframer.cjs', import.meta.url));
+const probe = fileURLToPath(new URL('./heapProbe.mjs', import.meta.url));
 const sandboxBin = fileURLToPath(new URL('../node_modules/@df/sandbox/dist/cli.js', import.meta.url));
 
 // The sandbox runs in its own process, logging to a file, so that synchronous spawns here cannot stall it.
 const configDir = mkdtempSync(join(tmpdir(), 'dataframer-bench-'));
 const logFile = join(configDir, 'sandbox.log');
-const sandbox = spawn(process.execPath, [sandboxBin, '--port', '0', '--seed', '1'], {
+const sandbox = spawn(process.execPath, [sandboxBin, '--port', '0', '--seed', '1', '--speed', '1000'], {
   stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
 });
 let url;
@@ -31,22 +36,33 @@ const env = {
   DATAFRAMER_CONFIG_DIR: configDir,
   NO_COLOR: '1',
 };
-const commands = {
-  'node -e 0': [process.execPath, ['-e', '0']],
-  'dataframer --help': [process.execPath, [bin, '--help']],
-  'dataframer runs list': [process.execPath, [bin, 'runs', 'list']],
-};
-
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+const cli = (args, options = {}) => {
+  const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', ...options });
+  if (result.status !== 0) throw new Error(`dataframer ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return result.stdout;
+};
+const goals = { 'dataframer --help': 1.15, 'dataframer runs list': 1.8, 'dataframer runs get ID': 1.8 };
+
 const hasHyperfine = spawnSync('hyperfine', ['--version'], { stdio: 'ignore' }).status === 0;
 const medians = {};
 const minimums = {};
+let heap;
+let commands;
 try {
+  const runId = cli(['runs', 'list']).split('\n')[0].split('\t')[0];
+  commands = {
+    'node -e 0': [process.execPath, ['-e', '0']],
+    'dataframer --help': [process.execPath, [bin, '--help']],
+    'dataframer runs list': [process.execPath, [bin, 'runs', 'list']],
+    'dataframer runs get ID': [process.execPath, [bin, 'runs', 'get', runId]],
+  };
+
   if (hasHyperfine) {
     const exportFile = join(configDir, 'hyperfine.json');
     const args = ['-N', '--warmup', '3', '--runs', String(N), '--export-json', exportFile];
@@ -73,6 +89,19 @@ try {
       minimums[name] = Math.min(...values);
     }
   }
+
+  // Heap of `runs samples --all` over a run of 20,000 samples.
+  const big = cli(['runs', 'create', '--spec', 'Acme Corp support tickets', '--samples', String(SAMPLES), '--wait', '--interval', '200ms']).trim();
+  const page = await fetch(`${url}/api/dataframer/runs/${big}/samples/?offset=0&limit=1000`, { headers: { authorization: `Bearer ${env.DATAFRAMER_API_KEY}` } });
+  const pageBytes = (await page.arrayBuffer()).byteLength;
+  const out = join(configDir, 'heap.json');
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', probe, bin, 'runs', 'samples', big, '--all'], {
+    env: { ...env, HEAP_PROBE_OUT: out },
+    stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`runs samples --all exited ${result.status}: ${result.stderr}`);
+  heap = { pageBytes, ...JSON.parse(readFileSync(out, 'utf8')) };
 } finally {
   sandbox.kill();
   rmSync(configDir, { recursive: true, force: true });
@@ -80,10 +109,26 @@ try {
 
 const base = medians['node -e 0'];
 console.log(`\nCold start, median of ${N} (${hasHyperfine ? 'hyperfine -N' : 'spawn loop'}), Node ${process.version}:`);
-for (const [name, goal] of [['node -e 0', 1], ['dataframer --help', 1.25], ['dataframer runs list', 1.6]]) {
+for (const name of Object.keys(commands)) {
   const ratio = medians[name] / base;
-  const verdict = name === 'node -e 0' ? '' : ratio <= goal ? `  (goal ≤ ${goal}×: ok)` : `  (goal ≤ ${goal}×: MISSED)`;
+  const goal = goals[name];
+  const verdict = goal === undefined ? '' : ratio <= goal ? `  (goal ≤ ${goal}×: ok)` : `  (goal ≤ ${goal}×: MISSED)`;
   const best = `(fastest ${minimums[name].toFixed(1)} ms, ${(minimums[name] / minimums['node -e 0']).toFixed(2)}×)`;
-  console.log(`  ${name.padEnd(22)} ${medians[name].toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×  ${best}${verdict}`);
+  console.log(`  ${name.padEnd(24)} ${medians[name].toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×  ${best}${verdict}`);
 }
+// Peak: the most the live heap grew over what it was when the first request started (SDK loaded, nothing fetched).
+const baseline = heap.requests[0];
+const peak = Math.max(...heap.writing.map((w) => w.heap)) - baseline;
+const ratio = peak / heap.pageBytes;
+// Held per page: while a page is written out, over the heap when that page's request started.
+const held = Math.max(...heap.writing.map((w) => w.heap - heap.requests[Math.max(0, w.request)]));
+// Flat: between pages (nothing held), from the third request to the last.
+const between = heap.requests.slice(2);
+const drift = Math.max(...between) - between[0];
+console.log(
+  `\nruns samples --all, ${SAMPLES} samples (pages of 1000, ${heap.requests.length} requests, ${heap.writes} writes), live heap after GC:` +
+    `\n  peak growth over the first request ${(peak / 1e6).toFixed(2)} MB; one page's body ${(heap.pageBytes / 1e6).toFixed(2)} MB: ${ratio.toFixed(2)}× (goal ≤ 1.5×: ${ratio <= 1.5 ? 'ok' : 'MISSED'})` +
+    `\n  held while a page is written out: ${(held / 1e6).toFixed(2)} MB (${(held / heap.pageBytes).toFixed(2)}× its body)` +
+    `\n  between pages, third request to last: ${(drift / 1e6).toFixed(2)} MB (what grows with the number of samples)`,
+);
 console.log('Ratios move with machine load; compare runs made on an idle machine.');

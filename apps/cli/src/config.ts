@@ -1,8 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_BASE_URL } from '@df/node';
 import { CliError } from './errors';
-import { addSecret } from './io';
+
+type Env = Record<string, string | undefined>;
 
 /** One named profile of the config file. */
 export interface Profile {
@@ -15,11 +17,8 @@ export interface ConfigFile {
   profiles: Record<string, Profile>;
 }
 
-/** The production server. */
-export const DEFAULT_BASE_URL = 'https://df-api.dataframer.ai';
-
 /** The config directory: DATAFRAMER_CONFIG_DIR, else the platform's config dir + `dataframer`. */
-export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function configDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env['DATAFRAMER_CONFIG_DIR']) return env['DATAFRAMER_CONFIG_DIR'];
   if (platform === 'win32') return join(env['APPDATA'] || join(homedir(), 'AppData', 'Roaming'), 'dataframer');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'dataframer');
@@ -27,7 +26,7 @@ export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
 }
 
 /** The config file path. */
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+export function configPath(env: Env = process.env): string {
   return join(configDir(env), 'config.json');
 }
 
@@ -41,9 +40,7 @@ export function readConfig(path = configPath()): ConfigFile {
     throw new CliError(`The config file ${path} is not valid JSON (${(error as Error).message}); fix or delete it.`);
   }
   const profiles = (parsed as Partial<ConfigFile> | null)?.profiles;
-  const config: ConfigFile = { profiles: profiles && typeof profiles === 'object' ? profiles : {} };
-  for (const profile of Object.values(config.profiles)) addSecret(profile.api_key);
-  return config;
+  return { profiles: profiles && typeof profiles === 'object' ? profiles : {} };
 }
 
 /** Whether the config file can be read by other users (POSIX only). */
@@ -53,7 +50,7 @@ export function configIsShared(path = configPath()): boolean {
 }
 
 /** Writes the config file atomically, the file with mode 0600 inside a 0700 directory. */
-export function writeConfig(config: ConfigFile, env: NodeJS.ProcessEnv = process.env): string {
+export function writeConfig(config: ConfigFile, env: Env = process.env): string {
   const dir = configDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (process.platform !== 'win32') chmodSync(dir, 0o700);
@@ -74,16 +71,18 @@ export interface ResolvedAuth {
   baseUrlSource: string;
   configPath: string;
   config: ConfigFile;
+  /** Every key this resolution saw (environment and stored profiles), to be kept out of all output. */
+  secrets: string[];
 }
 
 /** Applies the precedence: --base-url > DATAFRAMER_BASE_URL > profile > default; DATAFRAMER_API_KEY > profile. */
-export function resolveAuth(globals: { profile?: string; baseUrl?: string }, env: NodeJS.ProcessEnv = process.env): ResolvedAuth {
+export function resolveAuth(globals: { profile?: string; baseUrl?: string }, env: Env = process.env): ResolvedAuth {
   const path = configPath(env);
   const config = readConfig(path);
   const profile = globals.profile || env['DATAFRAMER_PROFILE'] || 'default';
   const stored = config.profiles[profile] ?? {};
   const envKey = env['DATAFRAMER_API_KEY'] || undefined;
-  addSecret(envKey);
+  const secrets = [envKey, ...Object.values(config.profiles).map((p) => p?.api_key)].filter((k): k is string => typeof k === 'string' && k.length > 0);
   const apiKey = envKey ?? stored.api_key;
   const keySource = envKey
     ? 'environment variable DATAFRAMER_API_KEY'
@@ -95,5 +94,6 @@ export function resolveAuth(globals: { profile?: string; baseUrl?: string }, env
   if (globals.baseUrl) [baseUrl, baseUrlSource] = [globals.baseUrl, 'flag --base-url'];
   else if (env['DATAFRAMER_BASE_URL']) [baseUrl, baseUrlSource] = [env['DATAFRAMER_BASE_URL'], 'environment variable DATAFRAMER_BASE_URL'];
   else if (stored.base_url) [baseUrl, baseUrlSource] = [stored.base_url, `config file, profile "${profile}"`];
-  return { profile, apiKey, keySource, baseUrl, baseUrlSource, configPath: path, config };
+  // Both documented forms of the base URL (the server root, or it with /api/dataframer) are passed to the SDK as given.
+  return { profile, apiKey, keySource, baseUrl, baseUrlSource, configPath: path, config, secrets };
 }

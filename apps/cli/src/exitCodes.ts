@@ -6,6 +6,7 @@ export const EXIT = {
   AUTH: 4,
   RUN_FAILED: 5,
   RUN_CANCELED: 6,
+  COST_LIMIT: 7,
   RUN_PENDING: 8,
   INTERRUPTED: 130,
 } as const;
@@ -14,9 +15,10 @@ export const EXIT = {
 export const EXIT_CODES_HELP = `Exit codes:
   0    success (for runs watch / runs create --wait: the run SUCCEEDED)
   1    error (API error, network error, ...)
-  2    usage error (unknown command or flag, bad value, missing --yes)
+  2    usage error (unknown command or flag, bad value, missing --yes, ambiguous id prefix)
   4    not authenticated (no API key, or the key was rejected)
   5    the watched run ended FAILED
   6    the watched run ended CANCELED
+  7    the watched run's cost passed --max-cost: it was canceled
   8    the watched run was still running when --timeout expired
   130  interrupted (Ctrl-C); a watched run goes on on the server`;

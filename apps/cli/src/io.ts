@@ -1,22 +1,5 @@
-import { isatty } from 'node:tty';
-
-/** Every secret seen in this process (the API key); removed from anything printed on stderr. */
-const secrets = new Set<string>();
-
-/** Registers a secret that must never be printed. */
-export function addSecret(secret: string | undefined): void {
-  if (secret && secret.length >= 4) secrets.add(secret);
-}
-
-const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
-const KEY_SHAPE = /\bsk_[A-Za-z0-9]+_[A-Za-z0-9_-]{4,}/g;
-
-/** Removes registered secrets, bearer tokens and key-shaped strings from a text. */
-export function redactSecrets(text: string, extra: readonly string[] = []): string {
-  let out = text;
-  for (const secret of [...secrets, ...extra]) if (out.includes(secret)) out = out.split(secret).join('[REDACTED]');
-  return out.replace(BEARER, '$1 [REDACTED]').replace(KEY_SHAPE, '[REDACTED]');
-}
+import { redact } from '@df/node';
+import type { Context } from './context';
 
 /** ANSI styles for one stream; identity functions when colour is off. */
 export interface Style {
@@ -31,20 +14,12 @@ export interface Style {
 
 function style(enabled: boolean): Style {
   const wrap = (open: number, close: number) => (text: string) => (enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text);
-  return {
-    enabled,
-    red: wrap(31, 39),
-    green: wrap(32, 39),
-    yellow: wrap(33, 39),
-    cyan: wrap(36, 39),
-    dim: wrap(2, 22),
-    bold: wrap(1, 22),
-  };
+  return { enabled, red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
-/** What the CLI knows about its terminal: which streams are terminals and whether to colour them. */
+/** What a command knows about its terminal: which streams are terminals, their widths, and whether to colour them. */
 export interface Io {
-  /** stdout is a terminal (or DATAFRAMER_FORCE_TTY=1): human tables instead of tab-separated values. */
+  /** stdout is a terminal (or DATAFRAMER_FORCE_TTY is set): human tables instead of tab-separated values. */
   outTty: boolean;
   /** stderr is a terminal (or forced): progress bars and spinners. */
   errTty: boolean;
@@ -52,37 +27,56 @@ export interface Io {
   inTty: boolean;
   out: Style;
   errStyle: Style;
-  columns: number;
-  secrets: readonly string[];
+  /** Width of stdout, for tables. */
+  columns(): number;
+  /** Width of stderr, for the redrawn progress line. */
+  errColumns(): number;
+  /** Secrets removed from every message (the API key in use, stored keys). */
+  secrets: string[];
   /** Writes to stdout. */
   print(text: string): void;
+  /** Writes raw text to stderr (progress redraws); secrets removed. */
+  write(text: string): void;
   /** Writes a message line to stderr, secrets removed. */
   info(text: string): void;
+  /** Removes secrets from a text. */
+  redact(text: string): string;
+}
+
+/**
+ * `DATAFRAMER_FORCE_TTY`: `1` or `true` renders as for a terminal; a number above 1 also sets the width
+ * (as gh's GH_FORCE_TTY does), for tests and demos.
+ */
+function forcedTty(env: Context['env']): { forced: boolean; columns: number | undefined } {
+  const value = env['DATAFRAMER_FORCE_TTY'];
+  if (!value) return { forced: false, columns: undefined };
+  const n = Number(value);
+  if (Number.isInteger(n) && n > 1) return { forced: true, columns: n };
+  return { forced: value === '1' || value === 'true', columns: undefined };
 }
 
 /** Detects terminals and colour from the streams, NO_COLOR, TERM=dumb, --no-color and DATAFRAMER_FORCE_TTY. */
-export function createIo(options: { color?: boolean } = {}, env: NodeJS.ProcessEnv = process.env): Io {
-  const forced = env['DATAFRAMER_FORCE_TTY'] === '1' || env['DATAFRAMER_FORCE_TTY'] === 'true';
-  // isatty() rather than process.stdin.isTTY: touching process.stdin would set up a stream for nothing.
-  const outTty = forced || isatty(1);
-  const errTty = forced || isatty(2);
-  const inTty = forced || isatty(0);
-  const colorAllowed = options.color !== false && !env['NO_COLOR'] && env['TERM'] !== 'dumb';
+export function createIo(ctx: Context, options: { color?: boolean } = {}): Io {
+  const { forced, columns: forcedColumns } = forcedTty(ctx.env);
+  const outTty = forced || ctx.stdout.isTTY;
+  const errTty = forced || ctx.stderr.isTTY;
+  const inTty = forced || ctx.stdin.isTTY;
+  const colorAllowed = options.color !== false && !ctx.env['NO_COLOR'] && ctx.env['TERM'] !== 'dumb';
+  const fallback = Number(ctx.env['COLUMNS']) || 80;
+  const secrets: string[] = [];
+  const clean = (text: string) => redact(text, secrets);
   return {
     outTty,
     errTty,
     inTty,
     out: style(colorAllowed && outTty),
     errStyle: style(colorAllowed && errTty),
-    columns: (isatty(1) && process.stdout.columns) || 100,
-    get secrets() {
-      return [...secrets];
-    },
-    print: (text) => {
-      process.stdout.write(text);
-    },
-    info: (text) => {
-      process.stderr.write(`${redactSecrets(text)}\n`);
-    },
+    columns: () => forcedColumns ?? ctx.stdout.columns() ?? fallback,
+    errColumns: () => forcedColumns ?? ctx.stderr.columns() ?? fallback,
+    secrets,
+    print: (text) => ctx.stdout.write(text),
+    write: (text) => ctx.stderr.write(clean(text)),
+    info: (text) => ctx.stderr.write(`${clean(text)}\n`),
+    redact: clean,
   };
 }

@@ -1,14 +1,17 @@
 import { createInterface } from 'node:readline';
+import type { Context } from './context';
 import { CliError } from './errors';
 import { EXIT } from './exitCodes';
 
 /** Asks a yes/no question on stderr and reads the answer from stdin; only `y` or `yes` confirm. */
-export async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: Boolean(process.stdin.isTTY) });
+export async function confirm(ctx: Context, question: string): Promise<boolean> {
+  const input = ctx.stdin.stream();
+  const rl = createInterface({ input, terminal: false });
+  ctx.stderr.write(question);
   try {
     const answer = await new Promise<string>((resolve) => {
       rl.once('close', () => resolve(''));
-      rl.question(question, resolve);
+      rl.once('line', resolve);
     });
     return /^y(es)?$/i.test(answer.trim());
   } finally {
@@ -17,15 +20,15 @@ export async function confirm(question: string): Promise<boolean> {
 }
 
 /** Reads a secret: without echo from a terminal, or the first line of piped stdin. */
-export async function readSecret(question: string): Promise<string> {
-  const stdin = process.stdin;
-  if (!stdin.isTTY) {
+export async function readSecret(ctx: Context, question: string): Promise<string> {
+  const stdin = ctx.stdin.stream();
+  if (!ctx.stdin.isTTY || !stdin.setRawMode) {
     const chunks: string[] = [];
     stdin.setEncoding('utf8');
     for await (const chunk of stdin) chunks.push(chunk as string);
     return (chunks.join('').split(/\r?\n/).find((line) => line.trim() !== '') ?? '').trim();
   }
-  process.stderr.write(question);
+  ctx.stderr.write(question);
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
@@ -36,13 +39,13 @@ export async function readSecret(question: string): Promise<string> {
         for (const ch of chunk) {
           if (ch === '\r' || ch === '\n' || ch === '\u0004') {
             stdin.off('data', onData);
-            process.stderr.write('\n');
+            ctx.stderr.write('\n');
             resolve(value.trim());
             return;
           }
           if (ch === '\u0003') {
             stdin.off('data', onData);
-            process.stderr.write('\n');
+            ctx.stderr.write('\n');
             reject(new CliError('interrupted', EXIT.INTERRUPTED));
             return;
           }

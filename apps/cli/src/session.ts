@@ -1,125 +1,98 @@
-import type { Invocation } from './parser';
-import type { NodeClient, NodeFetch } from '@df/node';
+import type { CallOptions, NodeClient, NodeFetch } from '@df/node';
 import { resolveAuth, type ResolvedAuth } from './config';
+import type { Context } from './context';
 import { CliError } from './errors';
 import { EXIT } from './exitCodes';
-import { createHttpFetch, type HttpFetch } from './httpFetch';
+import { shortDuration } from './format';
 import { createIo, type Io } from './io';
+import type { GlobalOptions } from './program';
+import { reportError } from './reportError';
 
-/** The global options every command sees. */
-export interface GlobalOptions {
-  profile?: string;
-  baseUrl?: string;
-  color?: boolean;
-  debug?: boolean;
-}
-
-/** What a command runs with: its options, the terminal, the resolved credentials and (lazily) a client. */
-export interface Session<O> {
-  options: O & GlobalOptions;
+/** What a command runs with: the context, the terminal, the resolved credentials and (lazily) a client. */
+export interface Session {
+  ctx: Context;
+  globals: GlobalOptions;
   io: Io;
   auth: ResolvedAuth;
   /** Creates the API client (loading the SDK); fails with exit 4 when there is no key. */
   client(): Promise<NodeClient>;
-  /** The HTTP client under the API client (for downloads from pre-signed URLs). */
-  http: HttpFetch;
-  close(): Promise<void>;
+  /** The SDK's fetch under the API client: the same connection pool and proxies serve downloads from pre-signed URLs. */
+  fetch(): Promise<NodeFetch>;
+  /**
+   * A signal that aborts on Ctrl-C or SIGTERM, so long waits stop at once and say how to resume. Commands
+   * that never ask for it keep the default behaviour of those signals (the process ends).
+   */
+  interrupt(): AbortSignal;
+  /** Time left under the global --timeout (undefined without one). */
+  remaining(): number | undefined;
+  /** Options for one SDK call: what is left of --timeout (and the interrupt signal once asked for). */
+  call(): CallOptions;
 }
 
-/** Builds a session for a command: global options, terminal detection and credential precedence. */
-export function openSession<O>(command: Invocation): Session<O> {
-  const options = command.options as O & GlobalOptions;
-  const io = createIo({ color: options.color !== false });
-  const auth = resolveAuth(options);
+/** The message of a missing key; it says how to set one. */
+export function notLoggedIn(auth: ResolvedAuth): CliError {
+  const hint = auth.profile === 'default' ? '' : ` (profile "${auth.profile}" has no key)`;
+  return new CliError(`not logged in${hint}: run "dataframer auth login" or set DATAFRAMER_API_KEY`, EXIT.AUTH);
+}
+
+/**
+ * Runs a command body with a session: resolves the credentials, reports any error as one redacted line
+ * (with the exit code it maps to), and always closes the client and the signal handlers afterwards.
+ */
+export async function withSession(ctx: Context, globals: GlobalOptions, body: (session: Session) => Promise<number>): Promise<number> {
+  const io = createIo(ctx, { color: globals.color !== false });
+  let auth: ResolvedAuth | undefined;
   let made: NodeClient | undefined;
-  let apiFetch: NodeFetch | undefined;
-  const http = createHttpFetch();
-  return {
-    options,
-    io,
-    auth,
-    http,
-    async client() {
-      if (made) return made;
-      if (!auth.apiKey) {
-        const hint = auth.profile === 'default' ? '' : ` (profile "${auth.profile}" has no key)`;
-        throw new CliError(
-          `not logged in${hint}: run "dataframer auth login" or set DATAFRAMER_API_KEY`,
-          EXIT.AUTH,
-        );
-      }
-      const { createClient, createNodeFetch } = await import('@df/node');
-      // node:http starts a short-lived process about three times faster than undici; proxies still switch to undici.
-      apiFetch = createNodeFetch({ engine: 'node:http' });
-      made = createClient({
-        apiKey: auth.apiKey,
-        baseUrl: auth.baseUrl,
-        env: {},
-        fetch: apiFetch.fetch,
-        ...((options.debug || process.env['DATAFRAMER_LOG'] === 'debug') && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
-      });
-      return made;
-    },
-    async close() {
-      await made?.close();
-      await apiFetch?.close();
-      await http.close();
-    },
-  };
-}
-
-/** Runs a command body with a session and always closes the client afterwards. */
-export async function withSession<O>(command: Invocation, body: (session: Session<O>) => Promise<void>): Promise<void> {
-  const session = openSession<O>(command);
-  try {
-    await body(session);
-  } finally {
-    await session.close();
-  }
-}
-
-/** An AbortSignal that fires on Ctrl-C (SIGINT) or SIGTERM, so long waits stop at once. */
-export function interruptSignal(): { signal: AbortSignal; dispose(): void } {
+  let http: Promise<NodeFetch> | undefined;
   const controller = new AbortController();
-  const onSignal = () => controller.abort(new CliError('interrupted', EXIT.INTERRUPTED));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return {
-    signal: controller.signal,
-    dispose() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
+  let dispose: (() => void) | undefined;
+  const interrupt = () => {
+    dispose ??= ctx.onInterrupt(() => controller.abort(new CliError('interrupted', EXIT.INTERRUPTED)));
+    return controller.signal;
   };
-}
-
-/** Reads an id argument; `-` reads the first token of the first non-empty line of stdin. */
-export async function readId(arg: string, what = 'run id'): Promise<string> {
-  if (arg !== '-') {
-    if (arg.trim() === '') throw new CliError(`the ${what} is empty`, EXIT.USAGE);
-    return arg.trim();
+  const started = ctx.clock.now();
+  try {
+    const resolved = resolveAuth(globals, ctx.env);
+    auth = resolved;
+    io.secrets.push(...resolved.secrets);
+    const remaining = () => (globals.timeout === undefined ? undefined : Math.max(1, globals.timeout - (ctx.clock.now() - started)));
+    const session: Session = {
+      ctx,
+      globals,
+      io,
+      auth: resolved,
+      interrupt,
+      remaining,
+      call: () => {
+        const left = remaining();
+        return { ...(dispose && { signal: controller.signal }), ...(left !== undefined && { timeoutMs: left }) };
+      },
+      // The environment is the user's, so HTTPS_PROXY, HTTP_PROXY and NO_PROXY apply as in the SDK. node:http
+      // starts a short-lived process about three times faster than undici; with a proxy set, undici is used.
+      fetch: () => (http ??= ctx.createFetch({ env: ctx.env, engine: 'node:http' })),
+      async client() {
+        if (made) return made;
+        if (!resolved.apiKey) throw notLoggedIn(resolved);
+        const debug = globals.debug || ctx.env['DATAFRAMER_LOG'] === 'debug';
+        const http = await session.fetch();
+        made = await ctx.createClient({
+          apiKey: resolved.apiKey,
+          baseUrl: resolved.baseUrl,
+          env: ctx.env,
+          fetch: (request) => http.fetch(request),
+          ...(globals.timeout !== undefined && { timeoutMs: globals.timeout }),
+          ...(debug && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
+        });
+        return made;
+      },
+    };
+    return await body(session);
+  } catch (error) {
+    if (controller.signal.aborted && !(error instanceof CliError)) return reportError(new CliError('interrupted', EXIT.INTERRUPTED), io);
+    return reportError(error, io, { debug: Boolean(globals.debug), ...(auth && { auth }), ...(globals.timeout !== undefined && { timeout: globals.timeout < 1000 ? `${globals.timeout}ms` : shortDuration(globals.timeout) }) });
+  } finally {
+    dispose?.();
+    await made?.close();
+    await (await http)?.close();
   }
-  const id = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const stdin = process.stdin;
-    const finish = (value: string) => {
-      stdin.off('data', onData);
-      stdin.off('end', onEnd);
-      stdin.off('error', reject);
-      stdin.pause();
-      resolve(value);
-    };
-    const onData = (chunk: Buffer | string) => {
-      buffer += chunk.toString();
-      const line = buffer.split('\n').find((l, i, all) => l.trim() !== '' && i < all.length - 1);
-      if (line !== undefined) finish(line.trim().split(/\s+/)[0]!);
-    };
-    const onEnd = () => finish(buffer.trim().split(/\s+/)[0] ?? '');
-    stdin.setEncoding('utf8');
-    stdin.on('data', onData);
-    stdin.on('end', onEnd);
-    stdin.on('error', reject);
-  });
-  if (!id) throw new CliError(`expected a ${what} on stdin (for "-"), but stdin was empty`, EXIT.USAGE);
-  return id;
 }

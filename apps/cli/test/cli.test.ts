@@ -2,25 +2,29 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { run, tempDir } from './support/cli';
+import { BIN, run, runIn, tempDir } from './support/cli';
 
 vi.setConfig({ testTimeout: 30_000 });
 
 const env = { DATAFRAMER_CONFIG_DIR: tempDir() };
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
 describe('help, version and usage errors', () => {
-  it('prints the root help with examples, environment and exit codes', async () => {
-    const { code, stdout, stderr } = await run(['--help'], { env });
+  it('prints the root help with examples, environment and exit codes; no arguments prints it too and succeeds', async () => {
+    const { code, stdout, stderr } = await runIn(['--help'], { env });
     expect(code).toBe(0);
     expect(stderr).toBe('');
     for (const text of ['Usage: dataframer <command>', 'runs', 'specs', 'models', 'auth', 'completion', 'Examples:', 'DATAFRAMER_API_KEY', 'Exit codes:']) {
       expect(stdout).toContain(text);
     }
     expect(stdout).toMatch(/^ {2}8 {4}the watched run was still running when --timeout expired$/m);
-    expect((await run([], { env })).code).toBe(2);
+    const bare = await runIn([], { env });
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toBe(stdout);
+    expect(bare.stderr).toBe('');
   });
 
-  it('has help with examples on every command', async () => {
+  it('has help with examples and the global options on every command', async () => {
     const commands = [
       ['runs'],
       ['runs', 'list'],
@@ -43,44 +47,69 @@ describe('help, version and usage errors', () => {
       ['completion'],
     ];
     for (const path of commands) {
-      const { code, stdout } = await run([...path, '--help'], { env });
+      const { code, stdout } = await runIn([...path, '--help'], { env });
       expect(code, path.join(' ')).toBe(0);
       expect(stdout, path.join(' ')).toContain(`Usage: dataframer ${path.join(' ')}`);
       expect(stdout, path.join(' ')).toMatch(/Examples:\n {2}\$ dataframer /);
+      expect(stdout, path.join(' ')).toMatch(/Global Options:[\s\S]*--timeout <duration>/);
     }
-    expect((await run(['runs', 'list', '--help'], { env })).stdout).toContain('filters and sorts it locally');
-    expect((await run(['runs', 'watch', '-h'], { env })).stdout).toContain('5 FAILED, 6 CANCELED, 8 still running');
+    expect((await runIn(['runs', 'list', '--help'], { env })).stdout).toContain('filters and sorts it locally');
+    expect((await runIn(['runs', 'watch', '-h'], { env })).stdout).toContain('5 FAILED, 6 CANCELED, 8 still running');
+    expect((await runIn(['help', 'runs'], { env })).stdout).toContain('Usage: dataframer runs');
   });
 
-  it('prints the version', async () => {
-    const { code, stdout } = await run(['--version'], { env });
+  it('wraps help to the terminal width', async () => {
+    const { stdout } = await runIn(['runs', 'create', '--help'], { env, tty: { stdout: true, columns: 60 } });
+    const optionLines = stdout.slice(stdout.indexOf('Options:'), stdout.indexOf('Examples:')).split('\n');
+    for (const line of optionLines) expect(line.length, line).toBeLessThanOrEqual(60);
+  });
+
+  it('prints the version with the Node.js version', async () => {
+    const { code, stdout } = await runIn(['--version'], { env });
     expect(code).toBe(0);
-    expect(stdout).toBe(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+    expect(stdout).toBe(`dataframer ${version} (node ${process.version})\n`);
+    const bin = await run(['-V'], { env });
+    expect(bin.code).toBe(0);
+    expect(bin.stdout).toMatch(/^dataframer \d+\.\d+\.\d+\S* \(node v\d+\.\d+\.\d+\)\n$/);
+    // dist/dataframer.js, the bin's earlier path, still runs it (scripts start it by that path).
+    const legacy = await run(`"${process.execPath}" "${BIN.replace(/\.cjs$/, '.js')}" --version`, { env });
+    expect(legacy.stdout).toBe(bin.stdout);
   });
 
-  it('exits 2 with a suggestion for unknown commands and flags', async () => {
+  it('exits 2 with a suggestion for unknown commands and flags, and says where help is', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['rnus'], /unknown command 'rnus' for "dataframer" \(did you mean runs\?\)/],
-      [['runs', 'lst'], /unknown command 'lst' for "dataframer runs" \(did you mean list\?\)/],
-      [['runs', 'list', '--stauts', 'FAILED'], /unknown option '--stauts' \(did you mean --status\?\)/],
-      [['runs', 'get'], /missing argument <id>/],
-      [['runs', 'get', 'a', 'b'], /unexpected argument 'b'/],
-      [['runs', 'list', '--limit'], /needs a value/],
-      [['runs', 'delete', 'x', '--yes=1'], /does not take a value/],
-      [['completion', 'powershell'], /<shell> must be one of bash, zsh, fish/],
+      [['rnus'], /unknown command 'rnus'\n\(Did you mean runs\?\)\nRun "dataframer --help" for usage\./],
+      [['runs', 'lst'], /unknown command 'lst'\n\(Did you mean one of list, ls\?\)\nRun "dataframer runs --help"/],
+      [['runs', 'list', '--stauts', 'FAILED'], /unknown option '--stauts'\n\(Did you mean --status\?\)\nRun "dataframer runs list --help"/],
+      [['runs', 'get'], /missing required argument 'id'/],
+      [['runs', 'watch'], /missing required argument 'id'/],
+      [['runs', 'get', 'a', 'b'], /too many arguments for 'get'/],
+      [['runs', 'list', '--limit'], /option '-L, --limit <n>' argument missing/],
+      [['runs', 'list', '--limit', 'x'], /option '-L, --limit <n>' argument 'x' is invalid\. Expected a whole number/],
+      [['runs', 'delete', 'x', '--yes=1'], /unknown option '--yes=1'/],
+      [['runs', 'create', '--spec', 's'], /required option '-n, --samples <n>' not specified/],
+      [['completion', 'powershell'], /argument 'shell'\. Allowed choices are bash, zsh, fish/],
+      [['runs'], /Usage: dataframer runs/],
     ];
     for (const [args, message] of cases) {
-      const { code, stdout, stderr } = await run(args, { env });
+      const { code, stdout, stderr } = await runIn(args, { env });
       expect(code, args.join(' ')).toBe(2);
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(message);
+      expect(stdout, args.join(' ')).toBe('');
+      expect(stderr, args.join(' ')).toMatch(message);
     }
+  });
+
+  it('never echoes a key pasted where a command was expected', async () => {
+    const { code, stderr } = await runIn(['sk_live_pasted_by_mistake_1234'], { env });
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown command '[REDACTED]'");
+    expect(stderr).not.toContain('pasted_by_mistake');
   });
 
   it('accepts aliases, --opt=value, -Lvalue and global options after the command', async () => {
     // No key: every one of these parses and then stops with exit 4, which proves the parse succeeded.
-    for (const args of [['runs', 'ls', '--limit=3'], ['runs', 'list', '-L3'], ['runs', 'list', '--no-color', '--profile', 'x'], ['--debug', 'runs', 'view', 'abc']]) {
-      const { code, stderr } = await run(args, { env });
+    for (const args of [['runs', 'ls', '--limit=3'], ['runs', 'list', '-L3'], ['runs', 'list', '--no-color', '--profile', 'x'], ['--debug', 'runs', 'view', 'abc'], ['runs', 'get', 'abc', '--timeout', '5s']]) {
+      const { code, stderr } = await runIn(args, { env });
       expect(code, args.join(' ')).toBe(4);
       expect(stderr).toContain('not logged in');
     }
@@ -88,35 +117,44 @@ describe('help, version and usage errors', () => {
 });
 
 describe('completion', () => {
-  it('prints a bash script that bash accepts and that completes commands and flags', async () => {
-    const { code, stdout } = await run(['completion', 'bash'], { env });
+  it('prints a bash script, generated from the command model, that a real bash runs', async () => {
+    const { code, stdout } = await runIn(['completion', 'bash'], { env });
     expect(code).toBe(0);
     const file = join(tempDir(), 'dataframer.bash');
     writeFileSync(file, stdout);
     const complete = (line: string) =>
-      new Promise<string>((resolve, reject) => {
+      new Promise<string[]>((resolve, reject) => {
         const words = line.split(' ');
         const script = `source "${file}"; COMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _dataframer; printf '%s\\n' "\${COMPREPLY[@]}"`;
         const child = spawn('bash', ['--norc', '-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         child.stdout.on('data', (chunk) => (out += chunk));
         child.on('error', reject);
-        child.on('close', (status) => (status === 0 ? resolve(out) : reject(new Error(`bash exited ${status}`))));
+        child.on('close', (status) => (status === 0 ? resolve(out.split('\n').filter(Boolean)) : reject(new Error(`bash exited ${status}`))));
       });
-    expect((await complete('dataframer ru')).trim()).toBe('runs');
-    expect((await complete('dataframer runs ')).split('\n')).toEqual(expect.arrayContaining(['list', 'create', 'watch', 'download']));
-    expect((await complete('dataframer --profile x runs list --st')).trim()).toBe('--status');
-    expect((await complete('dataframer completion ')).split('\n')).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
+    expect(await complete('dataframer ru')).toEqual(['runs']);
+    expect(await complete('dataframer runs ')).toEqual(expect.arrayContaining(['list', 'get', 'create', 'watch', 'cancel', 'delete', 'download', 'samples']));
+    expect(await complete('dataframer --profile x runs list --st')).toEqual(['--status']);
+    expect(await complete('dataframer completion ')).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
+    expect(await complete('dataframer runs create --seed-shuffling ')).toEqual(['none', 'sample', 'field', 'prompt']);
+
+    // Every offered flag exists on that command (no "-or-id" from a value placeholder).
+    const listFlags = await complete('dataframer runs list -');
+    expect(listFlags).toEqual(expect.arrayContaining(['--status', '-s', '--spec', '--since', '--limit', '-L', '--sort', '--json', '--help', '--timeout', '--profile', '--debug', '--no-color']));
+    for (const flag of listFlags) expect(['-s', '--status', '--spec', '--since', '-L', '--limit', '--sort', '--json', '-h', '--help', '--profile', '--base-url', '--timeout', '--no-color', '--debug', '-V', '--version']).toContain(flag);
+    expect(await complete('dataframer runs download x -')).toEqual(expect.arrayContaining(['--extract', '-x', '--out', '--force']));
   });
 
   it('prints zsh and fish scripts', async () => {
-    const zsh = await run(['completion', 'zsh'], { env });
+    const zsh = await runIn(['completion', 'zsh'], { env });
     expect(zsh.code).toBe(0);
     expect(zsh.stdout.startsWith('#compdef dataframer\n')).toBe(true);
     expect(zsh.stdout).toContain('complete -o default -F _dataframer dataframer');
-    const fish = await run(['completion', 'fish'], { env });
+    const fish = await runIn(['completion', 'fish'], { env });
     expect(fish.code).toBe(0);
     expect(fish.stdout).toContain("complete -c dataframer -n '__fish_use_subcommand' -a runs");
     expect(fish.stdout).toContain("__fish_seen_subcommand_from runs; and __fish_seen_subcommand_from list' -l status -s s -r");
+    expect(fish.stdout).toContain("-l seed-shuffling -r -a 'none sample field prompt'");
+    expect(fish.stdout).not.toMatch(/-l or-id|-l name-or-id/);
   });
 });

@@ -5,12 +5,12 @@ import type { Runtime } from '@df/core';
  * Browsers hide the cause of a network failure from scripts on purpose, so the message lists the usual ones.
  */
 export function createBrowserFetch(fetch?: Runtime['fetch']): Runtime['fetch'] {
-  return async (request) => {
+  return async (request, init) => {
     // Looked up at each call so a fetch installed later (a test double, a service-worker shim) is used.
     const send: Runtime['fetch'] = fetch ?? globalThis.fetch;
     try {
       // Called as a plain function: a fetch invoked as a method of another object throws "Illegal invocation".
-      return await send(request);
+      return await (init ? send(request, init) : send(request));
     } catch (error) {
       if (error instanceof TypeError) {
         throw new TypeError(

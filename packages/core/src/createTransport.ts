@@ -3,7 +3,7 @@ import { formatMs } from './errors/createApiError';
 import { AbortError, ConfigurationError, ResponseValidationError, TimeoutError } from './errors/errors';
 import { DataframerError } from './errors/DataframerError';
 import { isLoopbackHost, normalizeBaseUrl } from './internal/baseUrl';
-import { createDeadline, type Deadline } from './internal/deadline';
+import { createDeadline, untilAborted, type Deadline } from './internal/deadline';
 import { prepareRequest } from './internal/prepareRequest';
 import { RETRYABLE_STATUSES } from './internal/retryableStatuses';
 import {
@@ -83,6 +83,13 @@ interface Call {
 
 const callOf = (options: { context?: Record<string, unknown> }) => options.context?.['call'] as Call;
 
+/**
+ * The call each Request ky is about to send belongs to. A cloned Request (ky clones one for every retry) follows
+ * its original's signal only weakly in undici, so after a garbage collection the deadline could no longer abort
+ * it: fetch is handed the call's own signal instead, looked up here.
+ */
+const callsByRequest = new WeakMap<Request, Call>();
+
 /** Creates the one transport every runtime uses: ky sends and repeats, under our create safety, deadline, errors and redaction. */
 export function createTransport(options: TransportOptions): Transport {
   const base = normalizeBaseUrl(options.baseUrl);
@@ -119,6 +126,7 @@ export function createTransport(options: TransportOptions): Transport {
       call.keyHint = `${maskKey(key)}${options.tokenSource ? ` from ${options.tokenSource()}` : ''}`;
       request.headers.set('authorization', `Bearer ${key}`);
     }
+    callsByRequest.set(request, call);
     log?.(call, `→ ${request.method} ${request.url} (${call.operation.name}, attempt ${call.attempts}/${call.maxRetries + 1}${call.idempotencyKey ? `, ${call.operation.idempotencyHeader} ${call.idempotencyKey}` : ''})`);
     call.started = rt.now();
     call.phase = 'sending';
@@ -126,8 +134,13 @@ export function createTransport(options: TransportOptions): Transport {
 
   const api = ky.create({
     prefixUrl: base,
-    // ky always calls fetch with the Request it built.
-    fetch: ((request: Request) => rt.fetch(request)) as KyOptions['fetch'],
+    // ky always calls fetch with the Request it built; the deadline's signal goes with it (see callsByRequest).
+    fetch: ((request: Request) => {
+      const call = callsByRequest.get(request);
+      if (!call) return rt.fetch(request);
+      const { signal } = call.deadline;
+      return untilAborted(rt.fetch(request, { signal }), signal);
+    }) as KyOptions['fetch'],
     // The one deadline owns time, through the signal; ky's own timeout would be a second, lying one.
     timeout: false,
     headers: { accept: 'application/json', ...options.headers },
@@ -170,9 +183,9 @@ export function createTransport(options: TransportOptions): Transport {
       const response = raw.response;
       let text = '';
       try {
-        text = redact(await response.text(), call.secrets);
+        text = redact(await untilAborted(response.text(), call.deadline.signal), call.secrets);
       } catch {
-        // The error body broke off: the status alone still says what happened.
+        // The error body broke off (or the deadline passed while it came): the status alone still says what happened.
       }
       const requestId = response.headers.get('x-request-id');
       failure = classifyHttpFailure({
@@ -281,7 +294,7 @@ export function createTransport(options: TransportOptions): Transport {
   async function readAnswer<R>(call: Call, response: Response, onResponse?: (info: ResponseInfo) => void): Promise<R> {
     let text: string;
     try {
-      text = redact(await response.text(), call.secrets);
+      text = redact(await untilAborted(response.text(), call.deadline.signal), call.secrets);
     } catch (cause) {
       if (call.deadline.state !== 'running') throw interrupted(call);
       const { error } = classifyConnectionFailure(cause, { request: call.label, attempts: call.attempts, baseUrl: base, secrets: call.secrets, afterHeaders: true });

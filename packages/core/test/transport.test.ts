@@ -7,6 +7,7 @@ import {
   ConflictError,
   ConnectionError,
   createDataframerClient,
+  createTransport,
   NotFoundError,
   OutcomeUnknownError,
   PermissionDeniedError,
@@ -617,5 +618,35 @@ describe('client.request: the rest of the API', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(await second).toEqual({ ok: true, value: { ok: true } });
     expect(twice.sent).toHaveLength(2);
+  });
+});
+
+describe('the deadline holds whatever the fetch underneath does', () => {
+  it('ends a call at its deadline even when the fetch ignores every signal, and hands fetch the deadline signal', async () => {
+    const signals: Array<AbortSignal | undefined> = [];
+    const transport = createTransport({
+      baseUrl: 'https://api.example.test',
+      getToken: () => FAKE_KEY,
+      timeoutMs: 3000,
+      runtime: {
+        fetch: (_request, init) => {
+          signals.push(init?.signal);
+          return new Promise<Response>(() => {});
+        },
+        setTimeout: (cb, ms) => setTimeout(cb, ms),
+        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+        now: () => Date.now(),
+        random: () => 0.5,
+        randomUUID: () => '00000000-0000-4000-8000-000000000001',
+      },
+    });
+    const started = Date.now();
+    const result = settle(createDataframerClient(transport).runs.list());
+    await vi.advanceTimersByTimeAsync(3000);
+    const outcome = (await result) as { ok: false; error: TimeoutError };
+    expect(outcome.error).toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBe(3000);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
   });
 });

@@ -23,6 +23,38 @@ export interface NodeFetch {
   close(): Promise<void>;
 }
 
+/**
+ * An undici interceptor that aborts a request when `signal` fires, holding the link strongly. undici's fetch
+ * follows the caller's signal through objects it holds only weakly, so after a garbage collection an abort
+ * can be lost and a request run on past its deadline, its socket busy until the server answers.
+ */
+function abortOn(signal: AbortSignal): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (options, handler) => {
+    let controller: Dispatcher.DispatchController | undefined;
+    const onAbort = () => controller?.abort(signal.reason);
+    const done = () => signal.removeEventListener('abort', onAbort);
+    signal.addEventListener('abort', onAbort, { once: true });
+    return dispatch(options, {
+      onRequestStart(c, context) {
+        controller = c;
+        if (signal.aborted) c.abort(signal.reason);
+        handler.onRequestStart?.(c, context);
+      },
+      onRequestUpgrade: (...args) => handler.onRequestUpgrade?.(...args),
+      onResponseStart: (...args) => handler.onResponseStart?.(...args),
+      onResponseData: (...args) => handler.onResponseData?.(...args),
+      onResponseEnd(...args) {
+        done();
+        handler.onResponseEnd?.(...args);
+      },
+      onResponseError(...args) {
+        done();
+        handler.onResponseError?.(...args);
+      },
+    });
+  };
+}
+
 /** Reads a proxy variable as curl, npm and gh do: lower case first, then upper case; empty means none. */
 function proxyVariable(env: Record<string, string | undefined>, name: string): string {
   return env[name.toLowerCase()] ?? env[name] ?? '';
@@ -55,7 +87,9 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   return {
     async fetch(input, init) {
       const { send, pool } = await load();
-      if (typeof input === 'string' || input instanceof URL) return (await send(input, { ...(init as object), dispatcher: pool })) as unknown as Response;
+      const signal = init?.signal ?? (typeof input === 'string' || input instanceof URL ? undefined : input.signal);
+      const dispatcher = signal ? pool.compose(abortOn(signal)) : pool;
+      if (typeof input === 'string' || input instanceof URL) return (await send(input, { ...(init as object), dispatcher })) as unknown as Response;
       // undici from npm does not recognise a Request made by Node's own Request class (it would turn it into
       // the string "[object Request]"), so the request is passed on as its parts.
       const hasBody = input.body !== null && input.method !== 'GET' && input.method !== 'HEAD';
@@ -63,10 +97,10 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         method: input.method,
         headers: [...input.headers],
         ...(hasBody && { body: new Uint8Array(await input.arrayBuffer()) }),
-        signal: input.signal,
         redirect: input.redirect,
         ...(init as object),
-        dispatcher: pool,
+        signal,
+        dispatcher,
       });
       return response as unknown as Response;
     },

@@ -52,7 +52,7 @@ export function createNodeTransport(options: NodeClientOptions = {}): NodeTransp
     ...options,
     baseUrl: options.baseUrl ?? (env['DATAFRAMER_BASE_URL'] || DEFAULT_BASE_URL),
     runtime: {
-      fetch: options.fetch ?? ((request) => own!.fetch(request)),
+      fetch: options.fetch ?? ((request, init) => own!.fetch(request, init)),
       setTimeout: (callback, ms) => setTimeout(callback, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       now: () => Date.now(),

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startSandbox, type Sandbox } from '@df/sandbox';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,5 +193,29 @@ describe('the node:http engine with a proxy', () => {
     }
     await settle();
     expect(proxy.log().slice(before)).toContain(`CONNECT ${new URL(sandbox.url).host}`);
+  });
+});
+
+describe('the deadline survives garbage collection', () => {
+  const fixture = fileURLToPath(new URL('./fixtures/deadline-after-gc.mjs', import.meta.url));
+  const runFixture = (engine: string) =>
+    new Promise<{ error: string; attempts: number; elapsed: number; closeMs: number; openSockets: number }>((resolve, reject) => {
+      execFile(process.execPath, ['--expose-gc', fixture, engine], { timeout: 30_000 }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
+      );
+    });
+
+  it.each(['undici', 'node:http'])('a retried request (a cloned Request) still ends at its deadline and is aborted, through %s', async (engine) => {
+    const result = await runFixture(engine);
+    expect(result).toMatchObject({ error: 'TimeoutError', attempts: 3 });
+    expect(result.elapsed).toBeLessThan(3000 + 250);
+    expect(result.closeMs).toBeLessThan(500);
+    expect(result.openSockets).toBe(0);
+  });
+
+  it("ends at its deadline through Node's own fetch too", async () => {
+    const result = await runFixture('global fetch');
+    expect(result).toMatchObject({ error: 'TimeoutError', attempts: 3 });
+    expect(result.elapsed).toBeLessThan(3000 + 250);
   });
 });

@@ -1,21 +1,10 @@
-import type { FaultKind, FaultRule } from './types';
-
-const KINDS: readonly FaultKind[] = [
-  'latency',
-  'rate-limit',
-  'server-error',
-  'reset',
-  'drop-after-act',
-  'malformed-json',
-  'unknown-status',
-  'extra-field',
-];
+import { FAULT_KINDS as KINDS, type FaultKind, type FaultRule } from './faultTypes';
 
 const METHODS = ['*', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /**
  * Parses a fault spec string `METHOD PATH KIND [key=value ...]`, e.g. `POST /runs/ drop-after-act nth=1,3`
- * or `* * server-error status=503 retry-after=2 p=0.2`, into a rule.
+ * `* * server-error status=503 retry-after=2 p=0.2` or `* * refuse ms=300`, into a rule.
  */
 export function parseFaultSpec(spec: string): FaultRule {
   const tokens = spec.trim().split(/\s+/).filter(Boolean);
@@ -85,6 +74,14 @@ function findProblem(rule: FaultRule): string | undefined {
     return 'nth must be a list of integers >= 1';
   }
   if (rule.nth !== undefined && rule.probability !== undefined) return 'use either p or nth, not both';
+  if (rule.kind === 'refuse') {
+    // Connections are refused before any request is read, so there is no method, path or count to match.
+    const anyMethod = rule.method === undefined || rule.method === '*';
+    const anyPath = rule.path === undefined || rule.path === '*';
+    if (!anyMethod || !anyPath || rule.nth !== undefined || rule.probability !== undefined) {
+      return 'refuse acts before any request is read, so it takes no method, path, p or nth: use "* * refuse [ms=<ms>]"';
+    }
+  }
   if (rule.value !== undefined && (typeof rule.value !== 'string' || rule.value === '')) return 'value must be a non-empty string';
   if (rule.field !== undefined && (typeof rule.field !== 'string' || rule.field === '')) return 'field must be a non-empty string';
   return undefined;

@@ -1,68 +1,67 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createApp, runRecordsOf } from './internal/createApp';
-import { createFaultController } from './internal/createFaultController';
 import { DEMO_KEYS } from './DEMO_KEYS';
-import { createStore } from './internal/createStore';
+import { parseFaultSpec, validateFaultRule } from './parseFaultSpec';
+import type { AppContext } from './internal/AppContext';
+import { createApp } from './internal/createApp';
+import { createControl } from './internal/createControl';
+import { createFaultController } from './internal/faults/createFaultController';
+import { createIdempotencyStore } from './internal/idempotency';
+import { runRecordsOf } from './internal/runRecordsOf';
+import { createListener } from './internal/server/createListener';
+import { createScheduler } from './internal/server/createScheduler';
+import { checkSpeed, createSettings } from './internal/settings';
+import { createStore } from './internal/store/createStore';
+import { createTimeline } from './internal/store/createTimeline';
 import type { Sandbox, SandboxOptions, SandboxRequestRecord } from './types';
 
 /** Starts a local Dataframer-compatible API server and resolves once it listens. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = options.seed ?? 1;
-  const speed = options.speed ?? 1;
-  if (!(speed > 0) || !Number.isFinite(speed)) throw new Error('speed must be a positive number');
+  const now = options.now ?? Date.now;
+  const timeline = createTimeline(now, checkSpeed(options.speed ?? 1));
+  const settings = createSettings(timeline, options);
+  // Bad rules fail the start before anything listens.
+  const initialFaults = (options.faults ?? []).map((rule) => (typeof rule === 'string' ? parseFaultSpec(rule) : validateFaultRule({ ...rule })));
   const store = createStore({
     seed,
-    speed,
-    now: options.now ?? Date.now,
+    now,
+    timeline,
     samplesPerSecond: options.samplesPerSecond ?? 5,
     pendingMs: options.pendingMs ?? 2000,
     zipBuildMs: options.zipBuildMs ?? 2000,
     failureRate: options.failureRate ?? 0.1,
     tenants: options.tenants ?? [],
   });
-  const faults = createFaultController(seed, options.faults ?? []);
+  const scheduler = createScheduler();
+  const faults = createFaultController(seed, scheduler);
+  const idempotency = createIdempotencyStore();
   const requests: SandboxRequestRecord[] = [];
-  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const entry = { timer: setTimeout(() => (timers.delete(entry), resolve()), ms), resolve };
-      timers.add(entry);
-    });
-  const app = createApp({ store, faults, requests, sleep, info: { seed, speed } });
+  const control = createControl({ store, settings, faults, idempotency });
+  const ctx: AppContext = { store, settings, faults, idempotency, requests, scheduler, control, view: () => ({ store, settings: settings.get() }) };
+  const app = createApp(ctx);
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   // A client that was answered must not wait on a server-side idle timer to let the process exit.
   server.keepAliveTimeout = 5_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const listener = await createListener(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  faults.onRefusingChange((refusing) => listener.setRefusing(refusing));
+  for (const rule of initialFaults) faults.add(rule);
   let stopping: Promise<void> | undefined;
 
   return {
-    url: `http://${host}:${address.port}`,
-    port: address.port,
+    url: listener.url,
+    port: listener.port,
     keys: { ...DEMO_KEYS },
     faults,
-    runs: (companyOrKey) => runRecordsOf(store, companyOrKey),
+    control,
+    runs: (companyOrKey) => runRecordsOf(ctx, companyOrKey),
     requests: () => requests.map((r) => ({ ...r })),
     stop() {
-      stopping ??= new Promise<void>((resolve) => {
-        for (const entry of timers) {
-          clearTimeout(entry.timer);
-          entry.resolve();
-        }
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      stopping ??= (async () => {
+        scheduler.stop();
+        await listener.stop();
+      })();
       return stopping;
     },
   };

@@ -1,60 +1,6 @@
-/** The kinds of fault the sandbox can inject. */
-export type FaultKind =
-  | 'latency'
-  | 'rate-limit'
-  | 'server-error'
-  | 'reset'
-  | 'drop-after-act'
-  | 'malformed-json'
-  | 'unknown-status'
-  | 'extra-field';
+import type { FaultKind, FaultRule, SandboxFaults } from './faultTypes';
 
-/** One fault rule: which requests it matches, what it does, and how often. */
-export interface FaultRule {
-  /** HTTP method to match, or `*` (default) for any. */
-  method?: string;
-  /** Path pattern relative to `/api/dataframer` (e.g. `/runs/`, `/runs/{id}/cancel/`; a segment `*`, `:name` or `{name}` matches any one segment); `*` (default) matches every API path. */
-  path?: string;
-  /** What to inject. */
-  kind: FaultKind;
-  /** `latency`: milliseconds to wait before handling the request (default 500). */
-  ms?: number;
-  /** `server-error`: 500, 502 or 503 (default 500). */
-  status?: number;
-  /** `rate-limit` (default 1) and `server-error` (default none): value of the `Retry-After` header in seconds. */
-  retryAfter?: number;
-  /** `unknown-status`: the status value put into run objects (default `QUEUED_FOR_GPU`). */
-  value?: string;
-  /** `extra-field`: the name of the unknown field added to response objects (default `x_sandbox_extra`). */
-  field?: string;
-  /** Inject on each matching request with this probability (seeded), 0..1. */
-  probability?: number;
-  /** Inject only on these matching requests, counted from 1 (e.g. `[1, 3]`). */
-  nth?: number[];
-}
-
-/** A fault rule as installed, with its id and how often it matched and fired. */
-export interface InstalledFaultRule extends FaultRule {
-  id: string;
-  matched: number;
-  injected: number;
-}
-
-/** Programmatic control of fault injection. */
-export interface SandboxFaults {
-  /** Installs a rule (object or spec string, see `parseFaultSpec`) and returns its id. */
-  add(rule: FaultRule | string): string;
-  /** Removes one rule; answers whether it existed. */
-  remove(id: string): boolean;
-  /** Removes every rule (counters are kept). */
-  clear(): void;
-  /** The installed rules. */
-  list(): InstalledFaultRule[];
-  /** How many faults of each kind were injected since start (or the last `resetCounts`). */
-  counts(): Record<FaultKind, number>;
-  /** Sets every counter back to zero. */
-  resetCounts(): void;
-}
+export type { FaultKind, FaultRule, InstalledFaultRule, SandboxFaults } from './faultTypes';
 
 /** An extra company and the API keys that act for it. */
 export interface SandboxTenant {
@@ -88,6 +34,57 @@ export interface SandboxOptions {
   zipBuildMs?: number;
   /** Fraction of new runs that end FAILED, decided from the seed and the run id (default 0.1). */
   failureRate?: number;
+  /** How a usable spec's status is spelled in the spec list and detail: `SUCCEEDED` (default, the newest docs) or `READY` (older docs, SDK 0.3.1). */
+  specReadyStatus?: SpecReadyStatus;
+  /** How fields the contract marks optional are served: `present` (default, with their values), `null`, or `absent` (left out). */
+  optionalFields?: OptionalFieldsMode;
+}
+
+/** The word a spec list and detail use for a spec that runs can be made from. */
+export type SpecReadyStatus = 'SUCCEEDED' | 'READY';
+
+/** How optional fields are served: with their values, as `null`, or left out. */
+export type OptionalFieldsMode = 'present' | 'null' | 'absent';
+
+/** The settings a running sandbox can change (`control.set()`, `PATCH /__sandbox/settings`). */
+export interface SandboxSettings {
+  /** Time scale of the simulation; changing it keeps every run's progress so far. */
+  speed: number;
+  specReadyStatus: SpecReadyStatus;
+  optionalFields: OptionalFieldsMode;
+}
+
+/** The statuses `control.seedRun()` can place a run in. */
+export type SeedRunStatus = 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';
+
+/** What `control.seedRun()` creates: a run that shows `status` now. */
+export interface SeedRunOptions {
+  status: SeedRunStatus;
+  /** Company id or API key (default `acme`). */
+  company?: string;
+  /** Number of samples (default 100). */
+  samples?: number;
+  /** A spec of that company in SUCCEEDED status (default: its first one). */
+  specId?: string;
+  /** PROCESSING and CANCELED: the fraction of samples processed so far, 0..1 (default 0.5). */
+  progress?: number;
+}
+
+/** Controls a running sandbox from a test: time, faults, settings and seeded data. */
+export interface SandboxControl {
+  faults: SandboxFaults;
+  /** The current settings. */
+  settings(): SandboxSettings;
+  /** Changes some settings and returns them all. */
+  set(settings: Partial<SandboxSettings>): SandboxSettings;
+  /** Changes the time scale (same as `set({ speed })`). */
+  setSpeed(speed: number): void;
+  /** Moves simulated time forward by `ms` (at speed 1), so runs progress as if that time had passed. */
+  advance(ms: number): void;
+  /** Creates a run of a company that shows `status` now and returns its id. */
+  seedRun(options: SeedRunOptions): string;
+  /** Starts over from the seeded data (of `seed`, default the current one): created runs, idempotency keys and download links are forgotten; faults, settings and request records are kept. */
+  reset(options?: { seed?: number }): void;
 }
 
 /** One HTTP request the sandbox received, and what it did with it. */
@@ -118,7 +115,7 @@ export interface SandboxRunRecord {
   requestId: string | null;
   seeded: boolean;
   deleted: boolean;
-  /** The run detail as `GET /runs/{id}/` would answer it now. */
+  /** The run detail as `GET /runs/{id}/` would answer it now, every field present. */
   run: Record<string, unknown>;
 }
 
@@ -134,6 +131,8 @@ export interface Sandbox {
   runs(companyOrKey?: string): SandboxRunRecord[];
   /** Every request received, oldest first. */
   requests(): SandboxRequestRecord[];
+  /** Time, settings and seeded data. */
+  control: SandboxControl;
   /** Stops listening and closes every connection, keep-alive ones included. */
   stop(): Promise<void>;
 }

@@ -12,7 +12,7 @@ afterAll(() => sandbox.stop());
 
 describe('runs endpoints', () => {
   it('creates with 201 {id}, retrieves the detail, deletes with 204 and then answers 404', async () => {
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const created = await api('POST', '/runs/', {
       body: { spec_id: specId, number_of_samples: 25, spec_version: 1, generation_model: 'anthropic/claude-haiku-4-5-thinking', seed_shuffling_level: 'field' },
     });
@@ -36,7 +36,7 @@ describe('runs endpoints', () => {
 
   it('defaults spec_version to the latest version', async () => {
     const specs = (await api('GET', '/specs/')).body as Array<{ id: string; status: string; latest_version: number }>;
-    const spec = specs.find((s) => s.status === 'READY' && s.latest_version > 1);
+    const spec = specs.find((s) => s.status === 'SUCCEEDED' && s.latest_version > 1);
     const { body } = await api('POST', '/runs/', { body: { spec_id: spec?.id, number_of_samples: 2 } });
     expect((await api('GET', `/runs/${body.id}/`)).body.spec_version).toBe(spec?.latest_version);
   });
@@ -45,7 +45,7 @@ describe('runs endpoints', () => {
     const missing = await api('POST', '/runs/', { body: {}, invalidRequest: true });
     expect(missing.status).toBe(400);
     expect(missing.body).toEqual({ spec_id: ['This field is required.'], number_of_samples: ['This field is required.'] });
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const tooMany = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 20001 }, invalidRequest: true });
     expect(tooMany.body).toEqual({ number_of_samples: ['Ensure this value is less than or equal to 20000.'] });
     const wrong = await api('POST', '/runs/', {
@@ -84,7 +84,7 @@ describe('runs endpoints', () => {
     const unknown = await api('POST', '/runs/', { body: { spec_id: '00000000-0000-4000-8000-000000000000', number_of_samples: 5 } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toMatch(/not found/);
-    const version = await api('POST', '/runs/', { body: { spec_id: await specIdIn(api, 'READY'), number_of_samples: 5, spec_version: 99 } });
+    const version = await api('POST', '/runs/', { body: { spec_id: await specIdIn(api, 'SUCCEEDED'), number_of_samples: 5, spec_version: 99 } });
     expect(version.status).toBe(400);
     expect(version.body.spec_version[0]).toMatch(/does not exist/);
   });
@@ -92,7 +92,7 @@ describe('runs endpoints', () => {
 
 describe('other endpoints', () => {
   it('retrieves a spec with and without versions', async () => {
-    const id = await specIdIn(api, 'READY');
+    const id = await specIdIn(api, 'SUCCEEDED');
     const plain = await api('GET', `/specs/${id}/`);
     expect(plain.body.status).toBe('SUCCEEDED');
     expect(plain.body).not.toHaveProperty('versions');

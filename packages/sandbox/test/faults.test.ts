@@ -31,7 +31,7 @@ describe('fault injection', () => {
   it('still acts on a delayed create after its client gave up, as a slow server would', async () => {
     const opened = await openSandbox({ faults: ['POST /runs/ latency ms=400'] });
     sandbox = opened.sandbox;
-    const specId = await specIdIn(opened.api, 'READY');
+    const specId = await specIdIn(opened.api, 'SUCCEEDED');
     const gaveUp = await fetch(`${sandbox.url}/api/dataframer/runs/`, {
       method: 'POST',
       headers: { authorization: `Bearer ${sandbox.keys.acme}`, 'content-type': 'application/json', 'idempotency-key': 'slow-1' },
@@ -48,7 +48,7 @@ describe('fault injection', () => {
   it('answers 429 with Retry-After, and 5xx with optional Retry-After, without acting', async () => {
     const opened = await openSandbox();
     sandbox = opened.sandbox;
-    const specId = await specIdIn(opened.api, 'READY');
+    const specId = await specIdIn(opened.api, 'SUCCEEDED');
     const before = sandbox.runs('acme').length;
     sandbox.faults.add({ method: 'POST', path: '/runs/', kind: 'rate-limit', retryAfter: 2, nth: [1] });
     sandbox.faults.add('POST /runs/ server-error status=503 retry-after=3 nth=2');
@@ -78,7 +78,7 @@ describe('fault injection', () => {
   it('resets the connection before acting: fetch rejects and nothing is created', async () => {
     const opened = await openSandbox({ faults: ['POST /runs/ reset nth=1'] });
     sandbox = opened.sandbox;
-    const specId = await specIdIn(opened.api, 'READY');
+    const specId = await specIdIn(opened.api, 'SUCCEEDED');
     const before = sandbox.runs('acme').length;
     await expect(raw(sandbox, 'POST', '/runs/', { body: { spec_id: specId, number_of_samples: 5 }, headers: { 'Idempotency-Key': 'k-reset' } })).rejects.toThrow();
     expect(sandbox.runs('acme').length).toBe(before);
@@ -92,7 +92,7 @@ describe('fault injection', () => {
   it('drops the response after acting: fetch rejects, yet the run exists in the records with its idempotency key', async () => {
     const opened = await openSandbox({ faults: ['POST /runs/ drop-after-act nth=1'] });
     sandbox = opened.sandbox;
-    const specId = await specIdIn(opened.api, 'READY');
+    const specId = await specIdIn(opened.api, 'SUCCEEDED');
     const body = { spec_id: specId, number_of_samples: 5 };
     await expect(raw(sandbox, 'POST', '/runs/', { body, headers: { 'Idempotency-Key': 'k-drop' } })).rejects.toThrow();
     const created = sandbox.runs(sandbox.keys.acme).filter((r) => r.idempotencyKey === 'k-drop');
@@ -109,7 +109,7 @@ describe('fault injection', () => {
   it('sends a malformed JSON body after acting', async () => {
     const opened = await openSandbox({ faults: ['POST /runs/ malformed-json'] });
     sandbox = opened.sandbox;
-    const specId = await specIdIn(opened.api, 'READY');
+    const specId = await specIdIn(opened.api, 'SUCCEEDED');
     const before = sandbox.runs('acme').length;
     const r = await raw(sandbox, 'POST', '/runs/', { body: { spec_id: specId, number_of_samples: 5 } });
     expect(r.status).toBe(201);

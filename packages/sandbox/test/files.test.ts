@@ -1,8 +1,7 @@
-import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import type { Sandbox } from '../src/index';
 import { manualClock, openSandbox, specIdIn } from './helpers';
+import { readZip } from './zip';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
@@ -10,40 +9,13 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-/** Reads every entry of a ZIP with an independent reader (yauzl) and checks each CRC with zlib's own crc32. */
-function readZip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const files = new Map<string, Buffer>();
-      zip.on('error', reject);
-      zip.on('end', () => resolve(files));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            const data = Buffer.concat(chunks);
-            if (crc32(data) !== entry.crc32) return reject(new Error(`CRC mismatch in ${entry.fileName}`));
-            files.set(entry.fileName, data);
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
-}
-
 describe('files download', () => {
   it('answers 202 while the ZIP is built, then 200 with a URL serving a valid ZIP of the generated files', async () => {
     const clock = manualClock();
     const opened = await openSandbox({ seed: 9, now: clock.now, failureRate: 0 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const { body } = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 30 } });
     clock.advance(60_000);
     const detail = await api('GET', `/runs/${body.id}/`);
@@ -98,7 +70,7 @@ describe('samples', () => {
     const opened = await openSandbox({ seed: 4, now: clock.now, failureRate: 0 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const { body } = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 1500 } });
     clock.advance(2000 + 10_000); // 50 samples processed
     const partial = await api('GET', `/runs/${body.id}/samples/`);
@@ -134,7 +106,7 @@ describe('samples', () => {
     const tooMany = await api('GET', `/runs/${id}/samples/?limit=1001`, { invalidRequest: true });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toEqual({ limit: ['Ensure this value is less than or equal to 1000.'] });
-    const negative = await api('GET', `/runs/${id}/samples/?offset=-1`);
+    const negative = await api('GET', `/runs/${id}/samples/?offset=-1`, { invalidRequest: true });
     expect(negative.status).toBe(400);
     expect(negative.body).toEqual({ offset: ['Ensure this value is greater than or equal to 0.'] });
     const text = await api('GET', `/runs/${id}/samples/?offset=abc`, { invalidRequest: true });

@@ -14,7 +14,7 @@ describe('run lifecycle', () => {
     const opened = await openSandbox({ seed: 3, now: clock.now, failureRate: 0 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const created = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 100 } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
@@ -57,7 +57,7 @@ describe('run lifecycle', () => {
     const opened = await openSandbox({ seed: 3, now: clock.now, failureRate: 1 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const { body } = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 1000 } });
     clock.advance(2000 + 200_000 + 1);
     const run = await api('GET', `/runs/${body.id}/`);
@@ -73,7 +73,7 @@ describe('run lifecycle', () => {
     const opened = await openSandbox({ seed: 11, now: clock.now, failureRate: 0.3 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) ids.push((await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 5 } })).body.id);
     clock.advance(60_000);
@@ -89,7 +89,7 @@ describe('run lifecycle', () => {
     const opened = await openSandbox({ seed: 5, speed: 1000, failureRate: 0 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const { body } = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 10000 } });
     const started = Date.now();
     const seen = new Set<string>();
@@ -110,7 +110,7 @@ describe('run lifecycle', () => {
     const opened = await openSandbox({ seed: 3, now: clock.now });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     clock.advance(1000);
     const { body } = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 10 } });
     const list = (await api('GET', '/runs/')).body as Array<{ id: string; created_at: string }>;
@@ -126,7 +126,7 @@ describe('cancel', () => {
     const opened = await openSandbox({ seed: 3, now: clock.now, failureRate: 0 });
     sandbox = opened.sandbox;
     const { api } = opened;
-    const specId = await specIdIn(api, 'READY');
+    const specId = await specIdIn(api, 'SUCCEEDED');
     const a = (await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 100 } })).body.id;
     const canceledPending = await api('POST', `/runs/${a}/cancel/`);
     expect(canceledPending.status).toBe(200);

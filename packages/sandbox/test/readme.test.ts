@@ -1,31 +1,59 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+function section(title: string, fence: string): string {
+  const block = new RegExp(`## ${title}[\\s\\S]*?\`\`\`${fence}\\n([\\s\\S]*?)\`\`\``).exec(README)?.[1];
+  if (!block) throw new Error(`README has no \`\`\`${fence} block under "## ${title}"`);
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: build the package first`);
+  return block.replace("'@df/sandbox'", JSON.stringify(DIST));
+}
+
+function runNode(args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
+  // A nested vitest must not think it runs inside this one.
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'FORCE_COLOR')), NO_COLOR: '1' };
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  // eslint-disable-next-line no-control-regex
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out: out.replace(/\x1b\[[0-9;]*m/g, '') })));
+}
 
 describe('README', () => {
   it('runs the "Start it from code" example, which exits on its own after stop()', async () => {
-    if (!existsSync(DIST)) throw new Error(`${DIST} is missing: build the package first`);
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const block = /## Start it from code\s+```js\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBeDefined();
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-readme-'));
     try {
       const file = join(dir, 'example.mjs');
-      writeFileSync(file, (block as string).replace("'@df/sandbox'", JSON.stringify(DIST)));
-      const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      writeFileSync(file, section('Start it from code', 'js'));
+      const { code, out } = await runNode([file], dir);
       expect(out).toMatch(/^(SUCCEEDED|FAILED) \d+ [\d.]+\n$/);
       expect(code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('runs the "Use it in your tests" vitest file, all its tests passing', async () => {
+    // Inside the package, so that `vitest` resolves as it does in a user's project.
+    const dir = join(fileURLToPath(new URL('..', import.meta.url)), '.readme-examples', `vitest-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(join(dir, 'sandbox.test.ts'), section('Use it in your tests', 'ts'));
+      writeFileSync(join(dir, 'vitest.config.mjs'), 'export default { test: { include: ["*.test.ts"] } };\n');
+      const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+      const { code, out } = await runNode([vitest, 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')], dir);
+      expect(out).toMatch(/Tests\s+3 passed \(3\)/);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -37,8 +37,8 @@ describe('seeded data', () => {
     const { runs, specs } = await snapshot(5);
     expect(new Set(runs.map((r) => r.status))).toEqual(new Set(['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED', 'CANCELED']));
     const list = specs;
-    expect(list.some((s) => s.status === 'READY' && s.dataset_id !== null)).toBe(true);
-    expect(list.some((s) => s.status === 'READY' && s.dataset_id === null)).toBe(true);
+    expect(list.some((s) => s.status === 'SUCCEEDED' && s.dataset_id !== null)).toBe(true);
+    expect(list.some((s) => s.status === 'SUCCEEDED' && s.dataset_id === null)).toBe(true);
     expect(list.some((s) => s.status === 'PROCESSING')).toBe(true);
     expect(list.some((s) => s.status === 'FAILED')).toBe(true);
   });

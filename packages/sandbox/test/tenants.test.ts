@@ -62,7 +62,7 @@ describe('tenants', () => {
     expect(cancel.body).toEqual({ detail: 'Not found.' });
     expect((await globex('DELETE', `/runs/${id}/`)).status).toBe(404);
     expect((await acme('GET', `/runs/${id}/`)).body.status).toBe('PROCESSING');
-    const acmeSpec = await specIdIn(acme, 'READY');
+    const acmeSpec = await specIdIn(acme, 'SUCCEEDED');
     expect((await globex('GET', `/specs/${acmeSpec}/`)).status).toBe(404);
     const create = await globex('POST', '/runs/', { body: { spec_id: acmeSpec, number_of_samples: 5 } });
     expect(create.status).toBe(400);
@@ -72,7 +72,7 @@ describe('tenants', () => {
   it('accepts extra tenants and keys from options', async () => {
     const one = createApi(sandbox.url, 'sk_test_sandbox_initech_one');
     const two = createApi(sandbox.url, 'sk_test_sandbox_initech_two');
-    const specId = await specIdIn(one, 'READY');
+    const specId = await specIdIn(one, 'SUCCEEDED');
     const { body } = await one('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 3 } });
     expect((await two('GET', `/runs/${body.id}/`)).status).toBe(200);
     expect((await acme('GET', `/runs/${body.id}/`)).status).toBe(404);
@@ -84,7 +84,7 @@ describe('tenants', () => {
 
 describe('idempotency', () => {
   it('returns the same run for a repeated key and body, and creates nothing new', async () => {
-    const specId = await specIdIn(acme, 'READY');
+    const specId = await specIdIn(acme, 'SUCCEEDED');
     const body = { spec_id: specId, number_of_samples: 12 };
     const headers = { 'Idempotency-Key': 'order-7731' };
     const first = await acme('POST', '/runs/', { body, headers });
@@ -99,7 +99,7 @@ describe('idempotency', () => {
   });
 
   it('answers 422 for the same key with a different body', async () => {
-    const specId = await specIdIn(acme, 'READY');
+    const specId = await specIdIn(acme, 'SUCCEEDED');
     const headers = { 'Idempotency-Key': 'order-8842' };
     await acme('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 12 }, headers });
     const count = sandbox.runs('acme').length;
@@ -111,17 +111,17 @@ describe('idempotency', () => {
 
   it('scopes keys to a company, and creates twice without a key', async () => {
     const headers = { 'Idempotency-Key': 'shared-key' };
-    const a = await acme('POST', '/runs/', { body: { spec_id: await specIdIn(acme, 'READY'), number_of_samples: 4 }, headers });
-    const g = await globex('POST', '/runs/', { body: { spec_id: await specIdIn(globex, 'READY'), number_of_samples: 4 }, headers });
+    const a = await acme('POST', '/runs/', { body: { spec_id: await specIdIn(acme, 'SUCCEEDED'), number_of_samples: 4 }, headers });
+    const g = await globex('POST', '/runs/', { body: { spec_id: await specIdIn(globex, 'SUCCEEDED'), number_of_samples: 4 }, headers });
     expect(a.body.id).not.toBe(g.body.id);
-    const specId = await specIdIn(acme, 'READY');
+    const specId = await specIdIn(acme, 'SUCCEEDED');
     const x = await acme('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 4 } });
     const y = await acme('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 4 } });
     expect(x.body.id).not.toBe(y.body.id);
   });
 
   it('does not remember failed creates, so a corrected retry with the same key succeeds', async () => {
-    const specId = await specIdIn(acme, 'READY');
+    const specId = await specIdIn(acme, 'SUCCEEDED');
     const headers = { 'Idempotency-Key': 'order-9000' };
     const bad = await acme('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 0 }, headers, invalidRequest: true });
     expect(bad.status).toBe(400);

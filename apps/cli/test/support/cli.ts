@@ -2,10 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { createClient, createNodeFetch } from '@df/node';
+import type { Context } from '../../src/context';
+import { main } from '../../src/main';
 
-/** The built bin; the tests drive it as a subprocess, exactly as users do. */
-export const BIN = fileURLToPath(new URL('../../dist/dataframer.js', import.meta.url));
+/** The built bin; end-to-end tests drive it as a subprocess, exactly as users do. */
+export const BIN = fileURLToPath(new URL('../../dist/dataframer.cjs', import.meta.url));
 
 /** Everything every run printed, so a file's last test can check that no key ever leaked. */
 export const transcript: string[] = [];
@@ -23,12 +27,12 @@ export interface RunOptions {
   shell?: boolean;
 }
 
-/** A fresh, empty config directory. */
+/** A fresh, empty directory. */
 export function tempDir(prefix = 'dataframer-cli-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Runs the CLI asynchronously (the in-process sandbox must keep answering) and collects its output. */
+/** Runs the built bin as a subprocess (the in-process sandbox keeps answering) and collects its output. */
 export function run(args: string[] | string, options: RunOptions = {}): Promise<Result> {
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: tempDir('dataframer-home-') };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
@@ -53,3 +57,51 @@ export function run(args: string[] | string, options: RunOptions = {}): Promise<
 
 /** The command line of the built bin, for shell pipelines. */
 export const SH_BIN = `"${process.execPath}" "${BIN}"`;
+
+export interface InProcessOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  cwd?: string;
+  /** Which streams are terminals, and stdout's width. */
+  tty?: { stdout?: boolean; stderr?: boolean; stdin?: boolean; columns?: number };
+  /** Replaces the clock (relative times, ETAs). */
+  now?: () => number;
+  /** Receives the interrupt trigger, to simulate Ctrl-C. */
+  onInterruptReady?: (interrupt: () => void) => void;
+  /** Wraps the real client factory (to count or fail calls). */
+  createClient?: Context['createClient'];
+}
+
+/** A context over string buffers, with the real SDK talking to a real server. */
+export function bufferContext(options: InProcessOptions = {}): { ctx: Context; out: () => string; err: () => string } {
+  let stdout = '';
+  let stderr = '';
+  const listeners = new Set<() => void>();
+  const stdin = Readable.from(options.input === undefined ? [] : [options.input]);
+  const ctx: Context = {
+    stdout: { write: (text) => void (stdout += text), isTTY: options.tty?.stdout ?? false, columns: () => options.tty?.columns },
+    stderr: { write: (text) => void (stderr += text), isTTY: options.tty?.stderr ?? false, columns: () => options.tty?.columns },
+    stdin: { isTTY: options.tty?.stdin ?? false, stream: () => stdin },
+    env: { HOME: tempDir('dataframer-home-'), ...options.env },
+    cwd: options.cwd ?? tempDir('dataframer-cwd-'),
+    clock: { now: options.now ?? (() => Date.now()) },
+    createClient: options.createClient ?? (async (o) => createClient(o)),
+    createFetch: async (o) => createNodeFetch(o),
+    onInterrupt(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  options.onInterruptReady?.(() => {
+    for (const listener of [...listeners]) listener();
+  });
+  return { ctx, out: () => stdout, err: () => stderr };
+}
+
+/** Runs a command line in this process through `main`, with buffers for stdout and stderr. */
+export async function runIn(args: string[], options: InProcessOptions = {}): Promise<Result> {
+  const { ctx, out, err } = bufferContext(options);
+  const code = await main(args, ctx);
+  transcript.push(out(), err());
+  return { code, stdout: out(), stderr: err() };
+}

@@ -75,3 +75,32 @@ export function sleep(runtime: Runtime, ms: number, signal: AbortSignal): Promis
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Settles with `promise`, or rejects with the signal's reason as soon as it fires. The deadline then holds
+ * whatever the fetch underneath does with its signal (undici can lose the link from a cloned Request's
+ * signal to the caller's after a garbage collection, and a request would run on past its deadline).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => undefined);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

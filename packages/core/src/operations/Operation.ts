@@ -74,8 +74,11 @@ export interface Transport {
 
 /** What differs per runtime, injected by `@df/node` and `@df/browser`. */
 export interface Runtime {
-  /** Sends one `Request` (built by ky with the runtime's own `Request` class); `globalThis.fetch` fits. */
-  fetch: (request: Request) => Promise<Response>;
+  /**
+   * Sends one `Request` (built by ky with the runtime's own `Request` class); `globalThis.fetch` fits. `init.signal`,
+   * when given, is the one to honour: it is the call's deadline, which a cloned Request's own signal may have lost.
+   */
+  fetch: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
   setTimeout: (callback: () => void, ms: number) => unknown;
   clearTimeout: (handle: unknown) => void;
   now: () => number;

@@ -60,7 +60,10 @@ export function createNodeHttpFetch(): NodeHttpFetch {
   }
 
   async function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // A Request and a signal for it (the SDK's deadline) are taken as they are; anything else becomes a Request.
+    const onlySignal = init !== undefined && Object.keys(init).every((key) => key === 'signal');
+    const request = input instanceof Request && (init === undefined || onlySignal) ? input : new Request(input, init);
+    const signal = init?.signal ?? request.signal;
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
     let method = request.method;
@@ -68,7 +71,7 @@ export function createNodeHttpFetch(): NodeHttpFetch {
     if (body) headers['content-length'] = String(body.byteLength);
     let url = new URL(request.url);
     for (let redirects = 0; ; redirects++) {
-      const res = await send(url, { method, headers }, body, request.signal);
+      const res = await send(url, { method, headers }, body, signal);
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if (REDIRECTS.has(status) && location && request.redirect !== 'manual') {

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { maskKey } from '@df/node';
+import { configIsShared } from '../../config';
+import type { Context } from '../../context';
+import { EXIT } from '../../exitCodes';
+import type { OptionsOf } from '../../program';
+import { notLoggedIn, withSession } from '../../session';
+
+/** `auth status`: which key is in use, where it comes from (masked), and whether the server accepts it. */
+export function status(ctx: Context, options: OptionsOf<'authStatus'>): Promise<number> {
+  return withSession(ctx, options, async (s) => {
+    const { io, auth } = s;
+    const lines: string[] = [];
+    const add = (key: string, value: string) => lines.push(io.outTty ? `${io.out.dim(key.padEnd(12))}${value}` : `${key.toLowerCase().replace(/ /g, '_')}\t${value}`);
+    add('Profile', auth.profile);
+    add('Config file', `${auth.configPath}${existsSync(auth.configPath) ? '' : ' (not created yet)'}`);
+    add('Server', `${auth.baseUrl} (from ${auth.baseUrlSource})`);
+    if (!auth.apiKey) {
+      add('Key', 'none');
+      io.print(`${lines.join('\n')}\n`);
+      throw notLoggedIn(auth);
+    }
+    add('Key', `${maskKey(auth.apiKey)} (from ${auth.keySource})`);
+    let code: number = EXIT.OK;
+    if (!options.offline) {
+      try {
+        await (await s.client()).models.list({ timeoutMs: s.remaining() ?? 20_000 });
+        add('Check', io.out.green('the server accepts this key'));
+      } catch (error) {
+        const e = error as { code?: string; message: string };
+        code = e.code === 'authentication' ? EXIT.AUTH : EXIT.ERROR;
+        add(
+          'Check',
+          io.out.red(
+            e.code === 'authentication'
+              ? 'the server rejected this key (401)'
+              : e.code === 'permission_denied'
+                ? 'the server knows this key but refused it here (403): it lacks permission'
+                : `could not reach the server: ${e.message}`,
+          ),
+        );
+      }
+    }
+    io.print(`${lines.join('\n')}\n`);
+    if (configIsShared(auth.configPath)) io.info(`warning: ${auth.configPath} is readable by other users; run: chmod 600 "${auth.configPath}"`);
+    return code;
+  });
+}

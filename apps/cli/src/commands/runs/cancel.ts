@@ -1,0 +1,17 @@
+import type { Context } from '../../context';
+import { EXIT } from '../../exitCodes';
+import type { OptionsOf } from '../../program';
+import { resolveRunId } from '../../runs/runIds';
+import { withSession } from '../../session';
+
+/** `runs cancel ID`: cancels a PENDING or PROCESSING run; prints its id. */
+export function cancel(ctx: Context, options: OptionsOf<'runsCancel'>, arg: string): Promise<number> {
+  return withSession(ctx, options, async (s) => {
+    const client = await s.client();
+    const id = await resolveRunId(s, client, arg);
+    await client.runs.cancel(id, s.call());
+    s.io.print(`${id}\n`);
+    if (s.io.errTty) s.io.info(`${s.io.errStyle.green('✓')} Canceled run ${id}`);
+    return EXIT.OK;
+  });
+}

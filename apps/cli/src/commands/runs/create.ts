@@ -1,0 +1,53 @@
+import { OutcomeUnknownError, type CreateRunParams } from '@df/node';
+import type { Context } from '../../context';
+import { CliError, usageError } from '../../errors';
+import { EXIT } from '../../exitCodes';
+import type { OptionsOf } from '../../program';
+import { followRun } from '../../runs/followRun';
+import { resolveSpecId } from '../../runs/runIds';
+import { describeUnknownOutcome } from '../../runs/unknownOutcome';
+import { withSession } from '../../session';
+
+/** `runs create`: starts a run under an idempotency key; prints only the new id on stdout; `--wait` follows it. */
+export function create(ctx: Context, o: OptionsOf<'runsCreate'>): Promise<number> {
+  return withSession(ctx, o, async (s) => {
+    const { io } = s;
+    // Checked before anything is sent: a limit that would not be watched must not look like protection.
+    if (o.maxCost !== undefined && !o.wait) throw usageError('--max-cost needs --wait: the limit is enforced while the CLI watches the run (or use: dataframer runs watch ID --max-cost USD)');
+    const client = await s.client();
+    const params: CreateRunParams = { spec_id: await resolveSpecId(s, client, o.spec), number_of_samples: o.samples };
+    if (o.specVersion !== undefined) params.spec_version = o.specVersion;
+    if (o.model !== undefined) params.generation_model = o.model;
+    if (o.outlineModel !== undefined) params.outline_model = o.outlineModel;
+    if (o.revisionModel !== undefined) params.revision_model = o.revisionModel;
+    if (o.maxRevisionCycles !== undefined) params.max_revision_cycles = o.maxRevisionCycles;
+    if (o.maxExamples !== undefined) params.max_examples_in_prompt = o.maxExamples;
+    if (o.seedShuffling !== undefined) params.seed_shuffling_level = o.seedShuffling;
+    if (o.skipOutline) params.skip_outline = true;
+    const key = o.idempotencyKey ?? globalThis.crypto.randomUUID();
+    let id: string;
+    // The server says when it answered with the run an earlier request under the same key started.
+    let replayed = false;
+    try {
+      ({ id } = await client.runs.create(params, {
+        ...s.call(),
+        idempotencyKey: key,
+        onResponse: (info) => {
+          replayed = info.headers['idempotent-replayed'] === 'true';
+        },
+      }));
+    } catch (error) {
+      if (error instanceof OutcomeUnknownError) throw new CliError(describeUnknownOutcome(error, o), EXIT.ERROR, { cause: error });
+      throw error;
+    }
+    io.print(`${id}\n`);
+    if (replayed) {
+      io.info(`Run ${id} already existed: the server answered Idempotency-Key ${key} with the run an earlier request started, so no new run was started.`);
+    }
+    if (!o.wait) {
+      if (io.errTty && !replayed) io.info(`${io.errStyle.green('✓')} Started run ${id} (${o.samples} samples). Follow it with: dataframer runs watch ${id}`);
+      return EXIT.OK;
+    }
+    return followRun(s, client, id, o);
+  });
+}

@@ -1,0 +1,36 @@
+import type { Context } from '../../context';
+import { EXIT } from '../../exitCodes';
+import { printFields, printJson, raw, relativeTime, statusText } from '../../format';
+import type { OptionsOf } from '../../program';
+import { withSession } from '../../session';
+import { SPEC_DETAIL_FIELDS } from '../../specs/specFields';
+import { readId } from '../../stdin';
+
+/** `specs get ID` */
+export function get(ctx: Context, options: OptionsOf<'specsGet'>, arg: string): Promise<number> {
+  return withSession(ctx, options, async (s) => {
+    const { io } = s;
+    if (options.json === true) printJson(io, {}, true, SPEC_DETAIL_FIELDS);
+    const id = await readId(ctx, arg, 'spec id');
+    const spec = await (await s.client()).specs.retrieve(id, { include_versions: true }, s.call());
+    if (options.json !== undefined) {
+      printJson(io, spec, options.json, SPEC_DETAIL_FIELDS);
+      return EXIT.OK;
+    }
+    const now = ctx.clock.now();
+    const versions = spec.versions ?? [];
+    const versionList = versions.map((v) => String(v['version'] ?? v['version_number'] ?? v['id'] ?? '?')).join(', ');
+    printFields(io, [
+      ['id', spec.id, spec.id],
+      ['name', spec.name ?? '-', raw(spec.name)],
+      ['status', statusText(io.out, spec.status), raw(spec.status)],
+      ['description', spec.description || '-', raw(spec.description)],
+      ['dataset', spec.dataset_name ? `${spec.dataset_name} (${spec.dataset_type ?? '-'})` : '- (seedless)', raw(spec.dataset_name)],
+      ['versions', versions.length ? versionList : '-', versionList],
+      ['created', spec.created_at ? `${relativeTime(spec.created_at, now)} (${spec.created_at})` : '-', raw(spec.created_at)],
+      ['updated', spec.updated_at ? `${relativeTime(spec.updated_at, now)} (${spec.updated_at})` : '-', raw(spec.updated_at)],
+      ['created_by', spec.created_by_email ?? '-', raw(spec.created_by_email)],
+    ]);
+    return EXIT.OK;
+  });
+}

@@ -1,0 +1,31 @@
+import type { Context } from '../../context';
+import { EXIT } from '../../exitCodes';
+import { printJson, printTable, raw, relativeTime, SHORT_ID, statusText } from '../../format';
+import type { OptionsOf } from '../../program';
+import { withSession } from '../../session';
+import { SPEC_FIELDS } from '../../specs/specFields';
+
+/** `specs list` */
+export function list(ctx: Context, options: OptionsOf<'specsList'>): Promise<number> {
+  return withSession(ctx, options, async (s) => {
+    const { io } = s;
+    if (options.json === true) printJson(io, [], true, SPEC_FIELDS);
+    const specs = await (await s.client()).specs.list(s.call());
+    if (options.json !== undefined) {
+      printJson(io, specs, options.json, SPEC_FIELDS);
+      return EXIT.OK;
+    }
+    if (specs.length === 0) {
+      if (io.outTty) io.info('No specs.');
+      return EXIT.OK;
+    }
+    const now = ctx.clock.now();
+    await printTable(
+      io,
+      [{ header: 'ID' }, { header: 'NAME', flexible: true }, { header: 'STATUS' }, { header: 'VERSION' }, { header: 'DATASET', flexible: true }, { header: 'UPDATED' }],
+      specs.map((spec) => [spec.id?.slice(0, SHORT_ID) ?? '-', spec.name ?? '-', statusText(io.out, spec.status), raw(spec.latest_version) || '-', spec.dataset_name || '-', relativeTime(spec.updated_at ?? spec.created_at, now)]),
+      specs.map((spec) => [raw(spec.id), raw(spec.name), raw(spec.status), raw(spec.latest_version), raw(spec.dataset_name), raw(spec.updated_at ?? spec.created_at)]),
+    );
+    return EXIT.OK;
+  });
+}

@@ -1,0 +1,43 @@
+import { isatty } from 'node:tty';
+import type { Context, OutputStream } from './context';
+
+function output(stream: () => NodeJS.WriteStream, fd: number): OutputStream {
+  // isatty() rather than stream.isTTY: process.stdout and process.stderr are created on first access.
+  const tty = isatty(fd);
+  return {
+    write: (text) => {
+      stream().write(text);
+    },
+    isTTY: tty,
+    columns: () => (tty ? stream().columns : undefined),
+  };
+}
+
+/** The context of the real process: its streams, environment, clock, signals and the SDK. */
+export function createProcessContext(): Context {
+  return {
+    stdout: output(() => process.stdout, 1),
+    stderr: output(() => process.stderr, 2),
+    stdin: { isTTY: isatty(0), stream: () => process.stdin },
+    env: process.env,
+    cwd: process.cwd(),
+    clock: { now: () => Date.now() },
+    createClient: async (options) => (await import('./lazy/sdk')).createSdkClient(options),
+    async createFetch(options) {
+      // Behind a proxy the fetch is undici's, which parses HTTP with a WebAssembly module; V8 then compiles a
+      // faster tier of it on background threads, and a process that is done waits for that compile before it
+      // exits, about 190 ms on Node 20 (measured: `runs list` ended 190 ms after its last request). A command
+      // makes a few requests, for which the baseline tier is plenty.
+      (await import('node:v8')).setFlagsFromString('--liftoff-only');
+      return (await import('./lazy/sdk')).createSdkFetch(options);
+    },
+    onInterrupt(listener) {
+      process.once('SIGINT', listener);
+      process.once('SIGTERM', listener);
+      return () => {
+        process.off('SIGINT', listener);
+        process.off('SIGTERM', listener);
+      };
+    },
+  };
+}

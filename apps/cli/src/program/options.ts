@@ -1,0 +1,41 @@
+// Shared pieces of the command model: value parsers and help text helpers.
+import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { parseDuration } from '../duration';
+
+/** Parser for a whole number in [min, max]. */
+export function integer(min: number, max: number) {
+  return (value: string): number => {
+    if (!/^\s*-?\d+\s*$/.test(value)) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`);
+    const n = Number(value);
+    if (n < min || n > max) throw new InvalidArgumentError(`Must be from ${min} to ${max}.`);
+    return n;
+  };
+}
+
+/** Parser for a duration such as 90s, 10m, 2h or 1d. */
+export function duration(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) throw new InvalidArgumentError('Expected a duration such as 90s, 10m, 2h or 1d.');
+  return ms;
+}
+
+/** Parser for an amount of dollars above zero (`5`, `2.50`, `$20`). */
+export function dollars(value: string): number {
+  const n = Number(value.trim().replace(/^\$/, ''));
+  if (!/\d/.test(value) || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expected an amount of dollars above 0, such as 5 or 2.50.');
+  return n;
+}
+
+/** An `Examples:` block for a command's help. */
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => (line.startsWith('#') ? `  ${line}` : `  $ ${line}`)).join('\n')}\n`;
+}
+
+/** Help of the options that take JSON fields. */
+export const JSON_HELP = 'output JSON with the given comma-separated fields (without fields: list them)';
+
+/** Help of the arguments that take a run id. */
+export const RUN_ID_HELP = 'run id, a unique prefix of at least 6 characters, or - to read it from stdin';
+
+/** `--json [fields]`, as list and get commands take it. */
+export const jsonOption = () => new Option('--json [fields]', JSON_HELP);

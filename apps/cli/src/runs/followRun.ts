@@ -1,0 +1,174 @@
+import { CostLimitError, isTerminalStatus, runProgress, type NodeClient, type RunDetail, type RunProgress } from '@df/node';
+import { EXIT } from '../exitCodes';
+import { money, shortDuration, statusText } from '../format';
+import type { Session } from '../session';
+import { bar, createStatusLine } from '../statusLine';
+
+/** How `runs watch` and `runs create --wait` follow a run. */
+export interface FollowOptions {
+  interval?: number | undefined;
+  json?: boolean | undefined;
+  /** Dollars: the run is canceled once its `total_cost` passes this (exit 7). */
+  maxCost?: number | undefined;
+}
+
+/** The exit code a finished run ends `watch` with. */
+export function exitCodeFor(status: string): number {
+  if (status === 'SUCCEEDED') return EXIT.OK;
+  if (status === 'FAILED') return EXIT.RUN_FAILED;
+  if (status === 'CANCELED') return EXIT.RUN_CANCELED;
+  return EXIT.ERROR;
+}
+
+/** One progress event, as `--json` prints it. */
+interface Snapshot {
+  id: string;
+  status: string;
+  completed: number;
+  failed: number;
+  requested: number | null;
+  fraction: number | null;
+  total_cost: number | null;
+  elapsed_ms: number;
+  eta_ms: number | null;
+}
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+function describe(x: Snapshot): string {
+  return `${x.completed}${x.requested ? `/${x.requested}` : ''} done, ${x.failed} failed, ${money(x.total_cost)}`;
+}
+
+/**
+ * Follows a run to the end: a progress line redrawn on a terminal, a line per status change otherwise,
+ * NDJSON events with `--json`. Returns the exit code: 0 SUCCEEDED, 5 FAILED, 6 CANCELED, 7 canceled because
+ * its cost passed --max-cost, 8 still running at --timeout, 130 on Ctrl-C (the run goes on on the server).
+ */
+export async function followRun(s: Session, client: NodeClient, id: string, o: FollowOptions): Promise<number> {
+  const { io, ctx } = s;
+  const clock = ctx.clock;
+  const line = createStatusLine(io, clock);
+  const signal = s.interrupt();
+  const started = clock.now();
+  const timeout = s.remaining();
+  let first: { t: number; done: number } | undefined;
+  let lastEvent = '';
+  let lastStatus = '';
+  let lastLineAt = 0;
+  let last: Snapshot | undefined;
+  let spin = 0;
+
+  const snapshot = (p: RunProgress): Snapshot => {
+    const now = clock.now();
+    const done = p.completed + p.failed;
+    if (p.status === 'PROCESSING' && !first) first = { t: now, done };
+    let eta: number | null = null;
+    if (first && p.requested && done > first.done && now > first.t) {
+      eta = Math.max(0, ((p.requested - done) * (now - first.t)) / (done - first.done));
+    }
+    return {
+      id,
+      status: p.status,
+      completed: p.completed,
+      failed: p.failed,
+      requested: p.requested ?? null,
+      fraction: p.fraction ?? null,
+      total_cost: p.total_cost ?? null,
+      elapsed_ms: now - started,
+      eta_ms: p.terminal ? 0 : eta === null ? null : Math.round(eta),
+    };
+  };
+
+  const onProgress = (p: RunProgress) => {
+    const x = snapshot(p);
+    last = x;
+    if (o.json) {
+      const key = `${x.status}|${x.completed}|${x.failed}|${x.total_cost}`;
+      if (key !== lastEvent && !p.terminal) io.print(`${JSON.stringify({ type: 'progress', ...x })}\n`);
+      lastEvent = key;
+      return;
+    }
+    if (io.errTty) {
+      const pct = x.fraction === null ? '' : ` ${String(Math.floor(x.fraction * 100)).padStart(3)}%`;
+      line.update({
+        head: `${io.errStyle.cyan(FRAMES[spin++ % FRAMES.length]!)} ${statusText(io.errStyle, x.status)}`,
+        bar: (width) => `${bar(x.fraction ?? 0, width)}${pct}`,
+        tail: [`${x.completed}${x.requested ? `/${x.requested}` : ''} done`],
+        // Dropped from the end while the line is wider than the terminal.
+        optional: [`${x.failed} failed`, money(x.total_cost), x.eta_ms === null ? '' : `ETA ${shortDuration(x.eta_ms)}`, shortDuration(x.elapsed_ms)].filter(Boolean),
+      });
+    } else if (x.status !== lastStatus || clock.now() - lastLineAt >= 10_000) {
+      if (!p.terminal) io.info(`${x.status} ${describe(x)}`);
+      lastLineAt = clock.now();
+    }
+    lastStatus = x.status;
+  };
+
+  try {
+    const run: RunDetail = await client.runs.wait(id, {
+      signal,
+      onProgress,
+      ...(timeout !== undefined && { timeoutMs: timeout }),
+      ...(o.interval !== undefined && { intervalMs: o.interval }),
+      // The SDK checks total_cost at every poll and cancels the run at the first one over the limit.
+      ...(o.maxCost !== undefined && { maxCost: o.maxCost, onMaxCost: 'cancel' as const }),
+    });
+    line.clear();
+    const code = exitCodeFor(run.status);
+    const x = last ?? snapshot(runProgress(run));
+    if (o.json) io.print(`${JSON.stringify({ type: 'result', ...x, exit_code: code })}\n`);
+    const took = `in ${shortDuration(clock.now() - started)}`;
+    if (run.status === 'SUCCEEDED') {
+      const partial = x.failed > 0 ? ` (partial: ${x.failed} samples failed)` : '';
+      io.info(`${io.errStyle.green('✓')} Run ${id} SUCCEEDED: ${describe(x)}, ${took}${partial}`);
+    } else if (run.status === 'FAILED') {
+      io.info(`${io.errStyle.red('✗')} Run ${id} FAILED: ${describe(x)}`);
+    } else {
+      io.info(`${io.errStyle.dim('-')} Run ${id} CANCELED: ${describe(x)}`);
+    }
+    return code;
+  } catch (error) {
+    line.clear();
+    const e = error as { code?: string };
+    if (signal.aborted) {
+      if (o.json && last) io.print(`${JSON.stringify({ type: 'interrupted', ...last, exit_code: EXIT.INTERRUPTED })}\n`);
+      io.info(`Stopped watching; run ${id} goes on on the server. Resume with: dataframer runs watch ${id}`);
+      return EXIT.INTERRUPTED;
+    }
+    if (error instanceof CostLimitError) return costLimitReached(s, id, error as CostLimitError<RunDetail>, o, snapshot);
+    if (e.code === 'timeout' && timeout !== undefined) {
+      if (o.json) io.print(`${JSON.stringify({ type: 'timeout', ...(last ?? { id }), exit_code: EXIT.RUN_PENDING })}\n`);
+      io.info(
+        `Run ${id} is still ${last?.status ?? 'running'} after ${shortDuration(clock.now() - started)}${last ? ` (${describe(last)})` : ''}; it goes on on the server. Resume with: dataframer runs watch ${id}`,
+      );
+      return EXIT.RUN_PENDING;
+    }
+    throw error;
+  }
+}
+
+/** What `--max-cost` ends a watch with, told from the error's fields (the run as last seen, whether it was canceled). */
+function costLimitReached(
+  s: Session,
+  id: string,
+  error: CostLimitError<RunDetail>,
+  o: FollowOptions,
+  snapshot: (p: RunProgress) => Snapshot,
+): number {
+  const { io } = s;
+  const x = snapshot(runProgress(error.last));
+  const limit = money(error.maxCost);
+  const ended = isTerminalStatus(error.last.status);
+  // A failed cancel leaves the run spending: that is an error the user must act on, not the guard's outcome.
+  const code = error.canceled || ended ? EXIT.COST_LIMIT : EXIT.ERROR;
+  if (o.json) io.print(`${JSON.stringify({ type: 'cost_limit', ...x, max_cost: error.maxCost, canceled: error.canceled, exit_code: code })}\n`);
+  if (error.canceled) {
+    io.info(`${io.errStyle.red('✗')} Run ${id} passed --max-cost ${limit} at ${money(x.total_cost)} and was canceled: ${describe(x)}`);
+  } else if (ended) {
+    io.info(`${io.errStyle.red('✗')} Run ${id} ended ${error.last.status} at ${money(x.total_cost)}, over --max-cost ${limit}: ${describe(x)}`);
+  } else {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    io.info(`${io.errStyle.red('error:')} run ${id} passed --max-cost ${limit} at ${money(x.total_cost)}, but canceling it failed${cause}. It may still be running and costing money; cancel it with: dataframer runs cancel ${id}`);
+  }
+  return code;
+}

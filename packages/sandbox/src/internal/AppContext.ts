@@ -1,0 +1,27 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { SandboxControl, SandboxRequestRecord } from '../types';
+import type { FaultController } from './faults/createFaultController';
+import type { IdempotencyStore } from './idempotency';
+import type { Scheduler } from './server/createScheduler';
+import type { Settings } from './settings';
+import type { RunState, Store, Tenant } from './store/Store';
+import type { ViewContext } from './views/ViewContext';
+
+/** The Hono environment of every route: Node bindings and what middleware found out about the request. */
+export type Env = { Bindings: HttpBindings; Variables: { record: SandboxRequestRecord; tenant: Tenant; run: RunState } };
+
+/** Shared state the HTTP app works on. */
+export interface AppContext {
+  store: Store;
+  settings: Settings;
+  faults: FaultController;
+  idempotency: IdempotencyStore;
+  requests: SandboxRequestRecord[];
+  scheduler: Scheduler;
+  control: SandboxControl;
+  /** The views' context with the settings in force now. */
+  view(): ViewContext;
+}
+
+/** The API's path prefix. */
+export const API = '/api/dataframer';

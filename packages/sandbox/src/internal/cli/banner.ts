@@ -1,0 +1,24 @@
+import type { Sandbox } from '../../types';
+
+/** What the command prints once it listens: the base URL, the exact export lines, and a first request to try. */
+export function banner(sandbox: Sandbox): string {
+  const { url, keys } = sandbox;
+  const settings = sandbox.control.settings();
+  const notes: string[] = [];
+  if (settings.specReadyStatus !== 'SUCCEEDED') notes.push(`specs say ${settings.specReadyStatus}`);
+  if (settings.optionalFields !== 'present') notes.push(`optional fields ${settings.optionalFields === 'null' ? 'are null' : 'are left out'}`);
+  const faults = sandbox.faults.list().length;
+  if (faults > 0) notes.push(`${faults} fault rule${faults === 1 ? '' : 's'} installed`);
+  return [
+    `Dataframer sandbox listening on ${url}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`,
+    `Demo API key: ${keys.acme} (company "acme"; the second company "globex" uses ${keys.globex})`,
+    '',
+    'For the SDK and the dataframer CLI, run these in your shell:',
+    `export DATAFRAMER_BASE_URL=${url}`,
+    `export DATAFRAMER_API_KEY=${keys.acme}`,
+    '',
+    `Try: curl -H "Authorization: Bearer ${keys.acme}" ${url}/api/dataframer/runs/`,
+    `Admin API: ${url}/__sandbox/state. Stop with Ctrl-C.`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import type { SandboxOptions } from '../../types';
+
+/** What the command line asked for. */
+export type CliRequest = { kind: 'help' } | { kind: 'version' } | { kind: 'start'; options: SandboxOptions & { port: number; host: string } };
+
+/** A command-line mistake: the message is shown as is, and the command exits 2. */
+export class UsageError extends Error {}
+
+function number(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} must be a number, got "${raw}"`);
+  return value;
+}
+
+function choice<T extends string>(name: string, raw: string | undefined, choices: readonly T[]): T | undefined {
+  if (raw === undefined) return undefined;
+  const match = choices.find((c) => c.toLowerCase() === raw.toLowerCase());
+  if (!match) throw new UsageError(`--${name} must be ${choices.join(' or ')}, got "${raw}"`);
+  return match;
+}
+
+/** Reads the command line of `dataframer-sandbox`. */
+export function parseCliArgs(argv: string[]): CliRequest {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        speed: { type: 'string' },
+        fault: { type: 'string', multiple: true },
+        'spec-ready-status': { type: 'string' },
+        'optional-fields': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const message = (error as Error).message.split('. ')[0] ?? String(error);
+    throw new UsageError(`${message} (see --help)`);
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const port = number('port', values.port, 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
+  const specReadyStatus = choice('spec-ready-status', values['spec-ready-status'], ['SUCCEEDED', 'READY'] as const);
+  const optionalFields = choice('optional-fields', values['optional-fields'], ['present', 'null', 'absent'] as const);
+  return {
+    kind: 'start',
+    options: {
+      port,
+      host: values.host ?? '127.0.0.1',
+      seed: number('seed', values.seed, 1),
+      speed: number('speed', values.speed, 1),
+      faults: values.fault ?? [],
+      ...(specReadyStatus && { specReadyStatus }),
+      ...(optionalFields && { optionalFields }),
+    },
+  };
+}

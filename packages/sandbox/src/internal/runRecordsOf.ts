@@ -1,0 +1,22 @@
+import type { SandboxRunRecord } from '../types';
+import type { Store } from './store/Store';
+import { runDetailView } from './views/runViews';
+
+/** The run records of every company, or of one company given by id or API key; every field present. */
+export function runRecordsOf(ctx: { store: Store }, companyOrKey?: string): SandboxRunRecord[] {
+  const { store } = ctx;
+  const company = companyOrKey === undefined ? undefined : (store.tenantForKey(companyOrKey)?.id ?? companyOrKey);
+  const view = { store, settings: { specReadyStatus: 'SUCCEEDED', optionalFields: 'present' } as const };
+  return store
+    .allRuns()
+    .filter((r) => company === undefined || r.companyId === company)
+    .map((r) => ({
+      id: r.id,
+      company: r.companyId,
+      idempotencyKey: r.idempotencyKey,
+      requestId: r.requestId,
+      seeded: r.seeded,
+      deleted: r.deletedAt !== null,
+      run: runDetailView(view, r),
+    }));
+}

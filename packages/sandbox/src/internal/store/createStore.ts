@@ -1,0 +1,134 @@
+import { DEMO_KEYS } from '../../DEMO_KEYS';
+import type { SandboxTenant } from '../../types';
+import { DEFAULT_MODEL, costPerSample } from './catalog';
+import { createDownloads } from './createDownloads';
+import { createGeneratedFiles, sampleAt } from './generatedFiles';
+import { progress } from './lifecycle';
+import { placeRun } from './placeRun';
+import { createRandom, hashSeed } from './random';
+import { runtimeParams } from './runtimeParams';
+import { applyPlacement, seedCompany, type SeedContext } from './seedCompany';
+import type { RunState, Store, StoreOptions, Tenant } from './Store';
+
+const DEMO_TENANTS: SandboxTenant[] = [
+  { id: 'acme', name: 'Acme Corp', email: 'demo@acme.example', keys: [DEMO_KEYS.acme] },
+  { id: 'globex', name: 'Globex Inc', email: 'demo@globex.example', keys: [DEMO_KEYS.globex] },
+];
+
+/** The data of one seed: rebuilt from scratch by `reset`. */
+function seedData(options: StoreOptions, seed: number) {
+  const { now, timeline } = options;
+  const idRandom = createRandom(hashSeed('ids', seed));
+  const tenants = new Map<string, Tenant>();
+  const keyToTenant = new Map<string, Tenant>();
+  const runs: RunState[] = [];
+  const files = createGeneratedFiles(seed, timeline);
+  const ctx: SeedContext = {
+    seed,
+    startedAt: now(),
+    timeline,
+    specs: [],
+    newRun(tenant, spec, fields) {
+      const id = idRandom.uuid();
+      const r = createRandom(hashSeed(id, seed));
+      const run: RunState = {
+        id,
+        companyId: tenant.id,
+        spec,
+        specVersion: fields.specVersion,
+        samples: fields.samples,
+        params: fields.params,
+        createdAt: now(),
+        createdSim: timeline.sim(),
+        createdBy: tenant.email,
+        canceledAt: null,
+        canceledSim: null,
+        deletedAt: null,
+        fails: fields.fails ?? r.next() < options.failureRate,
+        failFraction: 0.2 + r.next() * 0.6,
+        sampleFailRate: r.next() < 0.5 ? 0 : 0.005 + r.next() * 0.025,
+        costPerSample: costPerSample(String(fields.params.generation_model)),
+        pendingMs: options.pendingMs,
+        samplesPerSecond: options.samplesPerSecond,
+        zipRequestedSim: null,
+        idempotencyKey: null,
+        requestId: null,
+        seeded: fields.seeded,
+        evaluations: [],
+      };
+      runs.push(run);
+      return run;
+    },
+  };
+  for (const t of [...DEMO_TENANTS, ...options.tenants]) {
+    const existing = tenants.get(t.id);
+    const tenant = existing ?? { id: t.id, name: t.name ?? t.id, email: t.email ?? `demo@${t.id}.example`, keys: [] };
+    for (const key of t.keys) {
+      tenant.keys.push(key);
+      keyToTenant.set(key, tenant);
+    }
+    if (!existing) {
+      tenants.set(t.id, tenant);
+      seedCompany(tenant, ctx);
+    }
+  }
+  const downloads = createDownloads({ now, timeline, zipBuildMs: options.zipBuildMs, files });
+  return { seed, idRandom, tenants, keyToTenant, specs: ctx.specs, runs, newRun: ctx.newRun, files, downloads };
+}
+
+/** Creates the in-memory state of a sandbox: tenants, seeded specs and runs, files and downloads. */
+export function createStore(options: StoreOptions): Store {
+  const { now, timeline } = options;
+  let data = seedData(options, options.seed);
+  const live = (run: RunState): boolean => run.deletedAt === null;
+
+  return {
+    now,
+    timeline,
+    seed: () => data.seed,
+    tenantForKey: (key) => data.keyToTenant.get(key),
+    tenant: (id) => data.tenants.get(id),
+    specsOf: (companyId) => data.specs.filter((s) => s.companyId === companyId),
+    spec: (companyId, id) => data.specs.find((s) => s.id === id && s.companyId === companyId),
+    allRuns: () => data.runs,
+    runsOf: (companyId) =>
+      data.runs
+        .map((run, index) => ({ run, index }))
+        .filter(({ run }) => run.companyId === companyId && live(run))
+        .sort((a, b) => b.run.createdAt - a.run.createdAt || b.index - a.index)
+        .map(({ run }) => run),
+    run: (companyId, id) => data.runs.find((r) => r.id === id && r.companyId === companyId && live(r)),
+    createRun: (tenant, spec, specVersion, params) =>
+      data.newRun(tenant, spec, { samples: params.number_of_samples as number, specVersion, params, seeded: false }),
+    seedRun(tenant, spec, seedOptions) {
+      const samples = seedOptions.samples ?? 100;
+      const params = runtimeParams({ number_of_samples: samples, generation_model: DEFAULT_MODEL });
+      const run = data.newRun(tenant, spec, { samples, specVersion: spec.versions.length, params, seeded: true, fails: seedOptions.status === 'FAILED' });
+      const placement = placeRun(run, seedOptions.status, timeline.sim(), timeline, seedOptions.progress === undefined ? {} : { fraction: seedOptions.progress });
+      applyPlacement(run, placement, timeline);
+      return run;
+    },
+    progress: (run) => progress(run, timeline.sim()),
+    completedAt: (run, p) => (p.status === 'CANCELED' ? run.canceledAt : p.completedSim === null ? null : timeline.real(p.completedSim)),
+    cancel(run) {
+      run.canceledAt = now();
+      run.canceledSim = timeline.sim(run.canceledAt);
+    },
+    remove(run) {
+      run.deletedAt = now();
+    },
+    createEvaluation(run, model) {
+      const evaluation = { id: data.idRandom.uuid(), runId: run.id, model, createdAt: now(), createdSim: timeline.sim() };
+      run.evaluations.push(evaluation);
+      return evaluation;
+    },
+    sampleAt: (run, position) => sampleAt(run, position, data.seed, timeline),
+    files: (run) => data.files(run),
+    get downloads() {
+      return data.downloads;
+    },
+    reset(seed) {
+      data = seedData(options, seed);
+    },
+  };
+}
