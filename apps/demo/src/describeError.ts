@@ -2,6 +2,7 @@ import {
   ApiError,
   AuthenticationError,
   ConnectionError,
+  DEFAULT_BASE_URL,
   NotFoundError,
   OutcomeUnknownError,
   PermissionDeniedError,
@@ -56,7 +57,13 @@ export function describeError(error: unknown, doing: string): ErrorView {
   }
   if (error instanceof NotFoundError) {
     // Core's message says when a 404 on a collection means the base URL is probably wrong, and names the URL.
-    return { kind: 'not-found', title: `Could not ${doing}`, text: message, advice: undefined, requestId };
+    return {
+      kind: 'not-found',
+      title: `Could not ${doing}`,
+      text: message,
+      advice: `If the server is right but the address is not, check DATAFRAMER_BASE_URL where this page is served: it is the server root, like ${DEFAULT_BASE_URL}.`,
+      requestId,
+    };
   }
   if (error instanceof ConnectionError) {
     return {

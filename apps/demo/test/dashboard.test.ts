@@ -383,6 +383,17 @@ describe('runs dashboard in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'unreachable.png') });
   });
 
+  it('says the base URL is probably wrong when the API is not under it', async () => {
+    const wrongPrefix = await harness.serve({ baseUrl: `${sandbox.url}/not-the-api`, apiKey: sandbox.keys.acme });
+    const { page } = await open('/', wrongPrefix.url);
+    const alert = page.locator('#message[role="alert"]');
+    await expect.poll(() => alert.isVisible(), { timeout: 15_000 }).toBe(true);
+    const text = await alert.innerText();
+    expect(text).toContain('Could not load the runs');
+    expect(text).toContain('base URL is probably wrong');
+    expect(text).toContain('DATAFRAMER_BASE_URL');
+  });
+
   it('works with the base URL given in its /api/dataframer form', async () => {
     const apiForm = await harness.serve({ baseUrl: `${sandbox.url}/api/dataframer/`, apiKey: sandbox.keys.acme });
     const { page } = await open('/', apiForm.url);
