@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Slow enough that a 100-sample run takes a few seconds and many frames are drawn.
   sandbox = await startSandbox({ port: 0, seed: 11, speed: 8, failureRate: 0 });
   env = { DATAFRAMER_BASE_URL: sandbox.url, DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_CONFIG_DIR: tempDir() };
-  spec = JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env })).stdout).find((s: { status: string }) => s.status === 'READY').id;
+  spec = JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env })).stdout).find((s: { status: string }) => s.status === 'SUCCEEDED' || s.status === 'READY').id;
 });
 
 afterAll(async () => {

@@ -20,7 +20,7 @@ function envFor(sandbox: Sandbox, extra: Record<string, string> = {}): Record<st
 }
 
 async function readySpecOf(e: Record<string, string>): Promise<string> {
-  return JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env: e })).stdout).find((s: { status: string }) => s.status === 'READY').id;
+  return JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env: e })).stdout).find((s: { status: string }) => s.status === 'SUCCEEDED' || s.status === 'READY').id;
 }
 
 beforeAll(async () => {
@@ -750,7 +750,7 @@ describe('specs and models', () => {
     expect(piped.code).toBe(0);
     const rows = piped.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
     expect(rows.length).toBeGreaterThanOrEqual(4);
-    expect(rows.find((row) => row[0] === readySpec)![2]).toBe('READY');
+    expect(rows.find((row) => row[0] === readySpec)![2]).toBe('SUCCEEDED');
     const tty = await runIn(['specs', 'list'], { env: { ...env, DATAFRAMER_FORCE_TTY: '1' } });
     expect(tty.stdout.split('\n')[0]).toMatch(/ID.*NAME.*STATUS.*VERSION.*DATASET.*UPDATED/);
 

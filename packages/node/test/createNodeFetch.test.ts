@@ -201,7 +201,7 @@ describe('the deadline survives garbage collection', () => {
   const runFixture = (engine: string) =>
     new Promise<{ error: string; attempts: number; elapsed: number; closeMs: number; openSockets: number }>((resolve, reject) => {
       execFile(process.execPath, ['--expose-gc', fixture, engine], { timeout: 30_000 }, (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
+        error && !stdout ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
       );
     });
 

@@ -187,3 +187,59 @@ describe('@df/node under sandbox faults', () => {
     sandbox.faults.remove(rule);
   });
 });
+
+describe.each([
+  { optionalFields: 'null', specReadyStatus: 'SUCCEEDED' },
+  { optionalFields: 'absent', specReadyStatus: 'READY' },
+] as const)('@df/node against a sandbox serving optional fields as $optionalFields, specs $specReadyStatus', (settings) => {
+  let box: Sandbox;
+  let client: NodeClient;
+  beforeAll(async () => {
+    box = await startSandbox({ port: 0, seed: 9, speed: 1000, ...settings });
+    client = createClient({ apiKey: box.keys.acme, baseUrl: box.url, env: {} });
+  });
+  afterAll(async () => {
+    await client.close();
+    await box.stop();
+  });
+
+  it('lists, reads, pages, waits for and downloads without error', async () => {
+    const runs = await client.runs.list();
+    expect(runs.length).toBeGreaterThan(0);
+    for (const run of runs) expect(typeof run.id === 'string' && typeof run.status === 'string').toBe(true);
+    const finished = runs.find((r) => r.status === 'SUCCEEDED')!;
+    const detail = await client.runs.retrieve(finished.id);
+    expect(detail.id).toBe(finished.id);
+    if (settings.optionalFields === 'null') expect(detail.total_cost).toBeNull();
+    else expect('total_cost' in detail).toBe(false);
+    await client.runs.samples(finished.id, { limit: 5 });
+    const files = await client.runs.waitForFiles(finished.id, { timeoutMs: 20_000, intervalMs: 20 });
+    expect(typeof files.download_url).toBe('string');
+    const specs = await client.specs.list();
+    expect(specs.length).toBeGreaterThan(0);
+    await client.specs.retrieve(specs[0]!.id);
+    await client.models.list();
+    await client.health();
+  });
+
+  it('starts a run and waits for it to the end, progress and all', async () => {
+    const specs = await client.specs.list();
+    let created: string | undefined;
+    // With optional fields null a spec's status is unknown too: which one is usable is found by trying.
+    for (const spec of specs) {
+      if (spec.status && spec.status !== settings.specReadyStatus) continue;
+      try {
+        created = (await client.runs.create({ spec_id: spec.id, number_of_samples: 20 })).id;
+        break;
+      } catch (error) {
+        expect(error).toBeInstanceOf(BadRequestError);
+      }
+    }
+    expect(created).toBeTypeOf('string');
+    const seen: RunProgress[] = [];
+    const run = await client.runs.wait(created!, { timeoutMs: 30_000, intervalMs: 20, onProgress: (p) => seen.push(p) });
+    expect(['SUCCEEDED', 'FAILED']).toContain(run.status);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const p of seen) expect(Number.isFinite(p.completed) && Number.isFinite(p.failed)).toBe(true);
+  });
+});

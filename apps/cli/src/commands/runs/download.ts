@@ -47,7 +47,9 @@ export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: 
             io.print(`${target}\n`);
             return EXIT.OK;
           }
-          throw new CliError(`${target} already exists with a different size; pass --force to overwrite it`);
+          // Without a size from the server the two files cannot be compared, so the message does not claim they differ.
+          const why = size === undefined ? 'already exists (the server gave no size to compare it with)' : 'already exists with a different size';
+          throw new CliError(`${target} ${why}; pass --force to overwrite it`);
         }
         const saved = await atomicDownload(s, { url, dir, name: `${base}.zip`, expectedSize: size, line });
         line.clear();
