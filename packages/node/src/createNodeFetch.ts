@@ -88,7 +88,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     async fetch(input, init) {
       const { send, pool } = await load();
       const signal = init?.signal ?? (typeof input === 'string' || input instanceof URL ? undefined : input.signal);
-      const dispatcher = signal ? pool.compose(abortOn(signal)) : pool;
+      // Bun's built-in undici has no compose(); its fetch keeps the signal itself.
+      const dispatcher = signal && typeof pool.compose === 'function' ? pool.compose(abortOn(signal)) : pool;
       if (typeof input === 'string' || input instanceof URL) return (await send(input, { ...(init as object), dispatcher })) as unknown as Response;
       // undici from npm does not recognise a Request made by Node's own Request class (it would turn it into
       // the string "[object Request]"), so the request is passed on as its parts.
