@@ -20,8 +20,9 @@ const readme = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 /** The root `sandbox` script without its setup step: what it runs once the workspace is built. */
 function rootScriptCommand(): string[] {
   const script = (JSON.parse(readme('package.json')) as { scripts: Record<string, string> }).scripts.sandbox ?? '';
-  const match = /^node scripts\/setup\.mjs && (node \S+)$/.exec(script);
-  if (!match) throw new Error(`the root "sandbox" script should be "node scripts/setup.mjs && node <bin>", got "${script}"`);
+  // `exec` lets Ctrl-C end npm run with the command's own exit code (0) instead of the shell's 130.
+  const match = /^node scripts\/setup\.mjs && exec (node \S+)$/.exec(script);
+  if (!match) throw new Error(`the root "sandbox" script should be "node scripts/setup.mjs && exec node <bin>", got "${script}"`);
   return (match[1] as string).split(' ');
 }
 
