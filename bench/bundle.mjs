@@ -74,7 +74,8 @@ export async function measureBundles() {
       const bytes = result.outputFiles[0].contents;
       const byOrigin = {};
       for (const output of Object.values(result.metafile.outputs)) {
-        for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) byOrigin[origin(input)] = (byOrigin[origin(input)] ?? 0) + bytesInOutput;
+        for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+          byOrigin[origin(input)] = (byOrigin[origin(input)] ?? 0) + bytesInOutput;
       }
       rows.push({ name, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, byOrigin });
     }

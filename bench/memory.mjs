@@ -9,7 +9,8 @@ const COUNT = 20_000;
 async function child(mode, base) {
   const { createClient } = await import('../packages/node/dist/index.js');
   const client = createClient({ apiKey: 'sk_test_bench_fake_key', baseUrl: base, env: {}, timeoutMs: 120_000 });
-  const list = mode === 'raw' ? async () => JSON.parse(await (await fetch(`${base}/api/dataframer/runs/`)).text()) : () => client.runs.list();
+  const list =
+    mode === 'raw' ? async () => JSON.parse(await (await fetch(`${base}/api/dataframer/runs/`)).text()) : () => client.runs.list();
   await (async () => {
     const warm = await list(); // warm up code paths and connection
     return warm.length;
@@ -59,5 +60,7 @@ if (process.argv[2] === 'sdk' || process.argv[2] === 'raw') {
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await measureMemory();
   const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
-  console.log(`body ${mb(r.bodyBytes)}; @df/node peak growth ${mb(r.ours.peakGrowth)} (${r.ratio.toFixed(2)}x body), retained ${mb(r.ours.retained)}; raw fetch + JSON.parse peak ${mb(r.raw.peakGrowth)} (${(r.raw.peakGrowth / r.bodyBytes).toFixed(2)}x)`);
+  console.log(
+    `body ${mb(r.bodyBytes)}; @df/node peak growth ${mb(r.ours.peakGrowth)} (${r.ratio.toFixed(2)}x body), retained ${mb(r.ours.retained)}; raw fetch + JSON.parse peak ${mb(r.raw.peakGrowth)} (${(r.raw.peakGrowth / r.bodyBytes).toFixed(2)}x)`,
+  );
 }

@@ -10,8 +10,10 @@ export function measureParse() {
   const request = 'GET /api/dataframer/runs/';
   const variants = {
     'JSON.parse only': () => JSON.parse(text),
-    '@df/node default (lenient with the fast path)': () => listRunsOperation.parse({ status: 200, body: JSON.parse(text), request }, fastLenientSchemas),
-    '@df/browser default (lenient, valibot only)': () => listRunsOperation.parse({ status: 200, body: JSON.parse(text), request }, lenientSchemas),
+    '@df/node default (lenient with the fast path)': () =>
+      listRunsOperation.parse({ status: 200, body: JSON.parse(text), request }, fastLenientSchemas),
+    '@df/browser default (lenient, valibot only)': () =>
+      listRunsOperation.parse({ status: 200, body: JSON.parse(text), request }, lenientSchemas),
     'strict (contract tests)': () => listRunsOperation.parse({ status: 200, body: JSON.parse(text), request }, strictSchemas),
   };
   for (let i = 0; i < 5; i++) for (const fn of Object.values(variants)) fn();

@@ -25,27 +25,42 @@ const kb = (n) => `${(n / 1000).toFixed(2)} kB`;
 
 function startup() {
   return new Promise((resolve) => {
-    execFile(process.execPath, [`${root}/apps/cli/bench/startup.mjs`], { cwd: `${root}/apps/cli`, timeout: 300_000 }, (error, stdout, stderr) => {
-      const rows = {};
-      for (const match of stdout.matchAll(/^\s+(node -e 0|dataframer --help|dataframer runs list)\s+([\d.]+) ms\s+([\d.]+)×/gm)) {
-        rows[match[1]] = { ms: Number(match[2]), ratio: Number(match[3]) };
-      }
-      resolve({ rows, method: /median of \d+ \(([^)]+)\)/.exec(stdout)?.[1] ?? 'unknown', error: error ? String(stderr || error.message).trim() : undefined });
-    });
+    execFile(
+      process.execPath,
+      [`${root}/apps/cli/bench/startup.mjs`],
+      { cwd: `${root}/apps/cli`, timeout: 300_000 },
+      (error, stdout, stderr) => {
+        const rows = {};
+        for (const match of stdout.matchAll(/^\s+(node -e 0|dataframer --help|dataframer runs list)\s+([\d.]+) ms\s+([\d.]+)×/gm)) {
+          rows[match[1]] = { ms: Number(match[2]), ratio: Number(match[3]) };
+        }
+        resolve({
+          rows,
+          method: /median of \d+ \(([^)]+)\)/.exec(stdout)?.[1] ?? 'unknown',
+          error: error ? String(stderr || error.message).trim() : undefined,
+        });
+      },
+    );
   });
 }
 
 const started = Date.now();
 say('# Benchmarks');
 say();
-say(`Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`);
-say(`Versions: valibot ${version('valibot')}, undici ${JSON.parse(readFileSync(`${root}/packages/node/node_modules/undici/package.json`, 'utf8')).version} (@df/node), ky ${version('ky')}, openapi-fetch ${version('openapi-fetch')}, openai ${version('openai')}, esbuild ${version('esbuild')}.`);
+say(
+  `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+);
+say(
+  `Versions: valibot ${version('valibot')}, undici ${JSON.parse(readFileSync(`${root}/packages/node/node_modules/undici/package.json`, 'utf8')).version} (@df/node), ky ${version('ky')}, openapi-fetch ${version('openapi-fetch')}, openai ${version('openai')}, esbuild ${version('esbuild')}.`,
+);
 say('The machines are shared and noisy: compare the ratios, which are measured side by side in this one run, not the absolute times.');
 
 say();
 say('## 1. List throughput (50-run body, loopback)');
 const tp = await measureThroughput();
-say(`${tp.requests} requests × ${tp.trials} trials per contender, alternating order, medians; body ${tp.bodyBytes} bytes. Raw fetch is Node's global fetch + JSON.parse; bare ky is \`ky.get(url).json()\` on the same global fetch; @df/node is \`client.runs.list()\` (ky over undici, valibot checks).`);
+say(
+  `${tp.requests} requests × ${tp.trials} trials per contender, alternating order, medians; body ${tp.bodyBytes} bytes. Raw fetch is Node's global fetch + JSON.parse; bare ky is \`ky.get(url).json()\` on the same global fetch; @df/node is \`client.runs.list()\` (ky over undici, valibot checks).`,
+);
 say();
 say('| mode | raw fetch req/s | bare ky req/s | @df/node req/s | × bare ky | × raw fetch |');
 say('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -66,7 +81,9 @@ for (const row of parse.rows) say(`| ${row.name} | ${row.ms.toFixed(1)} | ${x(ro
 const lenient = parse.rows.find((r) => r.name.startsWith('@df/node default'));
 goal('parse + validate 10,000 runs (@df/node)', lenient.ratio <= 2.0, x(lenient.ratio), '≤ 2.0×');
 say();
-say('The default checks every documented field\'s type when it is present and not null (string, number, boolean, arrays, nested objects) and the fields the client needs; in @df/node valid bodies are checked in place by a compiled check and only failures go through valibot for the issue paths; @df/browser leaves that fast path out by default to save 0.3 kB gzip (opt in with `schemas: fastLenientSchemas`). Strict mode adds uuid, date-time, integer and enum checks and rejects unknown keys.');
+say(
+  "The default checks every documented field's type when it is present and not null (string, number, boolean, arrays, nested objects) and the fields the client needs; in @df/node valid bodies are checked in place by a compiled check and only failures go through valibot for the issue paths; @df/browser leaves that fast path out by default to save 0.3 kB gzip (opt in with `schemas: fastLenientSchemas`). Strict mode adds uuid, date-time, integer and enum checks and rejects unknown keys.",
+);
 
 say();
 say('## 3. Browser bundle (esbuild --bundle --minify --format=esm --platform=browser, gzip -9)');
@@ -110,7 +127,9 @@ say();
 say('## 5. Memory: listing 20,000 runs');
 const mem = await measureMemory();
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
-say(`Body ${mb(mem.bodyBytes)}. Peak heap growth is sampled every millisecond and at the end of the call, in a child process after a forced GC.`);
+say(
+  `Body ${mb(mem.bodyBytes)}. Peak heap growth is sampled every millisecond and at the end of the call, in a child process after a forced GC.`,
+);
 say();
 say('| client | peak heap growth | × body | retained after GC |');
 say('| --- | ---: | ---: | ---: |');
@@ -121,7 +140,9 @@ goal('memory, listing 20,000 runs', mem.ratio <= 4, x(mem.ratio), '≤ 4× body'
 say();
 say('## 6. Waiting for a 60-second run');
 const wait = await measureWait();
-say(`A sandbox run of ${wait.samples} samples at real speed, ${wait.status} after ${wait.elapsed.toFixed(1)} s: ${wait.polls} requests, ${wait.reports} progress reports, longest gap between reports ${wait.maxGap.toFixed(2)} s.`);
+say(
+  `A sandbox run of ${wait.samples} samples at real speed, ${wait.status} after ${wait.elapsed.toFixed(1)} s: ${wait.polls} requests, ${wait.reports} progress reports, longest gap between reports ${wait.maxGap.toFixed(2)} s.`,
+);
 goal('waiting: requests for a 60 s run', wait.polls <= 40, String(wait.polls), '≤ 40');
 goal('waiting: longest gap between progress reports', wait.maxGap <= 3, `${wait.maxGap.toFixed(2)} s`, '≤ 3 s');
 

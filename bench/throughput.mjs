@@ -49,7 +49,13 @@ export async function measureThroughput() {
     const raw = median(samples['raw fetch']);
     const bareKy = median(samples['bare ky']);
     const ours = median(samples['@df/node']);
-    results[concurrency === 1 ? 'sequential' : `${concurrency} concurrent`] = { raw, ky: bareKy, ours, ratio: ours / raw, kyRatio: ours / bareKy };
+    results[concurrency === 1 ? 'sequential' : `${concurrency} concurrent`] = {
+      raw,
+      ky: bareKy,
+      ours,
+      ratio: ours / raw,
+      kyRatio: ours / bareKy,
+    };
   }
   await client.close();
   server.closeAllConnections();
@@ -60,6 +66,8 @@ export async function measureThroughput() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await measureThroughput();
   for (const [mode, x] of Object.entries(r.results)) {
-    console.log(`${mode}: raw fetch ${x.raw.toFixed(0)} req/s, bare ky ${x.ky.toFixed(0)} req/s, @df/node ${x.ours.toFixed(0)} req/s, ${x.ratio.toFixed(2)}× raw fetch, ${x.kyRatio.toFixed(2)}× bare ky`);
+    console.log(
+      `${mode}: raw fetch ${x.raw.toFixed(0)} req/s, bare ky ${x.ky.toFixed(0)} req/s, @df/node ${x.ours.toFixed(0)} req/s, ${x.ratio.toFixed(2)}× raw fetch, ${x.kyRatio.toFixed(2)}× bare ky`,
+    );
   }
 }

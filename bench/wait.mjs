@@ -19,7 +19,10 @@ export async function measureWait() {
     const reports = [];
     const run = await client.runs.wait(id, { onProgress: () => reports.push(performance.now()) });
     const elapsed = (performance.now() - started) / 1000;
-    const polls = sandbox.requests().slice(before).filter((r) => r.method === 'GET' && r.path.includes(id)).length;
+    const polls = sandbox
+      .requests()
+      .slice(before)
+      .filter((r) => r.method === 'GET' && r.path.includes(id)).length;
     const gaps = reports.slice(1).map((t, i) => (t - reports[i]) / 1000);
     return { status: run.status, samples, elapsed, polls, reports: reports.length, maxGap: Math.max(...gaps) };
   } finally {
@@ -30,5 +33,7 @@ export async function measureWait() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await measureWait();
-  console.log(`run of ${r.samples} samples ${r.status} after ${r.elapsed.toFixed(1)} s: ${r.polls} requests, ${r.reports} progress reports, longest gap ${r.maxGap.toFixed(2)} s`);
+  console.log(
+    `run of ${r.samples} samples ${r.status} after ${r.elapsed.toFixed(1)} s: ${r.polls} requests, ${r.reports} progress reports, longest gap ${r.maxGap.toFixed(2)} s`,
+  );
 }

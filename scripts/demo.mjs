@@ -17,7 +17,11 @@ const step = (text) => console.log(`\n▸ ${text}`);
 
 /** Runs a command; its output is shown live, or kept and shown only if it fails (`quiet`). */
 function run(command, args, { env = process.env, quiet = false, capture = false } = {}) {
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', quiet || capture ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', quiet || capture ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+  });
   let stdout = '';
   let all = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk) => ((stdout += chunk), (all += chunk)));

@@ -7,9 +7,7 @@ const CHROMIUM = '/usr/bin/chromium';
 if (existsSync(CHROMIUM)) process.exit(0);
 
 if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-  console.error(
-    `${CHROMIUM} is missing and installing it needs root. Run as root: apt-get update && apt-get install -y chromium`,
-  );
+  console.error(`${CHROMIUM} is missing and installing it needs root. Run as root: apt-get update && apt-get install -y chromium`);
   process.exit(1);
 }
 

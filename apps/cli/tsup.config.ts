@@ -39,7 +39,11 @@ export default defineConfig([
       options.supported = { 'dynamic-import': true };
     },
     // dist/dataframer.js, the bin's earlier name, stays a working entry for scripts that run it by path.
-    onSuccess: async () => writeFileSync('dist/dataframer.js', "#!/usr/bin/env node\n// The bin is dataframer.cjs; this entry keeps the earlier path working.\nimport './dataframer.cjs';\n"),
+    onSuccess: async () =>
+      writeFileSync(
+        'dist/dataframer.js',
+        "#!/usr/bin/env node\n// The bin is dataframer.cjs; this entry keeps the earlier path working.\nimport './dataframer.cjs';\n",
+      ),
     esbuildPlugins: [
       {
         // A handler stays a separate ES module, imported at run time from the bin.

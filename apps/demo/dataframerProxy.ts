@@ -57,7 +57,10 @@ function unreachable(target: string, error: NodeJS.ErrnoException, res: ServerRe
  * and the API key is added here, on the server, so the page itself never holds it. When the server cannot be
  * reached the proxy answers 502 with a JSON body that says so (vite's own answer would be an empty 500).
  */
-export function dataframerProxy(env: DataframerProxyEnv = process.env, log: (line: string) => void = (line) => console.error(line)): Record<string, ProxyOptions> {
+export function dataframerProxy(
+  env: DataframerProxyEnv = process.env,
+  log: (line: string) => void = (line) => console.error(line),
+): Record<string, ProxyOptions> {
   const target = proxyTarget(env.DATAFRAMER_BASE_URL);
   const apiKey = env.DATAFRAMER_API_KEY;
   return {
@@ -74,7 +77,9 @@ export function dataframerProxy(env: DataframerProxyEnv = process.env, log: (lin
         // Registered before vite's own handler, which then sees the answer sent and leaves it alone.
         proxy.on('error', (error, req, res) => {
           if (!('writeHead' in res) || res.headersSent || res.writableEnded) return;
-          log(`Could not reach Dataframer at ${target} for ${(req as IncomingMessage).method} ${(req as IncomingMessage).url}: ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+          log(
+            `Could not reach Dataframer at ${target} for ${(req as IncomingMessage).method} ${(req as IncomingMessage).url}: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
+          );
           unreachable(target, error as NodeJS.ErrnoException, res as ServerResponse);
         });
       },

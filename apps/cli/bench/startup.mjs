@@ -66,7 +66,8 @@ try {
   if (hasHyperfine) {
     const exportFile = join(configDir, 'hyperfine.json');
     const args = ['-N', '--warmup', '3', '--runs', String(N), '--export-json', exportFile];
-    for (const [name, [cmd, cmdArgs]] of Object.entries(commands)) args.push('-n', name, [cmd, ...cmdArgs].map((a) => JSON.stringify(a)).join(' '));
+    for (const [name, [cmd, cmdArgs]] of Object.entries(commands))
+      args.push('-n', name, [cmd, ...cmdArgs].map((a) => JSON.stringify(a)).join(' '));
     const run = spawnSync('hyperfine', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
     if (run.status !== 0) throw new Error('hyperfine failed');
     for (const result of JSON.parse(readFileSync(exportFile, 'utf8')).results) {
@@ -91,8 +92,20 @@ try {
   }
 
   // Heap of `runs samples --all` over a run of 20,000 samples.
-  const big = cli(['runs', 'create', '--spec', 'Acme Corp support tickets', '--samples', String(SAMPLES), '--wait', '--interval', '200ms']).trim();
-  const page = await fetch(`${url}/api/dataframer/runs/${big}/samples/?offset=0&limit=1000`, { headers: { authorization: `Bearer ${env.DATAFRAMER_API_KEY}` } });
+  const big = cli([
+    'runs',
+    'create',
+    '--spec',
+    'Acme Corp support tickets',
+    '--samples',
+    String(SAMPLES),
+    '--wait',
+    '--interval',
+    '200ms',
+  ]).trim();
+  const page = await fetch(`${url}/api/dataframer/runs/${big}/samples/?offset=0&limit=1000`, {
+    headers: { authorization: `Bearer ${env.DATAFRAMER_API_KEY}` },
+  });
   const pageBytes = (await page.arrayBuffer()).byteLength;
   const out = join(configDir, 'heap.json');
   const result = spawnSync(process.execPath, ['--expose-gc', '--import', probe, bin, 'runs', 'samples', big, '--all'], {

@@ -82,7 +82,9 @@ export function resolveAuth(globals: { profile?: string; baseUrl?: string }, env
   const profile = globals.profile || env['DATAFRAMER_PROFILE'] || 'default';
   const stored = config.profiles[profile] ?? {};
   const envKey = env['DATAFRAMER_API_KEY'] || undefined;
-  const secrets = [envKey, ...Object.values(config.profiles).map((p) => p?.api_key)].filter((k): k is string => typeof k === 'string' && k.length > 0);
+  const secrets = [envKey, ...Object.values(config.profiles).map((p) => p?.api_key)].filter(
+    (k): k is string => typeof k === 'string' && k.length > 0,
+  );
   const apiKey = envKey ?? stored.api_key;
   const keySource = envKey
     ? 'environment variable DATAFRAMER_API_KEY'

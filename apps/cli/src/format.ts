@@ -68,7 +68,10 @@ export function fitColumns(widths: number[], columns: Column[], available: numbe
     }
   };
   const all = columns.map((_, i) => i);
-  shrink(all.filter((i) => columns[i]!.flexible), (i) => Math.min(widths[i]!, Math.max(MIN_FLEXIBLE, columns[i]!.header.length)));
+  shrink(
+    all.filter((i) => columns[i]!.flexible),
+    (i) => Math.min(widths[i]!, Math.max(MIN_FLEXIBLE, columns[i]!.header.length)),
+  );
   shrink(all.slice(1).reverse(), (i) => Math.min(widths[i]!, columns[i]!.header.length));
   return out;
 }

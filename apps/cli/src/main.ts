@@ -57,26 +57,50 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     if (debug) process.setSourceMapsEnabled(true);
     code = await start();
   };
-  c.runsList.action((_, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/list')).list(ctx, cmd.optsWithGlobals())));
+  c.runsList.action((_, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/list')).list(ctx, cmd.optsWithGlobals())),
+  );
   c.runsGet.action((id, _, cmd) => {
     const [runId, options] = idBeforeJson(cmd, id, cmd.optsWithGlobals());
     return run(options.debug, async () => (await import('./commands/runs/get')).get(ctx, options, runId));
   });
-  c.runsCreate.action((_, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/create')).create(ctx, cmd.optsWithGlobals())));
-  c.runsWatch.action((id, _, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/watch')).watch(ctx, cmd.optsWithGlobals(), id)));
-  c.runsCancel.action((id, _, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/cancel')).cancel(ctx, cmd.optsWithGlobals(), id)));
-  c.runsDelete.action((id, _, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/delete')).remove(ctx, cmd.optsWithGlobals(), id)));
-  c.runsDownload.action((id, _, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/download')).download(ctx, cmd.optsWithGlobals(), id)));
-  c.runsSamples.action((id, _, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/samples')).samples(ctx, cmd.optsWithGlobals(), id)));
-  c.specsList.action((_, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/specs/list')).list(ctx, cmd.optsWithGlobals())));
+  c.runsCreate.action((_, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/create')).create(ctx, cmd.optsWithGlobals())),
+  );
+  c.runsWatch.action((id, _, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/watch')).watch(ctx, cmd.optsWithGlobals(), id)),
+  );
+  c.runsCancel.action((id, _, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/cancel')).cancel(ctx, cmd.optsWithGlobals(), id)),
+  );
+  c.runsDelete.action((id, _, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/delete')).remove(ctx, cmd.optsWithGlobals(), id)),
+  );
+  c.runsDownload.action((id, _, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/download')).download(ctx, cmd.optsWithGlobals(), id)),
+  );
+  c.runsSamples.action((id, _, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/samples')).samples(ctx, cmd.optsWithGlobals(), id)),
+  );
+  c.specsList.action((_, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/specs/list')).list(ctx, cmd.optsWithGlobals())),
+  );
   c.specsGet.action((id, _, cmd) => {
     const [specId, options] = idBeforeJson(cmd, id, cmd.optsWithGlobals());
     return run(options.debug, async () => (await import('./commands/specs/get')).get(ctx, options, specId));
   });
-  c.modelsList.action((_, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/models/list')).list(ctx, cmd.optsWithGlobals())));
-  c.authLogin.action((_, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/login')).login(ctx, cmd.optsWithGlobals())));
-  c.authStatus.action((_, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/status')).status(ctx, cmd.optsWithGlobals())));
-  c.authLogout.action((_, cmd) => run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/logout')).logout(ctx, cmd.optsWithGlobals())));
+  c.modelsList.action((_, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/models/list')).list(ctx, cmd.optsWithGlobals())),
+  );
+  c.authLogin.action((_, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/login')).login(ctx, cmd.optsWithGlobals())),
+  );
+  c.authStatus.action((_, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/status')).status(ctx, cmd.optsWithGlobals())),
+  );
+  c.authLogout.action((_, cmd) =>
+    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/logout')).logout(ctx, cmd.optsWithGlobals())),
+  );
   c.completion.action((shell) => run(false, async () => (await import('./commands/completion')).completion(ctx, program, shell)));
 
   // As gh does: the bare command prints its help and succeeds.

@@ -26,7 +26,12 @@ export async function readSecret(ctx: Context, question: string): Promise<string
     const chunks: string[] = [];
     stdin.setEncoding('utf8');
     for await (const chunk of stdin) chunks.push(chunk as string);
-    return (chunks.join('').split(/\r?\n/).find((line) => line.trim() !== '') ?? '').trim();
+    return (
+      chunks
+        .join('')
+        .split(/\r?\n/)
+        .find((line) => line.trim() !== '') ?? ''
+    ).trim();
   }
   ctx.stderr.write(question);
   stdin.setRawMode(true);

@@ -89,7 +89,11 @@ export async function withSession(ctx: Context, globals: GlobalOptions, body: (s
     return await body(session);
   } catch (error) {
     if (controller.signal.aborted && !(error instanceof CliError)) return reportError(new CliError('interrupted', EXIT.INTERRUPTED), io);
-    return reportError(error, io, { debug: Boolean(globals.debug), ...(auth && { auth }), ...(globals.timeout !== undefined && { timeout: globals.timeout < 1000 ? `${globals.timeout}ms` : shortDuration(globals.timeout) }) });
+    return reportError(error, io, {
+      debug: Boolean(globals.debug),
+      ...(auth && { auth }),
+      ...(globals.timeout !== undefined && { timeout: globals.timeout < 1000 ? `${globals.timeout}ms` : shortDuration(globals.timeout) }),
+    });
   } finally {
     dispose?.();
     await made?.close();

@@ -30,7 +30,9 @@ export function layout(parts: StatusParts, width: number): string {
   const optional = [...parts.optional];
   for (;;) {
     const text = (barWidth: number) =>
-      [`${parts.head}${parts.bar && barWidth > 0 ? ` ${parts.bar(barWidth)}` : ''}`, ...parts.tail, ...optional].filter(Boolean).join(SEPARATOR);
+      [`${parts.head}${parts.bar && barWidth > 0 ? ` ${parts.bar(barWidth)}` : ''}`, ...parts.tail, ...optional]
+        .filter(Boolean)
+        .join(SEPARATOR);
     // What the bar function adds besides the bar itself (a percentage) is part of the fixed width.
     const fixed = narrowWidth(text(0)) + (parts.bar ? 1 + narrowWidth(parts.bar(0)) : 0);
     const room = width - fixed;

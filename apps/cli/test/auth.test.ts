@@ -66,7 +66,10 @@ describe('auth', () => {
 
   it('refuses a key the server rejects (exit 4) and stores nothing', async () => {
     const dir = tempDir();
-    const { code, stderr } = await runIn(['auth', 'login'], { env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url }, input: WRONG_KEY });
+    const { code, stderr } = await runIn(['auth', 'login'], {
+      env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url },
+      input: WRONG_KEY,
+    });
     expect(code).toBe(4);
     expect(stderr).toContain('rejected');
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
@@ -124,7 +127,10 @@ describe('auth', () => {
     const env = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: dead, DATAFRAMER_API_KEY: sandbox.keys.acme };
     expect((await runIn(['runs', 'list'], { env })).code).toBe(1);
     expect((await runIn(['--base-url', sandbox.url, 'runs', 'list'], { env })).code).toBe(0);
-    const login = await runIn(['--base-url', sandbox.url, 'auth', 'login'], { env: { DATAFRAMER_CONFIG_DIR: dir }, input: sandbox.keys.acme });
+    const login = await runIn(['--base-url', sandbox.url, 'auth', 'login'], {
+      env: { DATAFRAMER_CONFIG_DIR: dir },
+      input: sandbox.keys.acme,
+    });
     expect(login.code, login.stderr).toBe(0);
     expect(config(dir).profiles['default']!.base_url).toBe(sandbox.url);
     expect((await runIn(['runs', 'list'], { env: { DATAFRAMER_CONFIG_DIR: dir } })).code).toBe(0);
@@ -137,7 +143,9 @@ describe('auth', () => {
       const dir = tempDir();
       const key = { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_API_KEY: sandbox.keys.acme };
       expect(await ids(key, ['--base-url', form]), `--base-url ${form}`).toEqual(expect.arrayContaining(acme.slice(0, 3)));
-      expect(await ids({ ...key, DATAFRAMER_BASE_URL: form }), `DATAFRAMER_BASE_URL=${form}`).toEqual(expect.arrayContaining(acme.slice(0, 3)));
+      expect(await ids({ ...key, DATAFRAMER_BASE_URL: form }), `DATAFRAMER_BASE_URL=${form}`).toEqual(
+        expect.arrayContaining(acme.slice(0, 3)),
+      );
       const login = await runIn(['--base-url', form, 'auth', 'login'], { env: { DATAFRAMER_CONFIG_DIR: dir }, input: sandbox.keys.acme });
       expect(login.code, login.stderr).toBe(0);
       expect(config(dir).profiles['default']!.base_url).toBe(form);
@@ -199,7 +207,9 @@ describe('auth', () => {
     expect((await runIn(['--profile', 'ci', 'auth', 'login', '--no-verify'], { env, input: WRONG_KEY })).code).toBe(0);
     const fromProfile = await runIn(['--profile', 'ci', 'runs', 'list'], { env });
     expect(fromProfile.code).toBe(4);
-    expect(fromProfile.stderr).toContain(`the server rejected the API key sk_test_…_000 (from config file ${join(dir, 'config.json')}, profile "ci")`);
+    expect(fromProfile.stderr).toContain(
+      `the server rejected the API key sk_test_…_000 (from config file ${join(dir, 'config.json')}, profile "ci")`,
+    );
     const login = await runIn(['auth', 'login'], { env, input: WRONG_KEY });
     expect(login.stderr).toContain('rejected the key sk_test_…_000 (401); nothing was saved. Keys are under Account → API Key');
     for (const text of [fromEnv.stderr, fromProfile.stderr, login.stderr]) expect(text).not.toContain(WRONG_KEY);
@@ -213,11 +223,17 @@ describe('auth', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address() as { port: number };
     try {
-      const env = { DATAFRAMER_CONFIG_DIR: tempDir(), DATAFRAMER_BASE_URL: `http://127.0.0.1:${address.port}`, DATAFRAMER_API_KEY: sandbox.keys.acme };
+      const env = {
+        DATAFRAMER_CONFIG_DIR: tempDir(),
+        DATAFRAMER_BASE_URL: `http://127.0.0.1:${address.port}`,
+        DATAFRAMER_API_KEY: sandbox.keys.acme,
+      };
       const result = await runIn(['runs', 'list'], { env });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^error: 403 Forbidden.*You do not have permission/);
-      expect(result.stderr).toContain('the API key sk_test_…demo (from environment variable DATAFRAMER_API_KEY) is valid but lacks permission for this');
+      expect(result.stderr).toContain(
+        'the API key sk_test_…demo (from environment variable DATAFRAMER_API_KEY) is valid but lacks permission for this',
+      );
       const status = await runIn(['auth', 'status'], { env });
       expect(status.code).toBe(1);
       expect(status.stdout).toContain('it lacks permission');

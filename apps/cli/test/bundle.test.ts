@@ -38,7 +38,10 @@ describe('the built CLI', () => {
   });
 
   it('has no dependencies to install: commander and the rest are bundled', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies?: object; devDependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      dependencies?: object;
+      devDependencies: Record<string, string>;
+    };
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.devDependencies['commander']).toMatch(/^14\.\d+\.\d+$/);
     expect(manifest.devDependencies['@commander-js/extra-typings']).toMatch(/^14\.\d+\.\d+$/);

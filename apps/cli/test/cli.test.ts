@@ -14,7 +14,17 @@ describe('help, version and usage errors', () => {
     const { code, stdout, stderr } = await runIn(['--help'], { env });
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    for (const text of ['Usage: dataframer <command>', 'runs', 'specs', 'models', 'auth', 'completion', 'Examples:', 'DATAFRAMER_API_KEY', 'Exit codes:']) {
+    for (const text of [
+      'Usage: dataframer <command>',
+      'runs',
+      'specs',
+      'models',
+      'auth',
+      'completion',
+      'Examples:',
+      'DATAFRAMER_API_KEY',
+      'Exit codes:',
+    ]) {
       expect(stdout).toContain(text);
     }
     expect(stdout).toMatch(/^ {2}8 {4}the watched run was still running when --timeout expired$/m);
@@ -108,7 +118,13 @@ describe('help, version and usage errors', () => {
 
   it('accepts aliases, --opt=value, -Lvalue and global options after the command', async () => {
     // No key: every one of these parses and then stops with exit 4, which proves the parse succeeded.
-    for (const args of [['runs', 'ls', '--limit=3'], ['runs', 'list', '-L3'], ['runs', 'list', '--no-color', '--profile', 'x'], ['--debug', 'runs', 'view', 'abc'], ['runs', 'get', 'abc', '--timeout', '5s']]) {
+    for (const args of [
+      ['runs', 'ls', '--limit=3'],
+      ['runs', 'list', '-L3'],
+      ['runs', 'list', '--no-color', '--profile', 'x'],
+      ['--debug', 'runs', 'view', 'abc'],
+      ['runs', 'get', 'abc', '--timeout', '5s'],
+    ]) {
       const { code, stderr } = await runIn(args, { env });
       expect(code, args.join(' ')).toBe(4);
       expect(stderr).toContain('not logged in');
@@ -130,18 +146,57 @@ describe('completion', () => {
         let out = '';
         child.stdout.on('data', (chunk) => (out += chunk));
         child.on('error', reject);
-        child.on('close', (status) => (status === 0 ? resolve(out.split('\n').filter(Boolean)) : reject(new Error(`bash exited ${status}`))));
+        child.on('close', (status) =>
+          status === 0 ? resolve(out.split('\n').filter(Boolean)) : reject(new Error(`bash exited ${status}`)),
+        );
       });
     expect(await complete('dataframer ru')).toEqual(['runs']);
-    expect(await complete('dataframer runs ')).toEqual(expect.arrayContaining(['list', 'get', 'create', 'watch', 'cancel', 'delete', 'download', 'samples']));
+    expect(await complete('dataframer runs ')).toEqual(
+      expect.arrayContaining(['list', 'get', 'create', 'watch', 'cancel', 'delete', 'download', 'samples']),
+    );
     expect(await complete('dataframer --profile x runs list --st')).toEqual(['--status']);
     expect(await complete('dataframer completion ')).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
     expect(await complete('dataframer runs create --seed-shuffling ')).toEqual(['none', 'sample', 'field', 'prompt']);
 
     // Every offered flag exists on that command (no "-or-id" from a value placeholder).
     const listFlags = await complete('dataframer runs list -');
-    expect(listFlags).toEqual(expect.arrayContaining(['--status', '-s', '--spec', '--since', '--limit', '-L', '--sort', '--json', '--help', '--timeout', '--profile', '--debug', '--no-color']));
-    for (const flag of listFlags) expect(['-s', '--status', '--spec', '--since', '-L', '--limit', '--sort', '--json', '-h', '--help', '--profile', '--base-url', '--timeout', '--no-color', '--debug', '-V', '--version']).toContain(flag);
+    expect(listFlags).toEqual(
+      expect.arrayContaining([
+        '--status',
+        '-s',
+        '--spec',
+        '--since',
+        '--limit',
+        '-L',
+        '--sort',
+        '--json',
+        '--help',
+        '--timeout',
+        '--profile',
+        '--debug',
+        '--no-color',
+      ]),
+    );
+    for (const flag of listFlags)
+      expect([
+        '-s',
+        '--status',
+        '--spec',
+        '--since',
+        '-L',
+        '--limit',
+        '--sort',
+        '--json',
+        '-h',
+        '--help',
+        '--profile',
+        '--base-url',
+        '--timeout',
+        '--no-color',
+        '--debug',
+        '-V',
+        '--version',
+      ]).toContain(flag);
     expect(await complete('dataframer runs download x -')).toEqual(expect.arrayContaining(['--extract', '-x', '--out', '--force']));
   });
 

@@ -17,7 +17,12 @@ function zipFile(entries: Zippable): string {
 describe('ZIP extraction', () => {
   it('unpacks files and folders, streamed, into the target directory', async () => {
     const big = 'x'.repeat(3_000_000);
-    const zip = zipFile({ 'samples.jsonl': strToU8('{"a":1}\n'), 'nested/deeper/file.txt': strToU8('hello'), 'big.txt': strToU8(big), 'empty/': new Uint8Array(0) });
+    const zip = zipFile({
+      'samples.jsonl': strToU8('{"a":1}\n'),
+      'nested/deeper/file.txt': strToU8('hello'),
+      'big.txt': strToU8(big),
+      'empty/': new Uint8Array(0),
+    });
     const root = join(tempDir(), 'out');
     expect(await extractZip(zip, root)).toBe(3);
     expect(readFileSync(join(root, 'samples.jsonl'), 'utf8')).toBe('{"a":1}\n');
@@ -27,7 +32,7 @@ describe('ZIP extraction', () => {
   });
 
   it('reads entry types from the central directory', async () => {
-    const zip = zipFile({ 'a.txt': strToU8('a'), 'l': link('/etc/passwd') });
+    const zip = zipFile({ 'a.txt': strToU8('a'), l: link('/etc/passwd') });
     expect(await readCentralDirectory(zip)).toEqual([
       { name: 'a.txt', type: 0 },
       { name: 'l', type: 0o120000 },
@@ -35,12 +40,16 @@ describe('ZIP extraction', () => {
   });
 
   it.each<[string, Zippable, RegExp]>([
-    ['a parent-directory path', { 'ok.txt': strToU8('ok'), '../escape.txt': strToU8('x') }, /"\.\.\/escape\.txt": a parent-directory \(\.\.\) path/],
+    [
+      'a parent-directory path',
+      { 'ok.txt': strToU8('ok'), '../escape.txt': strToU8('x') },
+      /"\.\.\/escape\.txt": a parent-directory \(\.\.\) path/,
+    ],
     ['a nested parent-directory path', { 'a/../../escape.txt': strToU8('x') }, /a parent-directory/],
     ['an absolute path', { '/tmp/absolute.txt': strToU8('x') }, /"\/tmp\/absolute\.txt": an absolute path/],
     ['a Windows drive path', { 'C:/windows.txt': strToU8('x') }, /an absolute path/],
     ['a backslash path', { '..\\escape.txt': strToU8('x') }, /a parent-directory/],
-    ['a symbolic link', { 'ok.txt': strToU8('ok'), 'link': link('/etc/passwd') }, /"link": a symbolic link/],
+    ['a symbolic link', { 'ok.txt': strToU8('ok'), link: link('/etc/passwd') }, /"link": a symbolic link/],
   ])('refuses an archive with %s, writing nothing', async (_, entries, message) => {
     const zip = zipFile(entries);
     const parent = tempDir();

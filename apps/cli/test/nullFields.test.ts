@@ -52,10 +52,36 @@ beforeAll(async () => {
     if (path === `${api}/runs/`) return send(200, [run('SUCCEEDED')]);
     if (path === `${api}/runs/${RUN_ID}/`) return send(200, { ...run('SUCCEEDED'), runtime_params: null, generated_files: null });
     if (path === `${api}/runs/${RUN_ID}/files/download/`) return send(200, { download_url: `${url}/zip`, size_bytes: null });
-    if (path === `${api}/runs/${RUN_ID}/samples/`) return send(200, { task_id: null, status: null, result: null, total_samples: null, returned_count: null, sample_statuses: null });
-    if (path === `${api}/specs/`) return send(200, [{ id: SPEC_ID, name: null, status: null, description: null, dataset_name: null, latest_version: null, created_at: null, updated_at: null }]);
-    if (path === `${api}/specs/${SPEC_ID}/`) return send(200, { id: SPEC_ID, name: null, status: null, description: null, versions: null, dataset_name: null, created_at: null, updated_at: null });
-    if (path === `${api}/models/`) return send(200, [{ id: 'anthropic/claude-sonnet-4-6', provider: null, thinking: null, default: null, requires_databricks_credentials: null }]);
+    if (path === `${api}/runs/${RUN_ID}/samples/`)
+      return send(200, { task_id: null, status: null, result: null, total_samples: null, returned_count: null, sample_statuses: null });
+    if (path === `${api}/specs/`)
+      return send(200, [
+        {
+          id: SPEC_ID,
+          name: null,
+          status: null,
+          description: null,
+          dataset_name: null,
+          latest_version: null,
+          created_at: null,
+          updated_at: null,
+        },
+      ]);
+    if (path === `${api}/specs/${SPEC_ID}/`)
+      return send(200, {
+        id: SPEC_ID,
+        name: null,
+        status: null,
+        description: null,
+        versions: null,
+        dataset_name: null,
+        created_at: null,
+        updated_at: null,
+      });
+    if (path === `${api}/models/`)
+      return send(200, [
+        { id: 'anthropic/claude-sonnet-4-6', provider: null, thinking: null, default: null, requires_databricks_credentials: null },
+      ]);
     return send(404, { detail: 'Not found.' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -123,11 +149,19 @@ describe.each([
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, seed: 14, speed: 1000, ...settings });
-    const runs = JSON.parse((await runIn(['runs', 'list', '--json', 'id,status'], { env: env() })).stdout) as Array<{ id: string; status: string }>;
+    const runs = JSON.parse((await runIn(['runs', 'list', '--json', 'id,status'], { env: env() })).stdout) as Array<{
+      id: string;
+      status: string;
+    }>;
     finished = runs.find((r) => r.status === 'SUCCEEDED')!.id;
     running = runs.find((r) => r.status === 'PROCESSING' || r.status === 'PENDING')!.id;
     // With optional fields null a spec's status is unknown too: which ones are usable is found by trying.
-    specs = (JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env: env() })).stdout) as Array<{ id: string; status: string | null }>)
+    specs = (
+      JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env: env() })).stdout) as Array<{
+        id: string;
+        status: string | null;
+      }>
+    )
       .filter((s) => s.status === null || s.status === undefined || s.status === settings.specReadyStatus)
       .map((s) => s.id);
   });
@@ -165,6 +199,9 @@ describe.each([
       if (result.code === 0 || result.code === 5) break;
     }
     // SUCCEEDED (0) or FAILED (5): a run was started and followed to its end.
-    expect(codes.some((code) => code === 0 || code === 5), String(codes)).toBe(true);
+    expect(
+      codes.some((code) => code === 0 || code === 5),
+      String(codes),
+    ).toBe(true);
   });
 });

@@ -19,7 +19,10 @@ let log = '';
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 9, speed: 1000 });
-  proxy = spawn(process.execPath, [proxyBin, '--port', '0'], { env: { ...process.env, DEBUG: 'proxy*' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  proxy = spawn(process.execPath, [proxyBin, '--port', '0'], {
+    env: { ...process.env, DEBUG: 'proxy*' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   proxy.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
     proxy.stdout!.on('data', (chunk: Buffer) => {
@@ -38,7 +41,12 @@ afterAll(async () => {
 
 describe('HTTPS_PROXY, HTTP_PROXY and NO_PROXY', () => {
   it('sends the API calls and the download through the proxy, which never sees the key', async () => {
-    const env = { DATAFRAMER_BASE_URL: sandbox.url, DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_CONFIG_DIR: tempDir(), HTTP_PROXY: proxyUrl };
+    const env = {
+      DATAFRAMER_BASE_URL: sandbox.url,
+      DATAFRAMER_API_KEY: sandbox.keys.acme,
+      DATAFRAMER_CONFIG_DIR: tempDir(),
+      HTTP_PROXY: proxyUrl,
+    };
     const before = log.length;
     const listed = await run(['runs', 'list'], { env });
     expect(listed.code, listed.stderr).toBe(0);
@@ -54,7 +62,13 @@ describe('HTTPS_PROXY, HTTP_PROXY and NO_PROXY', () => {
   });
 
   it('NO_PROXY keeps a host off the proxy', async () => {
-    const env = { DATAFRAMER_BASE_URL: sandbox.url, DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_CONFIG_DIR: tempDir(), HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' };
+    const env = {
+      DATAFRAMER_BASE_URL: sandbox.url,
+      DATAFRAMER_API_KEY: sandbox.keys.acme,
+      DATAFRAMER_CONFIG_DIR: tempDir(),
+      HTTP_PROXY: proxyUrl,
+      NO_PROXY: '127.0.0.1',
+    };
     const before = log.length;
     const listed = await runIn(['runs', 'list'], { env });
     expect(listed.code, listed.stderr).toBe(0);

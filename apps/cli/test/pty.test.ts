@@ -19,7 +19,9 @@ beforeAll(async () => {
   // Slow enough that a 100-sample run takes a few seconds and many frames are drawn.
   sandbox = await startSandbox({ port: 0, seed: 11, speed: 8, failureRate: 0 });
   env = { DATAFRAMER_BASE_URL: sandbox.url, DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_CONFIG_DIR: tempDir() };
-  spec = JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env })).stdout).find((s: { status: string }) => s.status === 'SUCCEEDED' || s.status === 'READY').id;
+  spec = JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env })).stdout).find(
+    (s: { status: string }) => s.status === 'SUCCEEDED' || s.status === 'READY',
+  ).id;
 });
 
 afterAll(async () => {
@@ -38,7 +40,18 @@ describe.each([60, 80, 120])('runs watch in a %i-column terminal', (width) => {
     const id = (await runIn(['runs', 'create', '--spec', spec, '-n', '100'], { env })).stdout.trim();
     const session = `w${width}`;
     const vars = Object.entries({ ...env, TERM: 'xterm-256color' }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', '15', ...vars, `"${process.execPath}" "${BIN}" runs watch ${id} --interval 100ms; echo "EXIT=$?"; sleep 60`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      String(width),
+      '-y',
+      '15',
+      ...vars,
+      `"${process.execPath}" "${BIN}" runs watch ${id} --interval 100ms; echo "EXIT=$?"; sleep 60`,
+    );
     const screens: string[] = [];
     try {
       for (let i = 0; i < 200; i++) {

@@ -19,7 +19,13 @@ describe('README', () => {
     const lines = blocks
       .flatMap((block) => block.split('\n'))
       .flatMap((line) => line.split('|'))
-      .map((part) => part.replace(/#.*$/, '').replace(/>.*$/, '').replace(/\$\(|\)"?$/g, '').trim())
+      .map((part) =>
+        part
+          .replace(/#.*$/, '')
+          .replace(/>.*$/, '')
+          .replace(/\$\(|\)"?$/g, '')
+          .trim(),
+      )
       .filter((part) => part.startsWith('dataframer '));
     expect(lines.length).toBeGreaterThan(12);
     for (const line of lines) {

@@ -20,7 +20,9 @@ function envFor(sandbox: Sandbox, extra: Record<string, string> = {}): Record<st
 }
 
 async function readySpecOf(e: Record<string, string>): Promise<string> {
-  return JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env: e })).stdout).find((s: { status: string }) => s.status === 'SUCCEEDED' || s.status === 'READY').id;
+  return JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env: e })).stdout).find(
+    (s: { status: string }) => s.status === 'SUCCEEDED' || s.status === 'READY',
+  ).id;
 }
 
 beforeAll(async () => {
@@ -42,7 +44,10 @@ describe('runs list', () => {
     const { code, stdout, stderr } = await runIn(['runs', 'list'], { env });
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const rows = stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows.length).toBe(6);
     for (const row of rows) {
       expect(row).toHaveLength(8);
@@ -84,11 +89,15 @@ describe('runs list', () => {
   });
 
   it('filters by status, spec and age, sorts and limits on the client', async () => {
-    const all = JSON.parse((await runIn(['runs', 'list', '--json', 'id,status,spec_name,spec_id,total_cost,created_at'], { env })).stdout) as Array<
-      Record<string, string | number | null>
-    >;
+    const all = JSON.parse(
+      (await runIn(['runs', 'list', '--json', 'id,status,spec_name,spec_id,total_cost,created_at'], { env })).stdout,
+    ) as Array<Record<string, string | number | null>>;
     const failedOrCanceled = await runIn(['runs', 'list', '--status', 'failed,CANCELED', '--json', 'status'], { env });
-    expect(JSON.parse(failedOrCanceled.stdout).map((r: { status: string }) => r.status).sort()).toEqual(['CANCELED', 'FAILED']);
+    expect(
+      JSON.parse(failedOrCanceled.stdout)
+        .map((r: { status: string }) => r.status)
+        .sort(),
+    ).toEqual(['CANCELED', 'FAILED']);
 
     const specName = all[0]!['spec_name'] as string;
     const bySpecName = JSON.parse((await runIn(['runs', 'list', '--spec', specName, '--json', 'spec_name'], { env })).stdout);
@@ -101,10 +110,14 @@ describe('runs list', () => {
     expect(recent.length).toBe(all.filter((r) => Date.parse(r['created_at'] as string) >= dayAgo).length);
     expect(recent.length).toBeLessThan(all.length);
 
-    const byCost = JSON.parse((await runIn(['runs', 'list', '--sort', '-cost', '--json', 'total_cost'], { env })).stdout) as Array<{ total_cost: number | null }>;
+    const byCost = JSON.parse((await runIn(['runs', 'list', '--sort', '-cost', '--json', 'total_cost'], { env })).stdout) as Array<{
+      total_cost: number | null;
+    }>;
     const costs = byCost.map((r) => r.total_cost ?? -1);
     expect(costs).toEqual([...costs].sort((a, b) => b - a));
-    const ascending = JSON.parse((await runIn(['runs', 'list', '--sort', 'created', '--json', 'created_at'], { env })).stdout) as Array<{ created_at: string }>;
+    const ascending = JSON.parse((await runIn(['runs', 'list', '--sort', 'created', '--json', 'created_at'], { env })).stdout) as Array<{
+      created_at: string;
+    }>;
     const times = ascending.map((r) => Date.parse(r.created_at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(JSON.parse((await runIn(['runs', 'list', '-L', '2', '--json', 'id'], { env })).stdout)).toHaveLength(2);
@@ -167,7 +180,12 @@ describe('runs get', () => {
     const id = fast.runs('acme').find((r) => r.run.status === 'SUCCEEDED')!.id;
     const piped = await runIn(['runs', 'get', id], { env });
     expect(piped.code).toBe(0);
-    const fields = Object.fromEntries(piped.stdout.trimEnd().split('\n').map((line) => line.split('\t')));
+    const fields = Object.fromEntries(
+      piped.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')),
+    );
     expect(fields['id']).toBe(id);
     expect(fields['status']).toBe('SUCCEEDED');
     expect(fields['total_cost']).toMatch(/^\d+(\.\d+)?$/);
@@ -315,14 +333,38 @@ describe('runs create and watch', () => {
 
   it('sends the documented create fields', async () => {
     const { code, stdout } = await runIn(
-      ['runs', 'create', '--spec', readySpec, '-n', '30', '--spec-version', '2', '--model', 'anthropic/claude-haiku-4-5', '--outline-model', 'anthropic/claude-sonnet-4-6', '--max-examples', '5', '--seed-shuffling', 'field', '--idempotency-key', 'cli-test-fields-1'],
+      [
+        'runs',
+        'create',
+        '--spec',
+        readySpec,
+        '-n',
+        '30',
+        '--spec-version',
+        '2',
+        '--model',
+        'anthropic/claude-haiku-4-5',
+        '--outline-model',
+        'anthropic/claude-sonnet-4-6',
+        '--max-examples',
+        '5',
+        '--seed-shuffling',
+        'field',
+        '--idempotency-key',
+        'cli-test-fields-1',
+      ],
       { env },
     );
     expect(code).toBe(0);
     const record = fast.runs('acme').find((r) => r.id === stdout.trim())!;
     expect(record.idempotencyKey).toBe('cli-test-fields-1');
     expect(record.run.spec_version).toBe(2);
-    expect(record.run.runtime_params).toMatchObject({ number_of_samples: 30, generation_model: 'anthropic/claude-haiku-4-5', max_examples_in_prompt: 5, seed_shuffling_level: 'field' });
+    expect(record.run.runtime_params).toMatchObject({
+      number_of_samples: 30,
+      generation_model: 'anthropic/claude-haiku-4-5',
+      max_examples_in_prompt: 5,
+      seed_shuffling_level: 'field',
+    });
   });
 
   it('rejects missing, non-numeric and out-of-range values with exit 2 before sending anything', async () => {
@@ -358,13 +400,17 @@ describe('runs create and watch', () => {
     expect(ok.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
     expect(ok.stderr).toContain('SUCCEEDED');
     const failingEnv = envFor(failing);
-    const bad = await runIn(['runs', 'create', '--spec', await readySpecOf(failingEnv), '-n', '50', '--wait', '--interval', '50ms'], { env: failingEnv });
+    const bad = await runIn(['runs', 'create', '--spec', await readySpecOf(failingEnv), '-n', '50', '--wait', '--interval', '50ms'], {
+      env: failingEnv,
+    });
     expect(bad.code).toBe(5);
     expect(bad.stderr).toContain('FAILED');
   });
 
   it('create | watch - follows the new run through a real pipe', async () => {
-    const { code, stdout, stderr } = await run(`${SH_BIN} runs create --spec ${readySpec} -n 40 | ${SH_BIN} runs watch - --interval 50ms`, { env });
+    const { code, stdout, stderr } = await run(`${SH_BIN} runs create --spec ${readySpec} -n 40 | ${SH_BIN} runs watch - --interval 50ms`, {
+      env,
+    });
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/Run [0-9a-f-]{36} SUCCEEDED: \d+\/40 done/);
@@ -374,14 +420,18 @@ describe('runs create and watch', () => {
     const slowEnv = envFor(slow);
     const spec = await readySpecOf(slowEnv);
     const id = (await runIn(['runs', 'create', '--spec', spec, '-n', '30'], { env: slowEnv })).stdout.trim();
-    const { code, stderr } = await runIn(['runs', 'watch', id, '--interval', '100ms'], { env: slowEnv, tty: { stderr: true, columns: 100 } });
+    const { code, stderr } = await runIn(['runs', 'watch', id, '--interval', '100ms'], {
+      env: slowEnv,
+      tty: { stderr: true, columns: 100 },
+    });
     expect(code).toBe(0);
     expect(stderr).toContain('\r\x1b[2K');
     expect(stderr).toMatch(/[█░]{24}/);
     expect(stderr).toMatch(/\d+\/30 done · \d+ failed/);
     expect(stderr).toMatch(/ETA \d+s/);
     expect(stderr).toContain('SUCCEEDED');
-    for (const frame of stderr.split('\r\x1b[2K').slice(1, -1)) expect([...frame.replace(/\x1b\[[0-9;]*m/g, '')].length, frame).toBeLessThan(100);
+    for (const frame of stderr.split('\r\x1b[2K').slice(1, -1))
+      expect([...frame.replace(/\x1b\[[0-9;]*m/g, '')].length, frame).toBeLessThan(100);
   });
 
   it('streams NDJSON progress events with --json and ends with the result', async () => {
@@ -389,7 +439,10 @@ describe('runs create and watch', () => {
     const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(slowEnv), '-n', '20'], { env: slowEnv })).stdout.trim();
     const { code, stdout } = await runIn(['runs', 'watch', id, '--json', '--interval', '100ms'], { env: slowEnv });
     expect(code).toBe(0);
-    const events = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const events = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.length).toBeGreaterThanOrEqual(2);
     expect(events.at(-1)).toMatchObject({ type: 'result', id, status: 'SUCCEEDED', exit_code: 0, requested: 20 });
     for (const event of events.slice(0, -1)) {
@@ -426,7 +479,9 @@ describe('runs create and watch', () => {
       const result = await runIn(['runs', 'list', '--timeout', '300ms'], { env });
       expect(result.code).toBe(1);
       expect(Date.now() - started).toBeLessThan(2500);
-      expect(result.stderr, result.stderr).toMatch(/^error: .*did not finish within its \d+ ms deadline.* \(the limit set by --timeout 300ms\)\n$/);
+      expect(result.stderr, result.stderr).toMatch(
+        /^error: .*did not finish within its \d+ ms deadline.* \(the limit set by --timeout 300ms\)\n$/,
+      );
     } finally {
       fast.faults.remove(fault);
     }
@@ -448,7 +503,10 @@ describe('spending guard', () => {
     const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(e), '-n', '20000'], { env: e })).stdout.trim();
     const watched = await runIn(['runs', 'watch', id.slice(0, 8), '--max-cost', '3', '--interval', '100ms', '--json'], { env: e });
     expect(watched.code, watched.stderr).toBe(7);
-    const events = watched.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const events = watched.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const last = events.at(-1);
     expect(last).toMatchObject({ type: 'cost_limit', id, max_cost: 3, canceled: true, exit_code: 7 });
     expect(last.total_cost).toBeGreaterThan(3);
@@ -458,7 +516,10 @@ describe('spending guard', () => {
     expect(polled.at(-1)).toBe(last.total_cost);
     const costs = polled.slice(0, -1);
     expect(costs.length).toBeGreaterThan(0);
-    expect(costs.every((c) => c <= 3), JSON.stringify(polled)).toBe(true);
+    expect(
+      costs.every((c) => c <= 3),
+      JSON.stringify(polled),
+    ).toBe(true);
     const record = pricey.runs('acme').find((r) => r.id === id)!;
     expect(record.run.status).toBe('CANCELED');
     const onePoll = last.total_cost - Math.max(0, ...costs);
@@ -476,7 +537,9 @@ describe('spending guard', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--max-cost needs --wait');
     expect(pricey.runs('acme').length).toBe(before);
-    const created = await runIn(['runs', 'create', '--spec', spec, '-n', '20000', '--wait', '--max-cost', '2.5', '--interval', '100ms'], { env: e });
+    const created = await runIn(['runs', 'create', '--spec', spec, '-n', '20000', '--wait', '--max-cost', '2.5', '--interval', '100ms'], {
+      env: e,
+    });
     expect(created.code, created.stderr).toBe(7);
     const id = created.stdout.trim();
     expect(pricey.runs('acme').find((r) => r.id === id)!.run.status).toBe('CANCELED');
@@ -496,7 +559,10 @@ describe('interrupting', () => {
   it('Ctrl-C stops watching at once with exit 130 and says how to resume; the run goes on', async () => {
     const slowEnv = envFor(slow);
     const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(slowEnv), '-n', '20000'], { env: slowEnv })).stdout.trim();
-    const child = spawn(process.execPath, [BIN, 'runs', 'watch', id, '--json'], { env: { PATH: process.env['PATH'] ?? '', ...slowEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'runs', 'watch', id, '--json'], {
+      env: { PATH: process.env['PATH'] ?? '', ...slowEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -553,7 +619,9 @@ describe('runs delete', () => {
     const declined = await runIn(['runs', 'delete', id], { env: tty, input: 'n\n' });
     expect(declined.code).toBe(1);
     expect(declined.stderr).toContain('[y/N]');
-    expect(declined.stderr).toMatch(/Delete run [0-9a-f-]{36} \((SUCCEEDED|PROCESSING|PENDING), Acme Corp support tickets, \d+ samples, \$\d+\.\d\d, created just now\)/);
+    expect(declined.stderr).toMatch(
+      /Delete run [0-9a-f-]{36} \((SUCCEEDED|PROCESSING|PENDING), Acme Corp support tickets, \d+ samples, \$\d+\.\d\d, created just now\)/,
+    );
     expect(fast.runs('acme').find((r) => r.id === id)!.deleted).toBe(false);
     const accepted = await runIn(['runs', 'delete', id.slice(0, 10)], { env: tty, input: 'y\n' });
     expect(accepted.code).toBe(0);
@@ -611,7 +679,13 @@ describe('runs download and samples', () => {
     const dir = join(out, `run-${id}`);
     expect(result.stdout).toBe(`${dir}\n`);
     expect(readdirSync(out)).toEqual([`run-${id}`]);
-    expect(readdirSync(dir).sort()).toEqual(['run_summary.json', 'run_summary.json.metadata', 'samples.jsonl', 'samples.jsonl.metadata', 'top_level.metadata']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'run_summary.json',
+      'run_summary.json.metadata',
+      'samples.jsonl',
+      'samples.jsonl.metadata',
+      'top_level.metadata',
+    ]);
     expect(readFileSync(join(dir, 'samples.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(12);
     expect(result.stderr).toMatch(/Extracted 5 files/);
     const again = await runIn(['runs', 'download', id, '--out', out, '--extract'], { env });
@@ -652,7 +726,13 @@ describe('runs download and samples', () => {
     expect(tty.stderr).toContain(`Samples 1–2 of ${total} (run SUCCEEDED)`);
     const raw = JSON.parse((await runIn(['runs', 'samples', id, '--limit', '2', '--json'], { env })).stdout);
     expect(raw.returned_count).toBe(2);
-    for (const args of [['--limit', '0'], ['--limit', '1001'], ['--offset', '-1'], ['--offset', 'x'], ['--all', '--json']]) {
+    for (const args of [
+      ['--limit', '0'],
+      ['--limit', '1001'],
+      ['--offset', '-1'],
+      ['--offset', 'x'],
+      ['--all', '--json'],
+    ]) {
       expect((await runIn(['runs', 'samples', id, ...args], { env })).code, args.join(' ')).toBe(2);
     }
   });
@@ -666,7 +746,10 @@ describe('runs download and samples', () => {
     expect(lines).toHaveLength(fast.runs('acme').find((r) => r.id === id)!.run.samples_completed as number);
     expect(lines.length).toBeGreaterThan(2000);
     expect(all.stderr).toBe(`${lines.length} samples from offset 0 (run SUCCEEDED)\n`);
-    const pages = fast.requests().slice(before).filter((r) => r.path.includes('/samples/'));
+    const pages = fast
+      .requests()
+      .slice(before)
+      .filter((r) => r.path.includes('/samples/'));
     expect(pages.length).toBe(3);
     const rest = await runIn(['runs', 'samples', id, '--all', '--offset', '2400'], { env });
     expect(rest.stdout.trimEnd().split('\n')).toHaveLength(lines.length - 2400);
@@ -719,14 +802,18 @@ describe('failures', () => {
   it('when a create may have happened: says so from the error fields, how to check, and the command that repeats it under the same key', async () => {
     const fault = fast.faults.add({ method: 'POST', path: '/runs/', kind: 'drop-after-act', nth: [1] });
     try {
-      const first = await runIn(['runs', 'create', '--spec', readySpec, '--samples', '12', '--model', 'anthropic/claude-haiku-4-5'], { env });
+      const first = await runIn(['runs', 'create', '--spec', readySpec, '--samples', '12', '--model', 'anthropic/claude-haiku-4-5'], {
+        env,
+      });
       expect(first.code).toBe(1);
       expect(first.stdout).toBe('');
       const retry = /(dataframer runs create .*--idempotency-key ([0-9a-f-]{36}))/.exec(first.stderr);
       expect(retry, first.stderr).not.toBeNull();
       const key = retry![2]!;
       const lines = first.stderr.trimEnd().split('\n');
-      expect(lines[0]).toMatch(/^error: the create may or may not have started a run: .+, after \d+ attempts?\. It was not repeated automatically because runs cost money\.$/);
+      expect(lines[0]).toMatch(
+        /^error: the create may or may not have started a run: .+, after \d+ attempts?\. It was not repeated automatically because runs cost money\.$/,
+      );
       expect(lines[1]).toBe('Check first whether the run exists: dataframer runs list --since 1h');
       expect(lines[2]).toBe(
         `If it does not, repeat the create under the same Idempotency-Key ${key}; a server that honours Idempotency-Key answers with the run it already started instead of starting a second one:`,
@@ -748,7 +835,10 @@ describe('specs and models', () => {
   it('lists specs and shows one with its versions', async () => {
     const piped = await runIn(['specs', 'list'], { env });
     expect(piped.code).toBe(0);
-    const rows = piped.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = piped.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows.find((row) => row[0] === readySpec)![2]).toBe('SUCCEEDED');
     const tty = await runIn(['specs', 'list'], { env: { ...env, DATAFRAMER_FORCE_TTY: '1' } });
@@ -756,7 +846,12 @@ describe('specs and models', () => {
 
     const one = await runIn(['specs', 'get', readySpec], { env });
     expect(one.code).toBe(0);
-    const fields = Object.fromEntries(one.stdout.trimEnd().split('\n').map((line) => line.split('\t')));
+    const fields = Object.fromEntries(
+      one.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')),
+    );
     expect(fields['id']).toBe(readySpec);
     expect(fields['status']).toBe('SUCCEEDED');
     const json = JSON.parse((await runIn(['specs', 'get', readySpec, '--json', 'name,versions'], { env })).stdout);
@@ -769,7 +864,10 @@ describe('specs and models', () => {
   it('lists models with the default marked', async () => {
     const piped = await runIn(['models', 'list'], { env });
     expect(piped.code).toBe(0);
-    const rows = piped.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = piped.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows.filter((row) => row[3] === 'true')).toHaveLength(1);
     const json = JSON.parse((await runIn(['models', 'list', '--json', 'id,default'], { env })).stdout);
     expect(json.find((m: { default: boolean }) => m.default).id).toBe('anthropic/claude-sonnet-4-6');

@@ -15,10 +15,23 @@ import { parseCommandLine } from './support/parse';
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
 function runAt(id: string, status: string, hoursAgo: number, cost: number | null, spec = 'Tickets'): Run {
-  return { id, status, spec_name: spec, spec_id: `spec-${spec}`, total_cost: cost, samples_completed: 10, created_at: new Date(NOW - hoursAgo * 3_600_000).toISOString() };
+  return {
+    id,
+    status,
+    spec_name: spec,
+    spec_id: `spec-${spec}`,
+    total_cost: cost,
+    samples_completed: 10,
+    created_at: new Date(NOW - hoursAgo * 3_600_000).toISOString(),
+  };
 }
 
-const RUNS = [runAt('a', 'SUCCEEDED', 1, 2), runAt('b', 'FAILED', 30, 0.5, 'Reviews'), runAt('c', 'PROCESSING', 3, null), runAt('d', 'CANCELED', 200, 9)];
+const RUNS = [
+  runAt('a', 'SUCCEEDED', 1, 2),
+  runAt('b', 'FAILED', 30, 0.5, 'Reviews'),
+  runAt('c', 'PROCESSING', 3, null),
+  runAt('d', 'CANCELED', 200, 9),
+];
 
 describe('command model (commander)', () => {
   it('parses options of the command and global ones, with defaults and conversions', () => {
@@ -26,7 +39,10 @@ describe('command model (commander)', () => {
     expect(inv.path).toEqual(['runs', 'list']);
     expect(inv.options).toMatchObject({ status: 'FAILED', profile: 'ci', limit: 5, sort: '-created', color: true });
     expect(parseCommandLine(['--no-color', 'runs', 'get', 'abc']).options['color']).toBe(false);
-    expect(parseCommandLine(['runs', 'create', '--spec', 's', '-n', '7', '--timeout', '2m']).options).toMatchObject({ samples: 7, timeout: 120_000 });
+    expect(parseCommandLine(['runs', 'create', '--spec', 's', '-n', '7', '--timeout', '2m']).options).toMatchObject({
+      samples: 7,
+      timeout: 120_000,
+    });
     expect(parseCommandLine(['runs', 'list', '--limit=3']).options['limit']).toBe(3);
     expect(parseCommandLine(['runs', 'list', '-L3']).options['limit']).toBe(3);
     expect(parseCommandLine(['runs', 'ls']).path).toEqual(['runs', 'list']);
@@ -139,7 +155,15 @@ describe('formatting', () => {
   it('prints a table with wide characters within the terminal width', async () => {
     const { ctx, out } = bufferContext({ tty: { stdout: true, columns: 40 } });
     const io = createIo(ctx, { color: false });
-    await printTable(io, [{ header: 'ID' }, { header: 'NAME', flexible: true }, { header: 'STATUS' }], [['3f2a9c1e', '日本語のサポートチケット', 'READY'], ['77aa00ff', 'Support tickets (English)', 'READY']], []);
+    await printTable(
+      io,
+      [{ header: 'ID' }, { header: 'NAME', flexible: true }, { header: 'STATUS' }],
+      [
+        ['3f2a9c1e', '日本語のサポートチケット', 'READY'],
+        ['77aa00ff', 'Support tickets (English)', 'READY'],
+      ],
+      [],
+    );
     const measure = await widthFor(['日本語']);
     const lines = out().trimEnd().split('\n');
     expect(lines).toHaveLength(3);
@@ -149,7 +173,12 @@ describe('formatting', () => {
   });
 
   it('lays out the progress line within the width: the bar shrinks, then optional parts go', () => {
-    const parts = { head: '⠋ PROCESSING', bar: (w: number) => `${'█'.repeat(w)}  45%`, tail: ['120/500 done'], optional: ['2 failed', '$0.49', 'ETA 9s', '3s'] };
+    const parts = {
+      head: '⠋ PROCESSING',
+      bar: (w: number) => `${'█'.repeat(w)}  45%`,
+      tail: ['120/500 done'],
+      optional: ['2 failed', '$0.49', 'ETA 9s', '3s'],
+    };
     for (const width of [30, 40, 59, 79, 119]) expect(narrowWidth(layout(parts, width)), String(width)).toBeLessThanOrEqual(width);
     expect(layout(parts, 119)).toContain('█'.repeat(24));
     expect(layout(parts, 119)).toContain('ETA 9s');
@@ -157,8 +186,8 @@ describe('formatting', () => {
   });
 });
 
-describe('errors in the command line\'s words', () => {
-  it('names the SDK\'s parameters as flags and arguments', () => {
+describe("errors in the command line's words", () => {
+  it("names the SDK's parameters as flags and arguments", () => {
     const error = new RequestValidationError('Invalid parameters', {
       issues: [
         { path: 'number_of_samples', message: 'number_of_samples must be from 1 to 20000, got 0' },
@@ -166,7 +195,9 @@ describe('errors in the command line\'s words', () => {
         { path: 'spec_id', message: 'the spec id must be a string' },
       ],
     });
-    expect(describeRequestValidation(error)).toBe('invalid input: --samples must be from 1 to 20000, got 0; the run id argument must not be empty; the spec id must be a string');
+    expect(describeRequestValidation(error)).toBe(
+      'invalid input: --samples must be from 1 to 20000, got 0; the run id argument must not be empty; the spec id must be a string',
+    );
   });
 });
 
@@ -182,11 +213,29 @@ describe('config', () => {
   it('applies flag > env > config file precedence, and keeps both base URL forms as given', () => {
     const dir = tempDir();
     const none = resolveAuth({}, { DATAFRAMER_CONFIG_DIR: dir });
-    expect(none).toMatchObject({ apiKey: undefined, baseUrl: 'https://df-api.dataframer.ai', baseUrlSource: 'default', profile: 'default' });
-    const env = resolveAuth({ baseUrl: 'http://flag' }, { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: 'http://env', DATAFRAMER_API_KEY: 'sk_test_env_key_1', DATAFRAMER_PROFILE: 'p' });
-    expect(env).toMatchObject({ apiKey: 'sk_test_env_key_1', keySource: 'environment variable DATAFRAMER_API_KEY', baseUrl: 'http://flag', baseUrlSource: 'flag --base-url', profile: 'p' });
+    expect(none).toMatchObject({
+      apiKey: undefined,
+      baseUrl: 'https://df-api.dataframer.ai',
+      baseUrlSource: 'default',
+      profile: 'default',
+    });
+    const env = resolveAuth(
+      { baseUrl: 'http://flag' },
+      { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: 'http://env', DATAFRAMER_API_KEY: 'sk_test_env_key_1', DATAFRAMER_PROFILE: 'p' },
+    );
+    expect(env).toMatchObject({
+      apiKey: 'sk_test_env_key_1',
+      keySource: 'environment variable DATAFRAMER_API_KEY',
+      baseUrl: 'http://flag',
+      baseUrlSource: 'flag --base-url',
+      profile: 'p',
+    });
     expect(env.secrets).toEqual(['sk_test_env_key_1']);
-    for (const url of ['https://df-api.dataframer.ai/api/dataframer', 'https://df-api.dataframer.ai/api/dataframer/', 'https://gw.example/prefix/']) {
+    for (const url of [
+      'https://df-api.dataframer.ai/api/dataframer',
+      'https://df-api.dataframer.ai/api/dataframer/',
+      'https://gw.example/prefix/',
+    ]) {
       expect(resolveAuth({ baseUrl: url }, { DATAFRAMER_CONFIG_DIR: dir }).baseUrl).toBe(url);
       expect(resolveAuth({}, { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: url }).baseUrl).toBe(url);
     }

@@ -126,7 +126,9 @@ export function createController(deps: ControllerDeps) {
         }));
         announce(`The ZIP of run ${shortId(runId)} is ready to download.`);
       } catch (error) {
-        set((s) => ({ downloads: new Map(s.downloads).set(runId, { state: 'error', message: describeError(error, 'prepare the ZIP').text }) }));
+        set((s) => ({
+          downloads: new Map(s.downloads).set(runId, { state: 'error', message: describeError(error, 'prepare the ZIP').text }),
+        }));
       }
     },
     /** Copies a full id to the clipboard and shows "Copied" on its button for a moment. */
@@ -157,12 +159,24 @@ export function createController(deps: ControllerDeps) {
         const { id } = await client.runs.create(checked.params);
         set((s) => ({
           requested: new Map(s.requested).set(id, checked.params.number_of_samples),
-          create: { ...s.create, phase: 'started', runId: id, message: `Run ${shortId(id)} started for ${formatCount(checked.params.number_of_samples)} samples.` },
+          create: {
+            ...s.create,
+            phase: 'started',
+            runId: id,
+            message: `Run ${shortId(id)} started for ${formatCount(checked.params.number_of_samples)} samples.`,
+          },
         }));
         announce(`Run ${shortId(id)} started.`);
       } catch (error) {
         const view = describeError(error, 'start the run');
-        set((s) => ({ create: { ...s.create, phase: 'failed', runId: undefined, message: `${view.title}: ${view.text}${view.advice ? ` ${view.advice}` : ''}` } }));
+        set((s) => ({
+          create: {
+            ...s.create,
+            phase: 'failed',
+            runId: undefined,
+            message: `${view.title}: ${view.text}${view.advice ? ` ${view.advice}` : ''}`,
+          },
+        }));
       }
       await deps.refresh();
     },

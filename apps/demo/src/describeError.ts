@@ -43,7 +43,13 @@ export function describeError(error: unknown, doing: string): ErrorView {
     };
   }
   if (error instanceof PermissionDeniedError) {
-    return { kind: 'forbidden', title: `Not allowed to ${doing}`, text: `The API key this site uses may not ${doing} (403).`, advice: 'Use a key with access to this company’s runs.', requestId };
+    return {
+      kind: 'forbidden',
+      title: `Not allowed to ${doing}`,
+      text: `The API key this site uses may not ${doing} (403).`,
+      advice: 'Use a key with access to this company’s runs.',
+      requestId,
+    };
   }
   if (error instanceof ApiError && error.status === 502 && proxyBody(error)?.dashboard_proxy === PROXY_UNREACHABLE) {
     const detail = proxyBody(error)?.detail;
@@ -75,7 +81,13 @@ export function describeError(error: unknown, doing: string): ErrorView {
     };
   }
   if (error instanceof TimeoutError) {
-    return { kind: 'timeout', title: `Timed out trying to ${doing}`, text: message, advice: 'The server may be slow or overloaded; retry in a moment.', requestId };
+    return {
+      kind: 'timeout',
+      title: `Timed out trying to ${doing}`,
+      text: message,
+      advice: 'The server may be slow or overloaded; retry in a moment.',
+      requestId,
+    };
   }
   if (error instanceof OutcomeUnknownError) {
     return {

@@ -56,10 +56,13 @@ export function createPoller(options: PollerOptions): Poller {
     }
     clear();
     if (paused || next === 'idle') return;
-    timer = timers.setTimeout(() => {
-      timer = undefined;
-      void refresh();
-    }, next === 'again' ? intervalMs : retryMs);
+    timer = timers.setTimeout(
+      () => {
+        timer = undefined;
+        void refresh();
+      },
+      next === 'again' ? intervalMs : retryMs,
+    );
   }
 
   function refresh(): Promise<void> {

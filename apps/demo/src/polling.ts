@@ -71,7 +71,15 @@ export function createPolling({ client, store, now: clock }: PollingDeps) {
       const requested = await learnRequested(runs);
       const changes = statusChanges(store.get().runs, runs);
       const now = clock();
-      set((s) => ({ runs, requested, listError: undefined, loading: false, updatedAt: now, now, announcement: withChanges(s, changes, now) }));
+      set((s) => ({
+        runs,
+        requested,
+        listError: undefined,
+        loading: false,
+        updatedAt: now,
+        now,
+        announcement: withChanges(s, changes, now),
+      }));
       if (store.get().specs === undefined && store.get().specsError !== undefined) void loadFormData();
       return runs.some((run) => !isTerminalStatus(run.status)) ? 'again' : 'idle';
     } catch (error) {

@@ -3,7 +3,10 @@ import type { ModelOption } from './models';
 import type { Route } from './route';
 
 /** The ZIP of a run's files: being built, ready with its short-lived URL, or failed. */
-export type Download = { state: 'building' } | { state: 'ready'; url: string; size: number | undefined } | { state: 'error'; message: string };
+export type Download =
+  | { state: 'building' }
+  | { state: 'ready'; url: string; size: number | undefined }
+  | { state: 'error'; message: string };
 
 /** A confirmation the page is asking for before it acts. */
 export interface Confirmation {

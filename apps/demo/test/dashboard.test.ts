@@ -64,7 +64,9 @@ describe('runs dashboard in Chromium', () => {
     expect(await rows(page).first().innerText()).toContain('Failed');
 
     // FAILED on the spec whose only runs are not failed: nothing matches.
-    const specs = await page.locator('#filter-spec option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const specs = await page
+      .locator('#filter-spec option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     let emptied = false;
     for (const spec of specs) {
       await page.selectOption('#filter-spec', spec);
@@ -201,7 +203,9 @@ describe('runs dashboard in Chromium', () => {
   it('opens a run page from the list at a shareable URL, with progress, cost, model, timings, samples, files and the ZIP', async () => {
     const { page } = await open();
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const row = rows(page).filter({ has: page.locator('.badge[data-status="SUCCEEDED"]') }).first();
+    const row = rows(page)
+      .filter({ has: page.locator('.badge[data-status="SUCCEEDED"]') })
+      .first();
     const runId = (await row.getAttribute('data-run-id'))!;
     const short = runId.split('-')[0]!;
     await row.getByRole('link', { name: `Details of run ${short}` }).click();
@@ -270,7 +274,9 @@ describe('runs dashboard in Chromium', () => {
 
   it('asks before cancelling (keeping the run when told to) and before deleting, then goes back to the list', async () => {
     const { page } = await open();
-    await expect.poll(() => page.locator('#create-spec option[value]:not([value=""]):not([disabled])').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#create-spec option[value]:not([value=""]):not([disabled])').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.fill('#create-samples', '20000');
     await page.click('#create-submit');
     await expect.poll(() => page.locator('#create-result').innerText()).toMatch(/started/);
@@ -288,7 +294,9 @@ describe('runs dashboard in Chromium', () => {
     await cancelDialog.getByRole('button', { name: 'Keep running' }).click();
     await expect.poll(() => cancelDialog.count()).toBe(0);
     // Focus goes back to the button that asked.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim())).toBe(`Cancel run ${short}`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim()))
+      .toBe(`Cancel run ${short}`);
     await page.waitForTimeout(500);
     expect(sandbox.runs().find((r) => r.id === runId)!.run['status']).not.toBe('CANCELED');
 
@@ -306,7 +314,11 @@ describe('runs dashboard in Chromium', () => {
       const said: string[] = [];
       (globalThis as unknown as { __said: string[] }).__said = said;
       const region = document.getElementById('announcer')!;
-      new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     await article.getByRole('button', { name: `Delete run ${short}` }).click();
     await deleteDialog.getByRole('button', { name: 'Delete run' }).click();
@@ -326,7 +338,8 @@ describe('runs dashboard in Chromium', () => {
       const original = globalThis.fetch;
       globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
         const request = new Request(input, init);
-        if (request.method === 'POST' && new URL(request.url).pathname === '/api/dataframer/runs/') bodies.push(await request.clone().text());
+        if (request.method === 'POST' && new URL(request.url).pathname === '/api/dataframer/runs/')
+          bodies.push(await request.clone().text());
         return original(request);
       };
     });
@@ -346,10 +359,20 @@ describe('runs dashboard in Chromium', () => {
     await expect.poll(() => page.locator('#create-result').innerText(), { timeout: 10_000 }).toMatch(/started for 40 samples/);
     const short = (await page.locator('#create-result').innerText()).split(' ')[1]!;
     const record = sandbox.runs().find((r) => r.id.startsWith(short))!;
-    expect(record.run['runtime_params']).toMatchObject({ generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', max_revision_cycles: 2 });
+    expect(record.run['runtime_params']).toMatchObject({
+      generation_model: 'anthropic/claude-haiku-4-5',
+      seed_shuffling_level: 'field',
+      max_revision_cycles: 2,
+    });
     // The sandbox does not record skip_outline; what the page sent is checked instead.
     const sent = JSON.parse((await createBodies()).at(-1)!) as Record<string, unknown>;
-    expect(sent).toMatchObject({ number_of_samples: 40, generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', max_revision_cycles: 2, skip_outline: true });
+    expect(sent).toMatchObject({
+      number_of_samples: 40,
+      generation_model: 'anthropic/claude-haiku-4-5',
+      seed_shuffling_level: 'field',
+      max_revision_cycles: 2,
+      skip_outline: true,
+    });
     expect(Object.keys(sent)).not.toContain('outline_model');
 
     // A Databricks model opens the advanced part and asks for its credentials before anything is sent.
@@ -409,7 +432,12 @@ describe('runs dashboard in Chromium', () => {
       expect(await badge.getAttribute('data-status')).toBe('QUEUED_FOR_GPU');
       expect(await badge.getAttribute('class')).toContain('badge--unknown');
       expect(await badge.innerText()).toContain('QUEUED_FOR_GPU');
-      expect(await rows(page).first().getByRole('button', { name: /^Cancel run / }).count()).toBe(1);
+      expect(
+        await rows(page)
+          .first()
+          .getByRole('button', { name: /^Cancel run / })
+          .count(),
+      ).toBe(1);
       expect(await page.locator('#updated').innerText()).toContain('while runs are unfinished');
       const lists = () => requests.filter((r) => new URL(r.url).pathname === '/api/dataframer/runs/').length;
       const before = lists();
@@ -420,7 +448,7 @@ describe('runs dashboard in Chromium', () => {
     }
   });
 
-  it('says when the dashboard\'s own server stops answering, and recovers when it is back', async () => {
+  it("says when the dashboard's own server stops answering, and recovers when it is back", async () => {
     const { serveDemo } = await import('../scripts/serveDemo.mjs');
     // A port of its own, so the same address can be served again.
     const first = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
@@ -443,4 +471,3 @@ describe('runs dashboard in Chromium', () => {
     }
   });
 });
-

@@ -12,12 +12,17 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('npm run demo (scripts/demo.mjs)', () => {
   it('explains each step, keeps the ZIP where it says, and ends with what to try next', () => {
     // The workspace is built before tests run; the install-and-build step is covered by npm run demo itself.
-    const result = spawnSync(process.execPath, [script, '--no-setup', '--out', out], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [script, '--no-setup', '--out', out], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const output = result.stdout + result.stderr;
     expect(result.status, output).toBe(0);
     const steps = result.stdout.split('\n').filter((line) => line.startsWith('▸ '));
     expect(steps.length).toBeGreaterThanOrEqual(6);
-    for (const command of ['runs list', 'runs create', 'runs watch', 'runs download']) expect(result.stdout).toContain(`$ dataframer ${command}`);
+    for (const command of ['runs list', 'runs create', 'runs watch', 'runs download'])
+      expect(result.stdout).toContain(`$ dataframer ${command}`);
     const saved = /saved (\S+\.zip) \(\d+ kB\)/.exec(result.stdout);
     expect(saved, result.stdout).not.toBeNull();
     expect(saved![1]!.startsWith(out)).toBe(true);

@@ -17,7 +17,11 @@ export interface Harness {
   demo: { url: string; close(): Promise<void> };
   context: BrowserContext;
   /** Opens a new tab on the dashboard and records every request the page makes. */
-  open(path?: string, base?: string, viewport?: { width: number; height: number }): Promise<{ page: Page; requests: Array<{ url: string; headers: Record<string, string> }> }>;
+  open(
+    path?: string,
+    base?: string,
+    viewport?: { width: number; height: number },
+  ): Promise<{ page: Page; requests: Array<{ url: string; headers: Record<string, string> }> }>;
   /** Serves the dashboard once more with another target or key; closed with the harness. */
   serve(options: { baseUrl: string; apiKey?: string }): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
@@ -36,7 +40,16 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const closers: Array<() => Promise<void>> = [];
   return {
@@ -74,7 +87,13 @@ export const rows = (page: Page) => page.locator('table.runs tbody tr[data-run-i
 export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; nodes: string[] }>> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
@@ -92,6 +111,8 @@ export async function createRunDirect(sandbox: Sandbox, specId: string, samples:
 
 /** The id of a spec the sandbox can start runs from. */
 export async function usableSpec(sandbox: Sandbox, key = sandbox.keys.acme): Promise<string> {
-  const specs = (await (await fetch(`${sandbox.url}/api/dataframer/specs/`, { headers: { authorization: `Bearer ${key}` } })).json()) as Array<{ id: string; status: string }>;
+  const specs = (await (
+    await fetch(`${sandbox.url}/api/dataframer/specs/`, { headers: { authorization: `Bearer ${key}` } })
+  ).json()) as Array<{ id: string; status: string }>;
   return specs.find((s) => s.status === 'READY' || s.status === 'SUCCEEDED')!.id;
 }

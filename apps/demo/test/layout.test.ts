@@ -29,7 +29,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const width = window.innerWidth;
-    if (document.documentElement.scrollWidth > width) problems.push(`page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
+    if (document.documentElement.scrollWidth > width)
+      problems.push(`page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
     const controls = [...document.querySelectorAll<HTMLElement>('main button, main a[href], main select, main input, main summary')];
     for (const el of controls) {
       if (el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
@@ -40,9 +41,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
         problems.push(`${name} has no size`);
         continue;
       }
-      if (rect.left < -0.5 || rect.right > width + 0.5) problems.push(`${name} is outside the window (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width})`);
+      if (rect.left < -0.5 || rect.right > width + 0.5)
+        problems.push(`${name} is outside the window (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width})`);
       const hit = document.elementFromPoint(Math.min(width - 1, Math.max(0, rect.left + rect.width / 2)), rect.top + rect.height / 2);
-      if (!hit || !(el === hit || el.contains(hit) || hit.contains(el))) problems.push(`${name} is covered by ${hit?.tagName.toLowerCase()}`);
+      if (!hit || !(el === hit || el.contains(hit) || hit.contains(el)))
+        problems.push(`${name} is covered by ${hit?.tagName.toLowerCase()}`);
     }
     window.scrollTo(0, 0);
     return problems;
@@ -70,7 +73,10 @@ describe('layout at phone, tablet and desktop widths', () => {
       await page.fill('#create-samples', '0');
       await page.click('#create-submit');
       await expect.poll(() => page.locator('#create-samples-error').innerText()).toContain('1 to 20,000');
-      for (const [locator, was] of [['#create-submit', before], ['#create-samples', samplesBefore]] as const) {
+      for (const [locator, was] of [
+        ['#create-submit', before],
+        ['#create-samples', samplesBefore],
+      ] as const) {
         const now = (await page.locator(locator).boundingBox())!;
         expect(Math.abs(now.y - was!.y), locator).toBeLessThan(0.5);
         expect(Math.abs(now.x - was!.x), locator).toBeLessThan(0.5);
@@ -82,7 +88,8 @@ describe('layout at phone, tablet and desktop widths', () => {
       for (const id of [processing, succeeded]) {
         const page = await openAt(width, `/#/runs/${id}`);
         await expect.poll(() => page.locator('article.run-page .samples li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-        if (id === processing && (width === 390 || width === 1400)) await page.screenshot({ path: join(SCREENSHOTS, `detail-${width}.png`), fullPage: true });
+        if (id === processing && (width === 390 || width === 1400))
+          await page.screenshot({ path: join(SCREENSHOTS, `detail-${width}.png`), fullPage: true });
         const labels = await page.locator('.run-actions button, .run-actions a').allInnerTexts();
         expect(labels.join(' ')).toMatch(id === processing ? /Cancel[\s\S]*Delete/ : /Prepare ZIP[\s\S]*Delete/);
         expect(await layoutProblems(page)).toEqual([]);
@@ -122,7 +129,10 @@ describe('stable layout while polling', () => {
     await harness.context.addInitScript(() => {
       const shifts: unknown[] = [];
       (globalThis as unknown as { __shifts: unknown[] }).__shifts = shifts;
-      new PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => e.toJSON()))).observe({ type: 'layout-shift', buffered: true });
+      new PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => e.toJSON()))).observe({
+        type: 'layout-shift',
+        buffered: true,
+      });
     });
     const pages = {
       'list 1400': await openAt(1400, '/'),
@@ -131,7 +141,9 @@ describe('stable layout while polling', () => {
       'run page 390': await openAt(390, `/#/runs/${finishing[1]}`),
     };
     for (const page of Object.values(pages)) {
-      await expect.poll(() => page.locator('tr[data-run-id], article.run-page .samples li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('tr[data-run-id], article.run-page .samples li').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
     }
     // Let first paint and the first polls settle, then measure.
     await pages['list 1400'].waitForTimeout(1500);

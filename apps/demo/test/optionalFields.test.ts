@@ -22,7 +22,9 @@ for (const optionalFields of ['null', 'absent'] as const) {
       expect(await axeViolations(page)).toEqual([]);
 
       // Start a run from the form: specs saying READY (or nothing) can be used.
-      await expect.poll(() => page.locator('#create-spec option[value]:not([value=""]):not([disabled])').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('#create-spec option[value]:not([value=""]):not([disabled])').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
       await page.fill('#create-samples', '200');
       await page.click('#create-submit');
       await expect.poll(() => page.locator('#create-result').innerText(), { timeout: 10_000 }).toMatch(/started for 200 samples/);

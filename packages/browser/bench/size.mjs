@@ -5,7 +5,11 @@ import { LIST_ONLY_PAGE, WHOLE_CLIENT_PAGE, bundlePage } from './bundlePage.mjs'
 const KB = 1000;
 
 const rows = [
-  ['raw fetch + JSON (floor, no validation)', `fetch(location.origin + '/api/dataframer/runs/', { headers: { accept: 'application/json' } }).then((r) => r.json()).then((runs) => console.log(runs.length));`, {}],
+  [
+    'raw fetch + JSON (floor, no validation)',
+    `fetch(location.origin + '/api/dataframer/runs/', { headers: { accept: 'application/json' } }).then((r) => r.json()).then((runs) => console.log(runs.length));`,
+    {},
+  ],
   ['ky alone', `import ky from 'ky'; ky.get('/api/dataframer/runs/').json().then((runs) => console.log(runs.length));`, {}],
   [
     'ky + naive valibot run-array schema',
@@ -24,6 +28,7 @@ console.log('esbuild --bundle --minify --format=esm --platform=browser, then gzi
 console.log(['page', 'min', 'gzip', 'budget'].join('\t'));
 for (const [name, source, options, budget] of rows) {
   const { minBytes, gzipBytes } = await bundlePage(source, options);
-  const verdict = budget === undefined ? '' : `${(budget / KB).toFixed(1)} kB ${gzipBytes <= budget ? 'ok' : `over by ${gzipBytes - budget}`}`;
+  const verdict =
+    budget === undefined ? '' : `${(budget / KB).toFixed(1)} kB ${gzipBytes <= budget ? 'ok' : `over by ${gzipBytes - budget}`}`;
   console.log([name, minBytes, gzipBytes, verdict].join('\t'));
 }

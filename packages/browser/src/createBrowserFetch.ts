@@ -13,9 +13,7 @@ export function createBrowserFetch(fetch?: Runtime['fetch']): Runtime['fetch'] {
       return await (init ? send(request, init) : send(request));
     } catch (error) {
       if (error instanceof TypeError) {
-        throw new TypeError(
-          `${error.message} (the browser hides why: server down, offline, or blocked by CORS; its console says which)`,
-        );
+        throw new TypeError(`${error.message} (the browser hides why: server down, offline, or blocked by CORS; its console says which)`);
       }
       throw error;
     }

@@ -46,7 +46,8 @@ export interface BrowserClientOptions {
 export function createBrowserTransport(options: BrowserClientOptions = {}): Transport {
   const allowSecret = options.dangerouslyAllowSecretKeyInBrowser === true;
   if (options.apiKey !== undefined && !allowSecret) throw secretKeyRefused('the apiKey option');
-  if (options.apiKey !== undefined && options.getToken) throw new ConfigurationError('Pass either apiKey or getToken to the browser client, not both');
+  if (options.apiKey !== undefined && options.getToken)
+    throw new ConfigurationError('Pass either apiKey or getToken to the browser client, not both');
   const { apiKey, getToken } = options;
   return createTransport({
     ...options,

@@ -25,13 +25,23 @@ describe('tree-shaking in a browser bundle', () => {
 
   it('leaves strict response checks out unless the page asks for them', async () => {
     const { code } = await bundlePage(LIST_ONLY_PAGE);
-    const strict = await bundlePage(`import { createClient, strictSchemas } from '@df/browser'; globalThis.c = createClient({ schemas: strictSchemas });`);
+    const strict = await bundlePage(
+      `import { createClient, strictSchemas } from '@df/browser'; globalThis.c = createClient({ schemas: strictSchemas });`,
+    );
     expect(code).not.toContain('strict');
     expect(strict.code).toContain('strict');
   }, 30_000);
 
   it('the whole client does carry them (the check above would notice nothing otherwise)', async () => {
     const { code } = await bundlePage(WHOLE_CLIENT_PAGE);
-    for (const text of ['cancel/', 'number_of_samples', 'runs.create', 'runs.delete', 'idempotency-key', 'may or may not have started a run']) expect(code).toContain(text);
+    for (const text of [
+      'cancel/',
+      'number_of_samples',
+      'runs.create',
+      'runs.delete',
+      'idempotency-key',
+      'may or may not have started a run',
+    ])
+      expect(code).toContain(text);
   }, 30_000);
 });

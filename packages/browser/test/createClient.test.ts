@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  AuthenticationError,
-  ConfigurationError,
-  ConnectionError,
-  createBrowserTransport,
-  createClient,
-  listRuns,
-} from '../src/index';
+import { AuthenticationError, ConfigurationError, ConnectionError, createBrowserTransport, createClient, listRuns } from '../src/index';
 
 const RUN = { id: 'run-1', status: 'PROCESSING', samples_completed: 1, samples_failed: 0 };
 // Short and obviously fake: shaped like a secret key only in its prefix.
@@ -96,7 +89,9 @@ describe('short-lived tokens from getToken', () => {
     await client.runs.list();
     await client.runs.list();
     expect(getToken).toHaveBeenCalledTimes(3);
-    expect(seen.map((s) => s.headers)).toEqual([1, 2, 3].map((i) => ({ accept: 'application/json', authorization: `Bearer tok_short_lived_${i}` })));
+    expect(seen.map((s) => s.headers)).toEqual(
+      [1, 2, 3].map((i) => ({ accept: 'application/json', authorization: `Bearer tok_short_lived_${i}` })),
+    );
   });
 
   it('adds only Content-Type and Idempotency-Key to a create', async () => {
@@ -123,8 +118,12 @@ describe('short-lived tokens from getToken', () => {
 
   it('sends no Authorization when getToken has none (signed out)', async () => {
     onPage();
-    const { fetch, seen } = recordingFetch(() => Response.json({ detail: 'Authentication credentials were not provided.' }, { status: 401 }));
-    const error = await createClient({ fetch, getToken: () => undefined }).runs.list().catch((e: unknown) => e);
+    const { fetch, seen } = recordingFetch(() =>
+      Response.json({ detail: 'Authentication credentials were not provided.' }, { status: 401 }),
+    );
+    const error = await createClient({ fetch, getToken: () => undefined })
+      .runs.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(401);
     expect(seen[0]!.headers).toEqual({ accept: 'application/json' });
@@ -157,7 +156,9 @@ describe('secret keys', () => {
   it('refuses a secret key returned by getToken before sending anything', async () => {
     onPage();
     const { fetch, seen } = recordingFetch();
-    const error = await createClient({ fetch, getToken: () => FAKE_SECRET }).runs.list().catch((e: unknown) => e);
+    const error = await createClient({ fetch, getToken: () => FAKE_SECRET })
+      .runs.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain('getToken()');
     expect(seen).toHaveLength(0);
@@ -168,7 +169,12 @@ describe('secret keys', () => {
     const client = createClient({ fetch, baseUrl: 'https://api.example', apiKey: FAKE_SECRET, dangerouslyAllowSecretKeyInBrowser: true });
     await client.runs.list();
     expect(seen[0]!.headers['authorization']).toBe(`Bearer ${FAKE_SECRET}`);
-    const viaToken = createClient({ fetch, baseUrl: 'https://api.example', getToken: () => FAKE_SECRET, dangerouslyAllowSecretKeyInBrowser: true });
+    const viaToken = createClient({
+      fetch,
+      baseUrl: 'https://api.example',
+      getToken: () => FAKE_SECRET,
+      dangerouslyAllowSecretKeyInBrowser: true,
+    });
     await viaToken.runs.list();
     expect(seen[1]!.headers['authorization']).toBe(`Bearer ${FAKE_SECRET}`);
   });
@@ -188,7 +194,9 @@ describe('network failures', () => {
       calls++;
       throw new TypeError('Failed to fetch');
     };
-    const error = await createClient({ fetch, maxRetries: 1 }).runs.list().catch((e: unknown) => e);
+    const error = await createClient({ fetch, maxRetries: 1 })
+      .runs.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     const message = (error as Error).message;
     expect(message).toContain('GET /api/dataframer/runs/');

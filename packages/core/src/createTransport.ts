@@ -105,7 +105,8 @@ export function createTransport(options: TransportOptions): Transport {
     const call = callOf(kyOptions);
     call.attempts++;
     const token = (await options.getToken?.()) || undefined;
-    if (token === undefined && options.missingTokenMessage) throw new ConfigurationError(options.missingTokenMessage, { request: call.label });
+    if (token === undefined && options.missingTokenMessage)
+      throw new ConfigurationError(options.missingTokenMessage, { request: call.label });
     if (token !== undefined) {
       // fetch rejects such a header with a TypeError that quotes the whole value, key included, so it is refused here.
       if (/[^\x20-\x7e]/.test(token.trim())) {
@@ -127,7 +128,10 @@ export function createTransport(options: TransportOptions): Transport {
       request.headers.set('authorization', `Bearer ${key}`);
     }
     callsByRequest.set(request, call);
-    log?.(call, `→ ${request.method} ${request.url} (${call.operation.name}, attempt ${call.attempts}/${call.maxRetries + 1}${call.idempotencyKey ? `, ${call.operation.idempotencyHeader} ${call.idempotencyKey}` : ''})`);
+    log?.(
+      call,
+      `→ ${request.method} ${request.url} (${call.operation.name}, attempt ${call.attempts}/${call.maxRetries + 1}${call.idempotencyKey ? `, ${call.operation.idempotencyHeader} ${call.idempotencyKey}` : ''})`,
+    );
     call.started = rt.now();
     call.phase = 'sending';
   };
@@ -155,22 +159,32 @@ export function createTransport(options: TransportOptions): Transport {
     hooks: {
       beforeRequest: [
         // A retry starts from a copy of the request sent before, key included: take it off before your hooks see it.
-        ...(options.hooks?.beforeRequest?.length ? [((request) => request.headers.delete('authorization')) satisfies BeforeRequestHook] : []),
+        ...(options.hooks?.beforeRequest?.length
+          ? [((request) => request.headers.delete('authorization')) satisfies BeforeRequestHook]
+          : []),
         ...(options.hooks?.beforeRequest ?? []).map((hook) => authorizingReplacement(hook, authorize)),
         authorize,
       ],
       afterResponse: [
         ...(options.hooks?.afterResponse ?? []).map(withoutKey),
         // Error answers are logged with their message once classified.
-        ...(log ? [((_request, kyOptions, response) => {
-          const call = callOf(kyOptions);
-          if (response.ok) log(call, `← ${call.label} in ${formatMs(rt.now() - call.started)}: ok (${response.status})`);
-        }) satisfies AfterResponseHook] : []),
+        ...(log
+          ? [
+              ((_request, kyOptions, response) => {
+                const call = callOf(kyOptions);
+                if (response.ok) log(call, `← ${call.label} in ${formatMs(rt.now() - call.started)}: ok (${response.status})`);
+              }) satisfies AfterResponseHook,
+            ]
+          : []),
       ],
-      beforeRetry: log ? [({ options: kyOptions }) => {
-        const call = callOf(kyOptions);
-        log(call, `${call.label}: retrying in ${formatMs(call.nextDelayMs)}`);
-      }] : [],
+      beforeRetry: log
+        ? [
+            ({ options: kyOptions }) => {
+              const call = callOf(kyOptions);
+              log(call, `${call.label}: retrying in ${formatMs(call.nextDelayMs)}`);
+            },
+          ]
+        : [],
     },
   });
 
@@ -238,7 +252,10 @@ export function createTransport(options: TransportOptions): Transport {
     const idempotencyKey = keyHeader ? (callOptions.idempotencyKey ?? rt.randomUUID()) : undefined;
     const prepared = prepareRequest(request, keyHeader && idempotencyKey ? { name: keyHeader, key: idempotencyKey } : undefined);
     if (callOptions.signal?.aborted) {
-      throw new AbortError(`${operation.name} was aborted before it was sent`, { request: prepared.label, cause: callOptions.signal.reason });
+      throw new AbortError(`${operation.name} was aborted before it was sent`, {
+        request: prepared.label,
+        cause: callOptions.signal.reason,
+      });
     }
     const maxRetries = request.retry === 'none' ? 0 : (callOptions.maxRetries ?? maxRetriesDefault);
     const call: Call = {
@@ -297,7 +314,13 @@ export function createTransport(options: TransportOptions): Transport {
       text = redact(await untilAborted(response.text(), call.deadline.signal), call.secrets);
     } catch (cause) {
       if (call.deadline.state !== 'running') throw interrupted(call);
-      const { error } = classifyConnectionFailure(cause, { request: call.label, attempts: call.attempts, baseUrl: base, secrets: call.secrets, afterHeaders: true });
+      const { error } = classifyConnectionFailure(cause, {
+        request: call.label,
+        attempts: call.attempts,
+        baseUrl: base,
+        secrets: call.secrets,
+        afterHeaders: true,
+      });
       throw call.create ? ambiguous(call, error) : error;
     }
     // A server may echo anything here, the key included.
@@ -315,7 +338,10 @@ export function createTransport(options: TransportOptions): Transport {
           ...(requestId !== undefined && { requestId }),
         });
       }
-      const value = call.operation.parse({ status: response.status, body, request: call.label, ...(requestId !== undefined && { requestId }) }, mode) as R;
+      const value = call.operation.parse(
+        { status: response.status, body, request: call.label, ...(requestId !== undefined && { requestId }) },
+        mode,
+      ) as R;
       onResponse?.(responseInfo(call, response, requestId));
       return value;
     } catch (error) {
@@ -356,7 +382,9 @@ function withoutKey(hook: AfterResponseHook): AfterResponseHook {
 /** The error for a create that may have acted: the operation's own (OutcomeUnknownError for runs), or the failure itself. */
 function ambiguous(call: Call, cause: DataframerError): DataframerError {
   const { operation, idempotencyKey } = call;
-  return operation.ambiguous && idempotencyKey !== undefined ? operation.ambiguous(cause, idempotencyKey, call.attempts, call.label) : cause;
+  return operation.ambiguous && idempotencyKey !== undefined
+    ? operation.ambiguous(cause, idempotencyKey, call.attempts, call.label)
+    : cause;
 }
 
 /** The error for a call whose deadline passed or whose caller aborted; a create caught in flight may have acted. */

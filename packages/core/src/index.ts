@@ -3,7 +3,15 @@ export { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './crea
 export type { ClientHooks, Logger, TransportOptions } from './createTransport';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';
-export type { CallOptions, CreateCallOptions, Operation, RequestDescription, ResponseInfo, Runtime, Transport } from './operations/Operation';
+export type {
+  CallOptions,
+  CreateCallOptions,
+  Operation,
+  RequestDescription,
+  ResponseInfo,
+  Runtime,
+  Transport,
+} from './operations/Operation';
 export { DEFAULT_BASE_URL } from './internal/baseUrl';
 export { RETRYABLE_STATUSES } from './internal/retryableStatuses';
 export type { RawResponse } from './internal/validateResponse';
@@ -14,7 +22,13 @@ export { buildCreateRunRequest, createRun, createRunOperation, createRunParamsSc
 export type { CreateRunParams } from './operations/createRun';
 export { buildCancelRunRequest, cancelRun, cancelRunOperation } from './operations/cancelRun';
 export { buildDeleteRunRequest, deleteRun, deleteRunOperation } from './operations/deleteRun';
-export { buildListRunSamplesRequest, listRunSamples, listRunSamplesOperation, listRunSamplesParamsSchema, MAX_SAMPLES_PAGE } from './operations/listRunSamples';
+export {
+  buildListRunSamplesRequest,
+  listRunSamples,
+  listRunSamplesOperation,
+  listRunSamplesParamsSchema,
+  MAX_SAMPLES_PAGE,
+} from './operations/listRunSamples';
 export type { ListRunSamplesParams } from './operations/listRunSamples';
 export { buildRequestRunFilesRequest, requestRunFiles, requestRunFilesOperation } from './operations/requestRunFiles';
 export type { RunFilesState } from './operations/requestRunFiles';

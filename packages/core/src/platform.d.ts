@@ -49,7 +49,10 @@ interface Request {
 }
 declare var Request: {
   prototype: Request;
-  new (input: string | Request, init?: { method?: string; headers?: Headers | Record<string, string>; body?: string | null; signal?: AbortSignal }): Request;
+  new (
+    input: string | Request,
+    init?: { method?: string; headers?: Headers | Record<string, string>; body?: string | null; signal?: AbortSignal },
+  ): Request;
 };
 
 interface Response {

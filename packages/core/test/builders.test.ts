@@ -53,7 +53,12 @@ describe('request builders', () => {
 
   it('builds a create with only the fields given, marked as a create', () => {
     expect(
-      buildCreateRunRequest({ spec_id: 'spec-1', number_of_samples: 20000, spec_version: 1, generation_model: 'anthropic/claude-haiku-4-5' }),
+      buildCreateRunRequest({
+        spec_id: 'spec-1',
+        number_of_samples: 20000,
+        spec_version: 1,
+        generation_model: 'anthropic/claude-haiku-4-5',
+      }),
     ).toEqual({
       method: 'POST',
       path: '/api/dataframer/runs/',

@@ -90,11 +90,32 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'listRuns', schema: responseSchema('/api/dataframer/runs/', 'get', '200'), ours: runListSchema, needs: ['id', 'status'], array: true },
-  { name: 'getRun', schema: responseSchema('/api/dataframer/runs/{run_id}/', 'get', '200'), ours: runDetailSchema, needs: ['id', 'status'] },
+  {
+    name: 'listRuns',
+    schema: responseSchema('/api/dataframer/runs/', 'get', '200'),
+    ours: runListSchema,
+    needs: ['id', 'status'],
+    array: true,
+  },
+  {
+    name: 'getRun',
+    schema: responseSchema('/api/dataframer/runs/{run_id}/', 'get', '200'),
+    ours: runDetailSchema,
+    needs: ['id', 'status'],
+  },
   { name: 'createRun', schema: responseSchema('/api/dataframer/runs/', 'post', '2XX'), ours: createRunResultSchema, needs: ['id'] },
-  { name: 'downloadAllRunFiles', schema: responseSchema('/api/dataframer/runs/{run_id}/files/download/', 'get', '200'), ours: runFilesDownloadSchema, needs: ['download_url'] },
-  { name: 'listRunSamples', schema: responseSchema('/api/dataframer/runs/{run_id}/samples/', 'get', '200'), ours: sampleListSchema, needs: [] },
+  {
+    name: 'downloadAllRunFiles',
+    schema: responseSchema('/api/dataframer/runs/{run_id}/files/download/', 'get', '200'),
+    ours: runFilesDownloadSchema,
+    needs: ['download_url'],
+  },
+  {
+    name: 'listRunSamples',
+    schema: responseSchema('/api/dataframer/runs/{run_id}/samples/', 'get', '200'),
+    ours: sampleListSchema,
+    needs: [],
+  },
   { name: 'listSpecs', schema: responseSchema('/api/dataframer/specs/', 'get', '200'), ours: specListSchema, needs: ['id'], array: true },
   { name: 'getSpec', schema: responseSchema('/api/dataframer/specs/{spec_id}/', 'get', '200'), ours: specSchema, needs: ['id'] },
   { name: 'listModels', schema: responseSchema('/api/dataframer/models/', 'get', '200'), ours: freeObjectSchema, needs: [], open: true },
@@ -175,7 +196,8 @@ function spelled(path: Path): string {
   return out;
 }
 
-const check = (c: Case, mode: SchemaMode, body: unknown) => validateResponse(c.ours(mode) as never, { status: 200, body, request: `GET /${c.name}/` });
+const check = (c: Case, mode: SchemaMode, body: unknown) =>
+  validateResponse(c.ours(mode) as never, { status: 200, body, request: `GET /${c.name}/` });
 
 describe.each(cases)('contract: $name', (c) => {
   const generated = Array.from({ length: SAMPLES_PER_SCHEMA }, () => fake(c.schema));
@@ -186,50 +208,59 @@ describe.each(cases)('contract: $name', (c) => {
       if (!c.open) expect(Object.keys(first).length, 'the generator produced an empty object').toBeGreaterThan(0);
       for (const mode of ['lenient', 'strict'] as const) {
         const result = v.safeParse(c.ours(MODES[mode]), body);
-        if (mode === 'lenient' && !c.open) expect(fastCheck(c.ours(MODES[mode]))?.(body), 'the fast path covers lenient schemas').toBe(true);
-        expect(result.issues?.map((i) => `${mode} ${v.getDotPath(i)}: ${i.message}`), JSON.stringify(body)).toBeUndefined();
+        if (mode === 'lenient' && !c.open)
+          expect(fastCheck(c.ours(MODES[mode]))?.(body), 'the fast path covers lenient schemas').toBe(true);
+        expect(
+          result.issues?.map((i) => `${mode} ${v.getDotPath(i)}: ${i.message}`),
+          JSON.stringify(body),
+        ).toBeUndefined();
       }
     }
   });
 
-  if (!c.open) it('rejects a wrong type in any documented field, in both modes', () => {
-    const props = properties(itemSchema(c));
-    expect(Object.keys(props).length).toBeGreaterThan(0);
-    for (const [field, schema] of Object.entries(props)) {
-      const body = structuredClone(generated[0]) as Json | Json[];
-      const target = (Array.isArray(body) ? body[0] : body) as Json | undefined;
-      if (!target) continue;
-      target[field] = wrongValue(typeOf(schema));
-      for (const mode of ['lenient', 'strict'] as const) {
-        expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted ${field}=${JSON.stringify(target[field])}`).toBe(false);
-        expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted ${field}`).toBe(false);
+  if (!c.open)
+    it('rejects a wrong type in any documented field, in both modes', () => {
+      const props = properties(itemSchema(c));
+      expect(Object.keys(props).length).toBeGreaterThan(0);
+      for (const [field, schema] of Object.entries(props)) {
+        const body = structuredClone(generated[0]) as Json | Json[];
+        const target = (Array.isArray(body) ? body[0] : body) as Json | undefined;
+        if (!target) continue;
+        target[field] = wrongValue(typeOf(schema));
+        for (const mode of ['lenient', 'strict'] as const) {
+          expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted ${field}=${JSON.stringify(target[field])}`).toBe(false);
+          expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted ${field}`).toBe(false);
+        }
       }
-    }
-  });
+    });
 
   const required = requiredOf(itemSchema(c));
-  if (required.length > 0) it('marks what the client needs as required in the contract, and rejects a body without it', () => {
-    expect(required).toEqual(expect.arrayContaining(c.needs));
-    for (const field of required) {
-      const body = structuredClone(generated[0]) as Json | Json[];
-      const target = (Array.isArray(body) ? body[0] : body) as Json;
-      delete target[field];
-      // Strict checks the contract exactly; the default mode requires only what the client cannot do without.
-      const modes = c.needs.includes(field) ? (['lenient', 'strict'] as const) : (['strict'] as const);
-      for (const mode of modes) {
-        expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted a body without ${field}`).toBe(false);
-        expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted a body without ${field}`).toBe(false);
+  if (required.length > 0)
+    it('marks what the client needs as required in the contract, and rejects a body without it', () => {
+      expect(required).toEqual(expect.arrayContaining(c.needs));
+      for (const field of required) {
+        const body = structuredClone(generated[0]) as Json | Json[];
+        const target = (Array.isArray(body) ? body[0] : body) as Json;
+        delete target[field];
+        // Strict checks the contract exactly; the default mode requires only what the client cannot do without.
+        const modes = c.needs.includes(field) ? (['lenient', 'strict'] as const) : (['strict'] as const);
+        for (const mode of modes) {
+          expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted a body without ${field}`).toBe(false);
+          expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted a body without ${field}`).toBe(false);
+        }
+        if (!c.needs.includes(field))
+          expect(v.safeParse(c.ours(lenientSchemas), body).success, `lenient refused a body without ${field}`).toBe(true);
       }
-      if (!c.needs.includes(field)) expect(v.safeParse(c.ours(lenientSchemas), body).success, `lenient refused a body without ${field}`).toBe(true);
-    }
-  });
+    });
 
   describe('lenient by construction', () => {
     const body = generated[0];
     const fields = fieldsOf(c.schema, body);
     const optional = fields.filter((f) => f.optional);
     // The outermost optional fields, and separately every optional leaf under containers that stay.
-    const outermost = optional.filter((f) => !optional.some((o) => o !== f && o.path.length < f.path.length && o.path.every((k, i) => f.path[i] === k)));
+    const outermost = optional.filter(
+      (f) => !optional.some((o) => o !== f && o.path.length < f.path.length && o.path.every((k, i) => f.path[i] === k)),
+    );
     const leaves = optional.filter((f) => f.leaf);
 
     it('the contract leaves optional fields to null or absence, and the test reaches them', () => {
@@ -244,35 +275,40 @@ describe.each(cases)('contract: $name', (c) => {
       }
     });
 
-    if (!c.open) it('still rejects a wrong type in any present field, naming its path', () => {
-      for (const field of fields) {
-        const copy = structuredClone(body);
-        const { parent, key } = at(copy, field.path);
-        (parent as Record<string | number, unknown>)[key] = wrongValue(typeOf(field.schema));
-        for (const mode of [lenientSchemas, fastLenientSchemas]) {
-          let error: unknown;
-          try {
-            check(c, mode, copy);
-          } catch (e) {
-            error = e;
+    if (!c.open)
+      it('still rejects a wrong type in any present field, naming its path', () => {
+        for (const field of fields) {
+          const copy = structuredClone(body);
+          const { parent, key } = at(copy, field.path);
+          (parent as Record<string | number, unknown>)[key] = wrongValue(typeOf(field.schema));
+          for (const mode of [lenientSchemas, fastLenientSchemas]) {
+            let error: unknown;
+            try {
+              check(c, mode, copy);
+            } catch (e) {
+              error = e;
+            }
+            expect(error, `${mode.name} accepted ${spelled(field.path)}`).toBeInstanceOf(ResponseValidationError);
+            expect((error as Error).message).toContain(`${spelled(field.path)}: `);
           }
-          expect(error, `${mode.name} accepted ${spelled(field.path)}`).toBeInstanceOf(ResponseValidationError);
-          expect((error as Error).message).toContain(`${spelled(field.path)}: `);
         }
-      }
-    });
+      });
 
-    if (!c.open) it('strict mode still rejects null where the contract does not allow it', () => {
-      const notNullable = outermost.filter((f) => deref(f.schema)['nullable'] !== true);
-      for (const field of notNullable) {
-        expect(() => check(c, strictSchemas, withFields(body, [field], 'null')), `strict accepted ${spelled(field.path)}: null`).toThrow(ResponseValidationError);
-      }
-    });
+    if (!c.open)
+      it('strict mode still rejects null where the contract does not allow it', () => {
+        const notNullable = outermost.filter((f) => deref(f.schema)['nullable'] !== true);
+        for (const field of notNullable) {
+          expect(() => check(c, strictSchemas, withFields(body, [field], 'null')), `strict accepted ${spelled(field.path)}: null`).toThrow(
+            ResponseValidationError,
+          );
+        }
+      });
   });
 
-  if (c.open) it('rejects a body that is not an object', () => {
-    for (const body of ['ok', 3, null]) expect(() => check(c, lenientSchemas, body)).toThrow(ResponseValidationError);
-  });
+  if (c.open)
+    it('rejects a body that is not an object', () => {
+      for (const body of ['ok', 3, null]) expect(() => check(c, lenientSchemas, body)).toThrow(ResponseValidationError);
+    });
 });
 
 describe('contract: modes', () => {

@@ -14,7 +14,15 @@ import { ApiError, ConnectionError, ServerError } from '../src/index';
 import { networkError } from './helpers';
 
 const http = (status: number, retryAfter: string | null = null) =>
-  classifyHttpFailure({ status, text: '', retryAfter, request: 'GET /api/dataframer/runs/', url: 'https://x.test/api/dataframer/runs/', attempts: 1, now: 0 });
+  classifyHttpFailure({
+    status,
+    text: '',
+    retryAfter,
+    request: 'GET /api/dataframer/runs/',
+    url: 'https://x.test/api/dataframer/runs/',
+    attempts: 1,
+    now: 0,
+  });
 
 describe('prepareRequest', () => {
   it('turns a description into ky input and options', () => {
@@ -33,7 +41,9 @@ describe('prepareRequest', () => {
       options: { method: 'POST', headers: { 'idempotency-key': 'k-1' }, json: { spec_id: 's', number_of_samples: 2 } },
       label: 'POST /api/dataframer/runs/',
     });
-    expect(prepareRequest({ method: 'GET', path: '/api/dataframer/runs/r/samples/', query: { offset: '5' }, retry: 'safe' }).options).toEqual({
+    expect(
+      prepareRequest({ method: 'GET', path: '/api/dataframer/runs/r/samples/', query: { offset: '5' }, retry: 'safe' }).options,
+    ).toEqual({
       method: 'GET',
       searchParams: { offset: '5' },
     });
@@ -67,18 +77,41 @@ describe('classification', () => {
     // Retry-After counts only where the server turned the request away.
     expect(http(500, '2').retryAfterMs).toBeUndefined();
     const base = { request: 'POST /api/dataframer/runs/', attempts: 2, baseUrl: 'https://x.test', secrets: [] };
-    expect(classifyConnectionFailure(networkError('ECONNREFUSED'), base)).toMatchObject({ retryable: true, safeForCreate: true, mayHaveActed: false });
+    expect(classifyConnectionFailure(networkError('ECONNREFUSED'), base)).toMatchObject({
+      retryable: true,
+      safeForCreate: true,
+      mayHaveActed: false,
+    });
     const reset = classifyConnectionFailure(networkError('ECONNRESET'), base);
     expect(reset).toMatchObject({ retryable: true, safeForCreate: false, mayHaveActed: true });
     expect(reset.error).toBeInstanceOf(ConnectionError);
     expect(reset.error.message).not.toContain('CORS');
-    expect(classifyConnectionFailure(networkError('ECONNREFUSED'), { ...base, afterHeaders: true })).toMatchObject({ safeForCreate: false, mayHaveActed: true });
+    expect(classifyConnectionFailure(networkError('ECONNREFUSED'), { ...base, afterHeaders: true })).toMatchObject({
+      safeForCreate: false,
+      mayHaveActed: true,
+    });
   });
 
   it('says a wrong base URL is the likely cause of a 404 on a collection, and only there', () => {
-    const collection = classifyHttpFailure({ status: 404, text: '', retryAfter: null, request: 'GET /api/dataframer/runs/', url: 'https://x.test/api/dataframer/api/dataframer/runs/', attempts: 1, now: 0 });
+    const collection = classifyHttpFailure({
+      status: 404,
+      text: '',
+      retryAfter: null,
+      request: 'GET /api/dataframer/runs/',
+      url: 'https://x.test/api/dataframer/api/dataframer/runs/',
+      attempts: 1,
+      now: 0,
+    });
     expect(collection.error.message).toContain('The base URL is probably wrong: https://x.test/api/dataframer/api/dataframer/runs/');
-    const one = classifyHttpFailure({ status: 404, text: '{"detail":"Not found."}', retryAfter: null, request: 'GET /api/dataframer/runs/r1/', url: 'https://x.test/api/dataframer/runs/r1/', attempts: 1, now: 0 });
+    const one = classifyHttpFailure({
+      status: 404,
+      text: '{"detail":"Not found."}',
+      retryAfter: null,
+      request: 'GET /api/dataframer/runs/r1/',
+      url: 'https://x.test/api/dataframer/runs/r1/',
+      attempts: 1,
+      now: 0,
+    });
     expect(one.error.message).not.toContain('base URL');
     expect(one.error).toBeInstanceOf(ApiError);
   });
@@ -93,21 +126,43 @@ describe('retry decisions', () => {
   });
 
   it('repeats transient failures of safe requests after the jittered backoff or Retry-After', () => {
-    expect(decideRetry({ failure: http(500), create: false, retry: 1, remainingMs: 60_000, random: 0.5 })).toEqual({ retry: true, delayMs: 375, retryAfter: false });
-    expect(decideRetry({ failure: http(429, '7'), create: false, retry: 1, remainingMs: 60_000, random: 0.5 })).toEqual({ retry: true, delayMs: 7000, retryAfter: true });
-    expect(decideRetry({ failure: http(404), create: false, retry: 1, remainingMs: 60_000, random: 0.5 })).toEqual({ retry: false, stop: 'final' });
+    expect(decideRetry({ failure: http(500), create: false, retry: 1, remainingMs: 60_000, random: 0.5 })).toEqual({
+      retry: true,
+      delayMs: 375,
+      retryAfter: false,
+    });
+    expect(decideRetry({ failure: http(429, '7'), create: false, retry: 1, remainingMs: 60_000, random: 0.5 })).toEqual({
+      retry: true,
+      delayMs: 7000,
+      retryAfter: true,
+    });
+    expect(decideRetry({ failure: http(404), create: false, retry: 1, remainingMs: 60_000, random: 0.5 })).toEqual({
+      retry: false,
+      stop: 'final',
+    });
   });
 
   it('repeats a create only after a proven refusal', () => {
     expect(decideRetry({ failure: http(429, '1'), create: true, retry: 1, remainingMs: 60_000, random: 0 })).toMatchObject({ retry: true });
     expect(decideRetry({ failure: http(503, '1'), create: true, retry: 1, remainingMs: 60_000, random: 0 })).toMatchObject({ retry: true });
-    expect(decideRetry({ failure: http(503), create: true, retry: 1, remainingMs: 60_000, random: 0 })).toEqual({ retry: false, stop: 'not-safe-for-create' });
-    expect(decideRetry({ failure: failure({ safeForCreate: true }), create: true, retry: 1, remainingMs: 60_000, random: 0 })).toMatchObject({ retry: true });
+    expect(decideRetry({ failure: http(503), create: true, retry: 1, remainingMs: 60_000, random: 0 })).toEqual({
+      retry: false,
+      stop: 'not-safe-for-create',
+    });
+    expect(
+      decideRetry({ failure: failure({ safeForCreate: true }), create: true, retry: 1, remainingMs: 60_000, random: 0 }),
+    ).toMatchObject({ retry: true });
   });
 
   it('never starts a retry after the deadline', () => {
-    expect(decideRetry({ failure: http(429, '120'), create: false, retry: 1, remainingMs: 30_000, random: 0 })).toEqual({ retry: false, stop: 'deadline' });
-    expect(decideRetry({ failure: http(500), create: false, retry: 3, remainingMs: 1999, random: 1 })).toEqual({ retry: false, stop: 'deadline' });
+    expect(decideRetry({ failure: http(429, '120'), create: false, retry: 1, remainingMs: 30_000, random: 0 })).toEqual({
+      retry: false,
+      stop: 'deadline',
+    });
+    expect(decideRetry({ failure: http(500), create: false, retry: 3, remainingMs: 1999, random: 1 })).toEqual({
+      retry: false,
+      stop: 'deadline',
+    });
     expect(decideRetry({ failure: http(500), create: false, retry: 3, remainingMs: 2001, random: 0.99 })).toMatchObject({ retry: true });
   });
 

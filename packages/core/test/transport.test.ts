@@ -97,7 +97,9 @@ describe('configuration', () => {
       getToken: () => undefined,
       missingTokenMessage: 'No Dataframer API key. Set DATAFRAMER_API_KEY.',
     });
-    const error = await createDataframerClient(transport).runs.list().catch((e: unknown) => e);
+    const error = await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain('DATAFRAMER_API_KEY');
     expect(sent).toHaveLength(0);
@@ -118,7 +120,10 @@ describe('configuration', () => {
   it('refuses a key that cannot be a header value without sending it or quoting it in the error', async () => {
     for (const key of ['sk_test_fake_line\nbreak_0001', 'sk_test_fake_nul\u0000_0001', 'sk_test_fake_\u2026_0001']) {
       const { transport, sent } = scriptedTransport([() => json(201, NEW_RUN)], { getToken: () => key });
-      for (const call of [() => createDataframerClient(transport).runs.list(), () => createDataframerClient(transport).runs.create(CREATE)]) {
+      for (const call of [
+        () => createDataframerClient(transport).runs.list(),
+        () => createDataframerClient(transport).runs.create(CREATE),
+      ]) {
         const error = (await call().catch((e: unknown) => e)) as ConfigurationError;
         expect(error).toBeInstanceOf(ConfigurationError);
         expect(error.message).toContain('an HTTP header cannot carry');
@@ -132,7 +137,9 @@ describe('configuration', () => {
 
   it('rejects unusable base URLs when the client is made', () => {
     expect(() => scriptedTransport([], { baseUrl: 'df-api.dataframer.ai' })).toThrow('expected an absolute http(s) URL');
-    expect(() => scriptedTransport([], { baseUrl: 'ftp://x.example' })).toThrow('Invalid base URL (ftp://x.example): expected an absolute http(s) URL');
+    expect(() => scriptedTransport([], { baseUrl: 'ftp://x.example' })).toThrow(
+      'Invalid base URL (ftp://x.example): expected an absolute http(s) URL',
+    );
     expect(() => scriptedTransport([], { baseUrl: 'https://user:secret-pass@x.example' })).toThrow('without credentials');
     expect(() => scriptedTransport([], { baseUrl: 'https://user:secret-pass@x.example' })).not.toThrow('secret-pass');
     expect(() => scriptedTransport([], { baseUrl: FAKE_KEY })).not.toThrow(FAKE_KEY);
@@ -142,7 +149,9 @@ describe('configuration', () => {
 describe('errors', () => {
   it('turns a Django detail into a readable typed error with the request id', async () => {
     const { transport } = scriptedTransport([() => json(404, { detail: 'Not found.' }, { 'x-request-id': 'req_42' })]);
-    const error = await createDataframerClient(transport).runs.retrieve('r1').catch((e: unknown) => e);
+    const error = await createDataframerClient(transport)
+      .runs.retrieve('r1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, detail: 'Not found.', requestId: 'req_42', code: 'not_found' });
     expect((error as Error).message).toBe('404 Not Found from GET /api/dataframer/runs/r1/: Not found. [request id req_42]');
@@ -151,7 +160,9 @@ describe('errors', () => {
   it('turns DRF field errors into a message and fieldErrors', async () => {
     const body = { number_of_samples: ['Ensure this value is less than or equal to 20000.'], non_field_errors: ['Spec is not ready.'] };
     const { transport } = scriptedTransport([() => json(400, body)]);
-    const error = (await createDataframerClient(transport).runs.create(CREATE).catch((e: unknown) => e)) as BadRequestError;
+    const error = (await createDataframerClient(transport)
+      .runs.create(CREATE)
+      .catch((e: unknown) => e)) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.fieldErrors).toEqual(body);
     expect(error.message).toBe(
@@ -161,7 +172,9 @@ describe('errors', () => {
 
   it('describes a non-JSON error body instead of dumping it', async () => {
     const { transport } = scriptedTransport([() => new Response('<html>bad gateway</html>', { status: 502 })], { maxRetries: 0 });
-    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as ServerError;
+    const error = (await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e)) as ServerError;
     expect(error).toBeInstanceOf(ServerError);
     expect(error.message).toBe('502 Bad Gateway from GET /api/dataframer/runs/: the response body was not a JSON error (24 bytes)');
     expect(error.body).toBe('<html>bad gateway</html>');
@@ -175,7 +188,9 @@ describe('errors', () => {
 
   it('reports a response that breaks the contract with the path of each problem', async () => {
     const { transport } = scriptedTransport([() => json(200, [sampleRun(), sampleRun({ samples_completed: '5' })])]);
-    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as ResponseValidationError;
+    const error = (await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.issues[0]!.path).toBe('[1].samples_completed');
     expect(error.message).toContain('[1].samples_completed: Invalid type: Expected number but received "5"');
@@ -184,14 +199,18 @@ describe('errors', () => {
   it('turns a deeply nested error body into a typed error instead of overflowing the stack', async () => {
     const deep = `{"field":${'{"a":'.repeat(50_000)}"x"${'}'.repeat(50_000)}}`;
     const { transport } = scriptedTransport([() => new Response(deep, { status: 400 })]);
-    const error = await createDataframerClient(transport).runs.list().catch((e: unknown) => e);
+    const error = await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
   });
 
   it('keeps a deeply nested error body as text, so toJSON() still serialises', async () => {
     const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
     const { transport } = scriptedTransport([() => new Response(deep, { status: 502 })], { maxRetries: 0 });
-    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as ServerError;
+    const error = (await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e)) as ServerError;
     expect(error).toBeInstanceOf(ServerError);
     expect(typeof error.body).toBe('string');
     expect(() => JSON.stringify(error.toJSON())).not.toThrow();
@@ -206,7 +225,9 @@ describe('errors', () => {
     const key = 'opaque-fake-token-5d1e';
     const echoed = () => json(404, { detail: 'Not found.' }, { 'x-request-id': `req-${key}` });
     const { transport } = scriptedTransport([echoed], { getToken: () => key });
-    const error = (await createDataframerClient(transport).runs.retrieve('r1').catch((e: unknown) => e)) as NotFoundError;
+    const error = (await createDataframerClient(transport)
+      .runs.retrieve('r1')
+      .catch((e: unknown) => e)) as NotFoundError;
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.requestId).toBe('req-[REDACTED]');
     expect(JSON.stringify([error.message, error.toJSON(), String(error.stack)])).not.toContain(key);
@@ -215,7 +236,9 @@ describe('errors', () => {
   it('keeps the key out of every error, even when the server echoes it', async () => {
     const echo = { detail: `Key ${FAKE_KEY} is revoked`, authorization: `Bearer ${FAKE_KEY}` };
     const { transport, lines } = scriptedTransport([() => json(401, echo)]);
-    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as AuthenticationError;
+    const error = (await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e)) as AuthenticationError;
     const everything = JSON.stringify([error.message, error.toJSON(), Object.entries(error), error.body, lines, String(error.stack)]);
     expect(everything).not.toContain(FAKE_KEY);
     expect(error.detail).toBe('Key [REDACTED] is revoked');
@@ -264,9 +287,13 @@ describe('retries', () => {
   });
 
   it('does not sleep past the deadline: a Retry-After beyond it fails at once, saying so', async () => {
-    const { transport, sent } = scriptedTransport([() => json(429, { detail: 'slow down' }, { 'retry-after': '120' })], { timeoutMs: 30_000 });
+    const { transport, sent } = scriptedTransport([() => json(429, { detail: 'slow down' }, { 'retry-after': '120' })], {
+      timeoutMs: 30_000,
+    });
     const started = Date.now();
-    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as RateLimitError;
+    const error = (await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(120_000);
     expect(error.message).toContain('server asked to retry after 2 min');
@@ -493,7 +520,9 @@ describe('your own ky hooks', () => {
 
   it('a hook that returns a new Request still gets the key added, and a create keeps its one idempotency key', async () => {
     const { transport, sent } = scriptedTransport([() => json(429, {}, { 'retry-after': '1' }), () => json(201, NEW_RUN)], {
-      hooks: { beforeRequest: [(request) => new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-tenant': 't1' } })] },
+      hooks: {
+        beforeRequest: [(request) => new Request(request, { headers: { ...Object.fromEntries(request.headers), 'x-tenant': 't1' } })],
+      },
     });
     const result = settle(createDataframerClient(transport).runs.create(CREATE, { idempotencyKey: 'hook-key' }));
     await vi.advanceTimersByTimeAsync(1000);
@@ -528,7 +557,9 @@ describe('what a successful call carried', () => {
 describe('errors that say what to do', () => {
   it('401 names the key that was sent, masked, where it came from, and where to get one', async () => {
     const { transport } = scriptedTransport([() => json(401, { detail: 'Invalid API key.' })], { tokenSource: () => 'DATAFRAMER_API_KEY' });
-    const error = (await createDataframerClient(transport).runs.list().catch((e: unknown) => e)) as AuthenticationError;
+    const error = (await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e)) as AuthenticationError;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.keyHint).toBe('sk_test_…0000 from DATAFRAMER_API_KEY');
     expect(error.message).toBe(
@@ -538,33 +569,51 @@ describe('errors that say what to do', () => {
   });
 
   it('403 says the key is valid but lacks permission', async () => {
-    const { transport } = scriptedTransport([() => json(403, { detail: 'You do not have permission to perform this action.' })], { tokenSource: () => 'the apiKey option' });
-    const error = (await createDataframerClient(transport).runs.cancel('r1').catch((e: unknown) => e)) as PermissionDeniedError;
+    const { transport } = scriptedTransport([() => json(403, { detail: 'You do not have permission to perform this action.' })], {
+      tokenSource: () => 'the apiKey option',
+    });
+    const error = (await createDataframerClient(transport)
+      .runs.cancel('r1')
+      .catch((e: unknown) => e)) as PermissionDeniedError;
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect(error.message).toContain('The key sk_test_…0000 from the apiKey option is valid but lacks permission for this request');
   });
 
   it('describes a JSON error body without a detail as such', async () => {
     const { transport } = scriptedTransport([() => json(409, {})]);
-    const error = (await createDataframerClient(transport).runs.cancel('r1').catch((e: unknown) => e)) as ConflictError;
-    expect(error.message).toBe('409 Conflict from POST /api/dataframer/runs/r1/cancel/: the JSON body had no detail or field errors (2 bytes)');
+    const error = (await createDataframerClient(transport)
+      .runs.cancel('r1')
+      .catch((e: unknown) => e)) as ConflictError;
+    expect(error.message).toBe(
+      '409 Conflict from POST /api/dataframer/runs/r1/cancel/: the JSON body had no detail or field errors (2 bytes)',
+    );
   });
 
   it('a 404 on a collection says the base URL is probably wrong and shows the URL requested', async () => {
-    const { transport } = scriptedTransport([() => json(404, { detail: 'Not found.' })], { baseUrl: 'https://gateway.example.test/dataframer' });
-    const error = (await createDataframerClient(transport).specs.list().catch((e: unknown) => e)) as NotFoundError;
-    expect(error.message).toContain('The base URL is probably wrong: https://gateway.example.test/dataframer/api/dataframer/specs/ does not exist on that server');
+    const { transport } = scriptedTransport([() => json(404, { detail: 'Not found.' })], {
+      baseUrl: 'https://gateway.example.test/dataframer',
+    });
+    const error = (await createDataframerClient(transport)
+      .specs.list()
+      .catch((e: unknown) => e)) as NotFoundError;
+    expect(error.message).toContain(
+      'The base URL is probably wrong: https://gateway.example.test/dataframer/api/dataframer/specs/ does not exist on that server',
+    );
     expect(error.message).not.toContain(FAKE_KEY);
   });
 
   it('the unknown-outcome error states the facts and the advice that holds for every server', async () => {
     const { transport } = scriptedTransport([() => json(502, {})], { maxRetries: 0 });
-    const error = (await createDataframerClient(transport).runs.create(CREATE, { idempotencyKey: 'key-12' }).catch((e: unknown) => e)) as OutcomeUnknownError;
+    const error = (await createDataframerClient(transport)
+      .runs.create(CREATE, { idempotencyKey: 'key-12' })
+      .catch((e: unknown) => e)) as OutcomeUnknownError;
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error).toMatchObject({ idempotencyKey: 'key-12', attempts: 1, request: 'POST /api/dataframer/runs/' });
     expect(error.cause).toBeInstanceOf(ServerError);
     expect(error.message).toContain('Check runs.list() for the run first');
-    expect(error.message).toContain('repeating the create with idempotencyKey "key-12" is safe only where the server honours Idempotency-Key');
+    expect(error.message).toContain(
+      'repeating the create with idempotencyKey "key-12" is safe only where the server honours Idempotency-Key',
+    );
     expect(error.message).not.toContain('dataframer runs create');
   });
 });
@@ -590,26 +639,48 @@ describe('both documented base-URL forms', () => {
 
 describe('client.request: the rest of the API', () => {
   it('reaches an endpoint the SDK does not model, with the same auth, query and errors', async () => {
-    const { transport, sent } = scriptedTransport([() => json(200, { status: 'PROCESSING', progress: 0.4 }), () => json(404, { detail: 'Not found.' })]);
+    const { transport, sent } = scriptedTransport([
+      () => json(200, { status: 'PROCESSING', progress: 0.4 }),
+      () => json(404, { detail: 'Not found.' }),
+    ]);
     const client = createDataframerClient(transport);
-    await expect(client.request({ method: 'GET', path: 'runs/r1/status/', query: { verbose: true, skip: undefined } })).resolves.toEqual({ status: 'PROCESSING', progress: 0.4 });
-    expect(sent[0]).toMatchObject({ method: 'GET', url: 'https://api.example.test/api/dataframer/runs/r1/status/?verbose=true', headers: { authorization: `Bearer ${FAKE_KEY}` } });
+    await expect(client.request({ method: 'GET', path: 'runs/r1/status/', query: { verbose: true, skip: undefined } })).resolves.toEqual({
+      status: 'PROCESSING',
+      progress: 0.4,
+    });
+    expect(sent[0]).toMatchObject({
+      method: 'GET',
+      url: 'https://api.example.test/api/dataframer/runs/r1/status/?verbose=true',
+      headers: { authorization: `Bearer ${FAKE_KEY}` },
+    });
     await expect(client.request({ method: 'GET', path: '/api/dataframer/runs/r1/generated-files/' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('keeps paths under /api/dataframer/ and checks the request before sending', async () => {
     const { transport, sent } = scriptedTransport([() => json(200, {})]);
     const client = createDataframerClient(transport);
-    for (const path of ['/health/', '../health/', 'runs/../../admin/', '//evil.example/api/dataframer/runs/', 'runs/?x=1', 'runs/a b/', '/api/dataframer']) {
+    for (const path of [
+      '/health/',
+      '../health/',
+      'runs/../../admin/',
+      '//evil.example/api/dataframer/runs/',
+      'runs/?x=1',
+      'runs/a b/',
+      '/api/dataframer',
+    ]) {
       await expect(client.request({ method: 'GET', path }), path).rejects.toThrow(RequestValidationError);
     }
-    await expect(client.request({ method: 'TRACE' as 'GET', path: 'runs/' })).rejects.toThrow('method must be one of GET, POST, PUT, PATCH, DELETE');
+    await expect(client.request({ method: 'TRACE' as 'GET', path: 'runs/' })).rejects.toThrow(
+      'method must be one of GET, POST, PUT, PATCH, DELETE',
+    );
     expect(sent).toHaveLength(0);
   });
 
   it('repeats a write only when declared idempotent', async () => {
     const once = scriptedTransport([() => json(503, {}), () => json(200, {})]);
-    const first = settle(createDataframerClient(once.transport).request({ method: 'POST', path: 'runs/r1/evaluations/', body: { evaluation_model: 'x' } }));
+    const first = settle(
+      createDataframerClient(once.transport).request({ method: 'POST', path: 'runs/r1/evaluations/', body: { evaluation_model: 'x' } }),
+    );
     await vi.advanceTimersByTimeAsync(5000);
     expect((await first).ok).toBe(false);
     expect(once.sent).toHaveLength(1);

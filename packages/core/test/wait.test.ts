@@ -145,12 +145,16 @@ describe('runs.wait with a spending limit', () => {
 
   it("only stops waiting with onMaxCost: 'stop', and reports a run that finished over the limit", async () => {
     const over = scriptedTransport([() => json(200, detail('PROCESSING', 60, 0, 0.6))]);
-    const stopped = (await createDataframerClient(over.transport).runs.wait('r1', { maxCost: 0.5, onMaxCost: 'stop' }).catch((e: unknown) => e)) as CostLimitError;
+    const stopped = (await createDataframerClient(over.transport)
+      .runs.wait('r1', { maxCost: 0.5, onMaxCost: 'stop' })
+      .catch((e: unknown) => e)) as CostLimitError;
     expect(stopped).toMatchObject({ canceled: false, maxCost: 0.5 });
     expect(stopped.message).toContain('it is still PROCESSING (not cancelled)');
     expect(over.sent).toHaveLength(1);
     const finished = scriptedTransport([() => json(200, detail('SUCCEEDED', 100, 0, 1.2))]);
-    const late = (await createDataframerClient(finished.transport).runs.wait('r1', { maxCost: 1 }).catch((e: unknown) => e)) as CostLimitError;
+    const late = (await createDataframerClient(finished.transport)
+      .runs.wait('r1', { maxCost: 1 })
+      .catch((e: unknown) => e)) as CostLimitError;
     expect(late).toMatchObject({ canceled: false });
     expect(late.message).toBe('Run r1 ended SUCCEEDED at $1.20, over the $1.00 limit');
     const within = scriptedTransport([() => json(200, detail('SUCCEEDED', 100, 0, 0.9))]);
@@ -159,7 +163,11 @@ describe('runs.wait with a spending limit', () => {
 
   it('treats a missing or null cost as nothing spent yet, and a progress field the server sent as null as unknown', async () => {
     const { transport } = scriptedTransport([
-      () => json(200, sampleRunDetail({ status: 'PROCESSING', total_cost: null, samples_completed: null, samples_failed: null, runtime_params: null })),
+      () =>
+        json(
+          200,
+          sampleRunDetail({ status: 'PROCESSING', total_cost: null, samples_completed: null, samples_failed: null, runtime_params: null }),
+        ),
       () => json(200, sampleRunDetail({ status: 'SUCCEEDED', total_cost: 0.2, runtime_params: { number_of_samples: null } })),
     ]);
     const progress: RunProgress[] = [];

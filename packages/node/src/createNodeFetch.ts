@@ -74,7 +74,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const load = () =>
     (loaded ??= import('undici').then((module) => {
       // A bundle that splits undici (CommonJS) into a chunk of its own may expose it only as the default export.
-      const { Agent, EnvHttpProxyAgent, fetch } = typeof module.Agent === 'function' ? module : (module as unknown as { default: typeof module }).default;
+      const { Agent, EnvHttpProxyAgent, fetch } =
+        typeof module.Agent === 'function' ? module : (module as unknown as { default: typeof module }).default;
       const timeouts = { headersTimeout: 0, bodyTimeout: 0 };
       const httpProxy = options.proxy ?? proxyVariable(env, 'HTTP_PROXY');
       const httpsProxy = options.proxy ?? (proxyVariable(env, 'HTTPS_PROXY') || httpProxy);
@@ -90,7 +91,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
       const signal = init?.signal ?? (typeof input === 'string' || input instanceof URL ? undefined : input.signal);
       // Bun's built-in undici has no compose(); its fetch keeps the signal itself.
       const dispatcher = signal && typeof pool.compose === 'function' ? pool.compose(abortOn(signal)) : pool;
-      if (typeof input === 'string' || input instanceof URL) return (await send(input, { ...(init as object), dispatcher })) as unknown as Response;
+      if (typeof input === 'string' || input instanceof URL)
+        return (await send(input, { ...(init as object), dispatcher })) as unknown as Response;
       // undici from npm does not recognise a Request made by Node's own Request class (it would turn it into
       // the string "[object Request]"), so the request is passed on as its parts.
       const hasBody = input.body !== null && input.method !== 'GET' && input.method !== 'HEAD';

@@ -47,7 +47,8 @@ export function createNodeTransport(options: NodeClientOptions = {}): NodeTransp
   const env = options.env ?? process.env;
   const own = options.fetch ? undefined : createNodeFetch({ env, ...(options.proxy !== undefined && { proxy: options.proxy }) });
   const logger =
-    options.logger ?? (env['DATAFRAMER_LOG'] === 'debug' ? { debug: (line: string) => process.stderr.write(`[dataframer] ${line}\n`) } : undefined);
+    options.logger ??
+    (env['DATAFRAMER_LOG'] === 'debug' ? { debug: (line: string) => process.stderr.write(`[dataframer] ${line}\n`) } : undefined);
   const transport = createTransport({
     ...options,
     baseUrl: options.baseUrl ?? (env['DATAFRAMER_BASE_URL'] || DEFAULT_BASE_URL),

@@ -31,14 +31,22 @@ describe('createClient', () => {
 
   it('prefers options over the environment', async () => {
     const s = await server((_req, res) => sendJson(res, 200, []));
-    const client = createClient({ apiKey: KEY, baseUrl: s.url, env: { DATAFRAMER_API_KEY: 'sk_test_other', DATAFRAMER_BASE_URL: 'https://unused.example' } });
+    const client = createClient({
+      apiKey: KEY,
+      baseUrl: s.url,
+      env: { DATAFRAMER_API_KEY: 'sk_test_other', DATAFRAMER_BASE_URL: 'https://unused.example' },
+    });
     closers.push(client.close);
     await client.runs.list();
     expect(s.seen[0]!.headers['authorization']).toBe(`Bearer ${KEY}`);
   });
 
   it('defaults to the production server', async () => {
-    const client = createClient({ apiKey: KEY, env: {}, fetch: async (request) => new Response(JSON.stringify({ url: request.url }), { status: 200 }) });
+    const client = createClient({
+      apiKey: KEY,
+      env: {},
+      fetch: async (request) => new Response(JSON.stringify({ url: request.url }), { status: 200 }),
+    });
     expect(await client.health()).toEqual({ url: 'https://df-api.dataframer.ai/api/dataframer/health/' });
   });
 
@@ -121,7 +129,10 @@ describe('debug logging', () => {
       const child = execFile(
         process.execPath,
         ['--input-type=module', '-e', script],
-        { env: { PATH: process.env['PATH'], DATAFRAMER_API_KEY: KEY, DATAFRAMER_BASE_URL: s.url, DATAFRAMER_LOG: 'debug' }, timeout: 10_000 },
+        {
+          env: { PATH: process.env['PATH'], DATAFRAMER_API_KEY: KEY, DATAFRAMER_BASE_URL: s.url, DATAFRAMER_LOG: 'debug' },
+          timeout: 10_000,
+        },
         (_error, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }),
       );
     });

@@ -18,7 +18,10 @@ interface ProxyProcess {
 }
 
 async function startProxy(): Promise<ProxyProcess> {
-  const child: ChildProcess = spawn(process.execPath, [proxyBin, '--port', '0'], { env: { ...process.env, DEBUG: 'proxy*' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [proxyBin, '--port', '0'], {
+    env: { ...process.env, DEBUG: 'proxy*' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
@@ -50,7 +53,12 @@ describe('proxies, as curl, npm and gh read them', () => {
   it.each(['HTTP_PROXY', 'http_proxy'])('sends every call through %s, and the proxy never sees the key', async (name) => {
     const before = proxy.log().length;
     const lines: string[] = [];
-    const client = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, env: { [name]: proxy.url }, logger: { debug: (l) => lines.push(l) } });
+    const client = createClient({
+      apiKey: sandbox.keys.acme,
+      baseUrl: sandbox.url,
+      env: { [name]: proxy.url },
+      logger: { debug: (l) => lines.push(l) },
+    });
     try {
       expect((await client.runs.list()).length).toBeGreaterThan(0);
     } finally {
@@ -64,7 +72,12 @@ describe('proxies, as curl, npm and gh read them', () => {
 
   it('takes an explicit proxy option over the environment', async () => {
     const before = proxy.log().length;
-    const client = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, proxy: proxy.url, env: { HTTP_PROXY: 'http://127.0.0.1:9' } });
+    const client = createClient({
+      apiKey: sandbox.keys.acme,
+      baseUrl: sandbox.url,
+      proxy: proxy.url,
+      env: { HTTP_PROXY: 'http://127.0.0.1:9' },
+    });
     try {
       await client.models.list();
     } finally {
@@ -87,7 +100,12 @@ describe('proxies, as curl, npm and gh read them', () => {
   });
 
   it('reports an unreachable proxy without its credentials', async () => {
-    const client = createClient({ apiKey: sandbox.keys.acme, baseUrl: sandbox.url, proxy: 'http://user:proxy-pass-8f3a@127.0.0.1:9', maxRetries: 0 });
+    const client = createClient({
+      apiKey: sandbox.keys.acme,
+      baseUrl: sandbox.url,
+      proxy: 'http://user:proxy-pass-8f3a@127.0.0.1:9',
+      maxRetries: 0,
+    });
     try {
       const error = await client.runs.list().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConnectionError);
@@ -112,7 +130,11 @@ describe.each(['undici', 'node:http'] as const)("Node's own Request through the 
       expect(response.status).toBe(201);
       expect(await response.json()).toEqual({ id: 'r1' });
       expect(server.seen[0]).toMatchObject({ method: 'POST', url: '/api/dataframer/runs/', body: '{"spec_id":"s","number_of_samples":2}' });
-      expect(server.seen[0]!.headers).toMatchObject({ 'idempotency-key': 'k-1', 'content-type': 'application/json', 'content-length': '37' });
+      expect(server.seen[0]!.headers).toMatchObject({
+        'idempotency-key': 'k-1',
+        'content-type': 'application/json',
+        'content-length': '37',
+      });
     } finally {
       await close();
       await server.close();
@@ -144,7 +166,13 @@ describe.each(['undici', 'node:http'] as const)("Node's own Request through the 
     });
     const { fetch, close } = createNodeFetch({ env: {}, engine });
     try {
-      const response = await fetch(new Request(`${server.url}/start/`, { method: 'POST', headers: { authorization: 'Bearer sk_test_fake_redirect_0000' }, body: '{}' }));
+      const response = await fetch(
+        new Request(`${server.url}/start/`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer sk_test_fake_redirect_0000' },
+          body: '{}',
+        }),
+      );
       expect(await response.json()).toEqual({ where: 'other' });
       expect(server.seen.map((r) => [r.method, r.url, r.headers['authorization']])).toEqual([
         ['POST', '/start/', 'Bearer sk_test_fake_redirect_0000'],
@@ -160,7 +188,8 @@ describe.each(['undici', 'node:http'] as const)("Node's own Request through the 
 
   it('decodes a gzip body, answers 204 without one, and fails a body cut short', async () => {
     const server = await startServer((req, res) => {
-      if (req.url === '/gzip/') return void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync('{"ok":true}'));
+      if (req.url === '/gzip/')
+        return void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync('{"ok":true}'));
       if (req.url === '/empty/') return void res.writeHead(204).end();
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
       res.write('[{"id":');
@@ -205,13 +234,16 @@ describe('the deadline survives garbage collection', () => {
       );
     });
 
-  it.each(['undici', 'node:http'])('a retried request (a cloned Request) still ends at its deadline and is aborted, through %s', async (engine) => {
-    const result = await runFixture(engine);
-    expect(result).toMatchObject({ error: 'TimeoutError', attempts: 3 });
-    expect(result.elapsed).toBeLessThan(3000 + 250);
-    expect(result.closeMs).toBeLessThan(500);
-    expect(result.openSockets).toBe(0);
-  });
+  it.each(['undici', 'node:http'])(
+    'a retried request (a cloned Request) still ends at its deadline and is aborted, through %s',
+    async (engine) => {
+      const result = await runFixture(engine);
+      expect(result).toMatchObject({ error: 'TimeoutError', attempts: 3 });
+      expect(result.elapsed).toBeLessThan(3000 + 250);
+      expect(result.closeMs).toBeLessThan(500);
+      expect(result.openSockets).toBe(0);
+    },
+  );
 
   it("ends at its deadline through Node's own fetch too", async () => {
     const result = await runFixture('global fetch');

@@ -43,16 +43,24 @@ describe('README examples', () => {
     expect(snippets.length).toBe(5);
   });
 
-  it.each(['server root', 'overview form with /api/dataframer'])('lists runs from the local server, with the base URL as the %s', async (form) => {
-    const baseUrl = form === 'server root' ? sandbox.url : `${sandbox.url}/api/dataframer/`;
-    const result = await run(snippet('for (const run of await client.runs.list())'), 'list', baseUrl);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const ids = new Set(sandbox.runs(sandbox.keys.acme).filter((r) => !r.deleted).map((r) => r.id));
-    const lines = result.stdout.trim().split('\n');
-    expect(lines.length).toBe(ids.size);
-    for (const line of lines) expect(ids.has(line.split(' ')[0]!)).toBe(true);
-  });
+  it.each(['server root', 'overview form with /api/dataframer'])(
+    'lists runs from the local server, with the base URL as the %s',
+    async (form) => {
+      const baseUrl = form === 'server root' ? sandbox.url : `${sandbox.url}/api/dataframer/`;
+      const result = await run(snippet('for (const run of await client.runs.list())'), 'list', baseUrl);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const ids = new Set(
+        sandbox
+          .runs(sandbox.keys.acme)
+          .filter((r) => !r.deleted)
+          .map((r) => r.id),
+      );
+      const lines = result.stdout.trim().split('\n');
+      expect(lines.length).toBe(ids.size);
+      for (const line of lines) expect(ids.has(line.split(' ')[0]!)).toBe(true);
+    },
+  );
 
   it('creates a run and waits for it', async () => {
     const result = await run(snippet('client.runs.wait(id'), 'create');
@@ -66,10 +74,13 @@ describe('README examples', () => {
     // A loopback server in front of the sandbox records what arrives, then forwards it.
     const upstream = new URL(sandbox.url);
     const recorder = await startServer((req, res) => {
-      const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const forward = httpRequest(
+        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       forward.end(req.body);
     });
     try {
@@ -85,7 +96,7 @@ describe('README examples', () => {
     }
   });
 
-  it("reads the request id of a call that succeeded", async () => {
+  it('reads the request id of a call that succeeded', async () => {
     const result = await run(snippet('onResponse'), 'request-id');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

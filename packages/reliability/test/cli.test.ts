@@ -27,7 +27,12 @@ beforeAll(async () => {
   await client.close();
 });
 afterAll(async () => {
-  recordSection('7-cli', { order: 7, title: 'CLI (dataframer)', rows, notes: [`Every figure from real subprocesses of apps/cli; fast-check seed ${SEED}.`] });
+  recordSection('7-cli', {
+    order: 7,
+    title: 'CLI (dataframer)',
+    rows,
+    notes: [`Every figure from real subprocesses of apps/cli; fast-check seed ${SEED}.`],
+  });
   await echo?.stop();
   await box?.stop();
 });
@@ -53,7 +58,16 @@ describe('dataframer runs create under faults', () => {
     for (const rule of CLI_FAULTS) box.faults.add(rule);
     box.faults.resetCounts();
     const calls = Array.from({ length: CREATES }, (_, i) => ({ key: `cli-create-${i}`, samples: (i % 9) + 1 }));
-    const args = (c: { key: string; samples: number }) => ['runs', 'create', '--spec', specId, '--samples', String(c.samples), '--idempotency-key', c.key];
+    const args = (c: { key: string; samples: number }) => [
+      'runs',
+      'create',
+      '--spec',
+      specId,
+      '--samples',
+      String(c.samples),
+      '--idempotency-key',
+      c.key,
+    ];
     const results = await pool(calls, 4, (c) => runCli(args(c), { env, cwd: dirs.cwd }));
     box.faults.clear();
     const faults = describeCounts(box.faults.counts());
@@ -102,7 +116,10 @@ describe('dataframer runs create under faults', () => {
     rows.push(
       ['creates', CREATES],
       ['faults injected', faults],
-      ['answered with an id / unknown / refused', `${outcomes.filter((o) => o.kind === 'id').length} / ${unknown.length} / ${outcomes.filter((o) => o.kind === 'refused').length}`],
+      [
+        'answered with an id / unknown / refused',
+        `${outcomes.filter((o) => o.kind === 'id').length} / ${unknown.length} / ${outcomes.filter((o) => o.kind === 'refused').length}`,
+      ],
       ['unknown resolved to the existing run / created now', `${replayed} / ${unknown.length - replayed}`],
       ['duplicates', 0],
     );
@@ -111,15 +128,85 @@ describe('dataframer runs create under faults', () => {
 
 describe('dataframer given random arguments', () => {
   const WORDS = [
-    'runs', 'specs', 'models', 'auth', 'completion', 'list', 'get', 'view', 'create', 'watch', 'cancel', 'delete', 'rm', 'download', 'samples',
-    'login', 'status', 'logout', 'bash', 'zsh', 'fish', 'help', '--json', '--limit', '-L', '--status', '--since', '--sort', '--spec', '-n', '--samples',
-    '--timeout', '--interval', '--offset', '--yes', '-y', '--out', '-o', '--force', '--idempotency-key', '--spec-version', '--model', '-m',
-    '--seed-shuffling', '--skip-outline', '--max-examples', '--profile', '--no-color', '-w', '--wait', '--offline', '--no-verify', '-', '--', '-V',
-    '-1', '0', '1e9', 'NaN', '2h', '3d', '1w', 'abc', '', ' ', '-created', 'cost', 'PENDING,DONE', '../..', '%2e%2e', '\u00e9', '--=',
+    'runs',
+    'specs',
+    'models',
+    'auth',
+    'completion',
+    'list',
+    'get',
+    'view',
+    'create',
+    'watch',
+    'cancel',
+    'delete',
+    'rm',
+    'download',
+    'samples',
+    'login',
+    'status',
+    'logout',
+    'bash',
+    'zsh',
+    'fish',
+    'help',
+    '--json',
+    '--limit',
+    '-L',
+    '--status',
+    '--since',
+    '--sort',
+    '--spec',
+    '-n',
+    '--samples',
+    '--timeout',
+    '--interval',
+    '--offset',
+    '--yes',
+    '-y',
+    '--out',
+    '-o',
+    '--force',
+    '--idempotency-key',
+    '--spec-version',
+    '--model',
+    '-m',
+    '--seed-shuffling',
+    '--skip-outline',
+    '--max-examples',
+    '--profile',
+    '--no-color',
+    '-w',
+    '--wait',
+    '--offline',
+    '--no-verify',
+    '-',
+    '--',
+    '-V',
+    '-1',
+    '0',
+    '1e9',
+    'NaN',
+    '2h',
+    '3d',
+    '1w',
+    'abc',
+    '',
+    ' ',
+    '-created',
+    'cost',
+    'PENDING,DONE',
+    '../..',
+    '%2e%2e',
+    '\u00e9',
+    '--=',
   ];
   const token = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...WORDS) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 8 }).filter((s) => !s.startsWith('--base') && !s.startsWith('--debug') && !s.includes('\u0000')) },
+    {
+      weight: 1,
+      arbitrary: fc.string({ maxLength: 8 }).filter((s) => !s.startsWith('--base') && !s.startsWith('--debug') && !s.includes('\u0000')),
+    },
     { weight: 1, arbitrary: fc.integer({ min: -5, max: 100_000 }).map(String) },
   );
   const EXIT_CODES = new Set([0, 1, 2, 4, 5, 6, 8]);
@@ -130,7 +217,18 @@ describe('dataframer given random arguments', () => {
     const codes: Record<string, number> = {};
     let slowest = 0;
     // Half start with a real command, so parsing goes past the first word and into the values.
-    const prefix = fc.constantFrom<string[]>([], ['runs'], ['runs', 'list'], ['runs', 'get'], ['runs', 'create'], ['runs', 'samples'], ['runs', 'watch'], ['specs', 'get'], ['models', 'list'], ['auth', 'status']);
+    const prefix = fc.constantFrom<string[]>(
+      [],
+      ['runs'],
+      ['runs', 'list'],
+      ['runs', 'get'],
+      ['runs', 'create'],
+      ['runs', 'samples'],
+      ['runs', 'watch'],
+      ['specs', 'get'],
+      ['models', 'list'],
+      ['auth', 'status'],
+    );
     const cases = fc.sample(
       fc.tuple(prefix, fc.array(token, { minLength: 0, maxLength: 5 })).map(([head, tail]) => [...head, ...tail]),
       { seed: SEED, numRuns: 80 },
@@ -146,7 +244,12 @@ describe('dataframer given random arguments', () => {
       expect(r.stderr, `${shown} printed a stack trace`).not.toMatch(STACK_LINE);
       expect(r.stderr).not.toMatch(/TypeError|RangeError|ReferenceError|node:internal/);
     });
-    rows.push(['random argument lists: exit codes', Object.entries(codes).map(([c, n]) => `${c}: ${n}`).join(', ')]);
+    rows.push([
+      'random argument lists: exit codes',
+      Object.entries(codes)
+        .map(([c, n]) => `${c}: ${n}`)
+        .join(', '),
+    ]);
     rows.push(['random argument lists: slowest', `${slowest} ms`]);
   });
 
@@ -154,10 +257,16 @@ describe('dataframer given random arguments', () => {
     const dirs = scratch();
     const env = envFor(dirs, box.keys.acme);
     const cases = fc.sample(
-      fc.tuple(fc.constantFrom(['runs', 'list'], ['runs', 'create'], ['specs', 'get', 'x'], ['models', 'list'], ['auth', 'status'], ['runs']), fc.constantFrom('--zz-unknown', '--limit=abc', '-Q'), fc.nat({ max: 3 })),
+      fc.tuple(
+        fc.constantFrom(['runs', 'list'], ['runs', 'create'], ['specs', 'get', 'x'], ['models', 'list'], ['auth', 'status'], ['runs']),
+        fc.constantFrom('--zz-unknown', '--limit=abc', '-Q'),
+        fc.nat({ max: 3 }),
+      ),
       { seed: SEED, numRuns: 16 },
     );
-    const results = await pool(cases, 2, ([base, bad, at]) => runCli([...base.slice(0, at), bad, ...base.slice(at)], { env, cwd: dirs.cwd, limitMs: 15_000 }));
+    const results = await pool(cases, 2, ([base, bad, at]) =>
+      runCli([...base.slice(0, at), bad, ...base.slice(at)], { env, cwd: dirs.cwd, limitMs: 15_000 }),
+    );
     let twos = 0;
     results.forEach((r, i) => {
       expect(r.code, `${JSON.stringify(cases[i])}: ${r.stderr}`).toBe(2);
@@ -165,9 +274,7 @@ describe('dataframer given random arguments', () => {
       expect(r.stderr).not.toMatch(STACK_LINE);
       twos++;
     });
-    expect(
-      (await runCli(['runs', 'frobnicate'], { env, cwd: dirs.cwd })).code,
-    ).toBe(2);
+    expect((await runCli(['runs', 'frobnicate'], { env, cwd: dirs.cwd })).code).toBe(2);
     rows.push(['usage errors answered with exit 2', `${twos + 1} / ${cases.length + 1}`]);
   });
 });
@@ -176,10 +283,17 @@ describe('dataframer never shows the key, even with --debug', () => {
   it('every command, on success and on error paths: stdout, stderr and saved files (other than the config file)', async () => {
     const dirs = scratch();
     const env = envFor(dirs, CANARY);
-    const run = async (args: string[], opts: { env?: Record<string, string>; stdin?: string; faults?: FaultRule[]; code?: number } = {}) => {
+    const run = async (
+      args: string[],
+      opts: { env?: Record<string, string>; stdin?: string; faults?: FaultRule[]; code?: number } = {},
+    ) => {
       box.faults.clear();
       for (const rule of opts.faults ?? []) box.faults.add(rule);
-      const result = await runCli(['--debug', ...args], { env: opts.env ?? env, cwd: dirs.cwd, ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
+      const result = await runCli(['--debug', ...args], {
+        env: opts.env ?? env,
+        cwd: dirs.cwd,
+        ...(opts.stdin !== undefined && { stdin: opts.stdin }),
+      });
       box.faults.clear();
       // Each command must really have taken the path it is meant to cover.
       expect(result.code, `${args.join(' ')}: ${result.stderr.slice(-400)}`).toBe(opts.code ?? 0);
@@ -222,7 +336,10 @@ describe('dataframer never shows the key, even with --debug', () => {
       await run(['runs', 'list'], { faults: [{ kind: 'server-error', status: 500 }], code: 1 }),
       await run(['runs', 'list'], { faults: [{ kind: 'reset' }], code: 1 }),
       await run(['runs', 'list'], { faults: [{ kind: 'malformed-json' }], code: 1 }),
-      await run(['runs', 'create', '--spec', ownSpec, '--samples', '1'], { faults: [{ method: 'POST', path: '/runs/', kind: 'drop-after-act' }], code: 1 }),
+      await run(['runs', 'create', '--spec', ownSpec, '--samples', '1'], {
+        faults: [{ method: 'POST', path: '/runs/', kind: 'drop-after-act' }],
+        code: 1,
+      }),
       await run(['runs', 'create', '--spec', ownSpec, '--samples', '0'], { code: 2 }),
       await run(['runs', 'list'], { env: { ...env, DATAFRAMER_BASE_URL: echo.url } }),
       await run(['runs', 'get', 'echo-401'], { env: { ...env, DATAFRAMER_BASE_URL: echo.url }, code: 4 }),
@@ -243,7 +360,10 @@ describe('dataframer never shows the key, even with --debug', () => {
     }
     expect(checks.some(({ result }) => /\[debug\]/.test(result.stderr))).toBe(true);
     expect(failures).toEqual([]);
-    rows.push(['--debug runs checked for the key (stdout, stderr, saved files)', `${checks.length} commands, ${saved.length} files, ${failures.length} leaks`]);
+    rows.push([
+      '--debug runs checked for the key (stdout, stderr, saved files)',
+      `${checks.length} commands, ${saved.length} files, ${failures.length} leaks`,
+    ]);
   });
 });
 
@@ -251,7 +371,11 @@ describe('dataframer keeps tenants apart', () => {
   it("acme's key on globex's runs and specs: non-zero exit and a not-found message for every command", async () => {
     const dirs = scratch();
     const env = envFor(dirs, box.keys.acme);
-    const theirs = box.runs('globex').filter((r) => r.seeded).slice(0, 3).map((r) => r.id);
+    const theirs = box
+      .runs('globex')
+      .filter((r) => r.seeded)
+      .slice(0, 3)
+      .map((r) => r.id);
     const globex = clientFor(box, { apiKey: box.keys.globex });
     const theirSpec = (await globex.specs.list())[0]!.id!;
     await globex.close();

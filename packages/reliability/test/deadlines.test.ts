@@ -1,13 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AbortError,
-  OutcomeUnknownError,
-  RateLimitError,
-  TimeoutError,
-  type NodeClient,
-} from '@df/node';
+import { AbortError, OutcomeUnknownError, RateLimitError, TimeoutError, type NodeClient } from '@df/node';
 import type { FaultRule, Sandbox } from '@df/sandbox';
 import { ms, recordSection } from './support/figures';
 import { clientFor, sandbox, usableSpecId } from './support/sandbox';
@@ -105,12 +99,18 @@ describe('deadlines under stalled responses', () => {
     expect(performance.now() - started).toBeLessThan(MARGIN_MS);
     box.faults.clear();
 
-    faults({ method: 'GET', path: '/runs/', kind: 'rate-limit', retryAfter: 1, nth: [1] }, { method: 'GET', path: '/runs/', kind: 'latency', ms: STALL_MS, nth: [2] });
+    faults(
+      { method: 'GET', path: '/runs/', kind: 'rate-limit', retryAfter: 1, nth: [1] },
+      { method: 'GET', path: '/runs/', kind: 'latency', ms: STALL_MS, nth: [2] },
+    );
     const second = await timed('runs.list, Retry-After 1 s then a stall', 1500, () => client.runs.list({ timeoutMs: 1500 }));
     expect(second).toBeInstanceOf(TimeoutError);
     box.faults.clear();
 
-    faults({ method: 'GET', path: '/runs/*/', kind: 'server-error', status: 503, nth: [1, 2] }, { method: 'GET', path: '/runs/*/', kind: 'latency', ms: STALL_MS, nth: [3] });
+    faults(
+      { method: 'GET', path: '/runs/*/', kind: 'server-error', status: 503, nth: [1, 2] },
+      { method: 'GET', path: '/runs/*/', kind: 'latency', ms: STALL_MS, nth: [3] },
+    );
     // Two jittered backoffs take 0.75 to 1.5 s; the third attempt stalls until the deadline.
     const third = await timed('runs.retrieve, two 503 backoffs then a stall', 2000, () => client.runs.retrieve(runId, { timeoutMs: 2000 }));
     expect(third).toBeInstanceOf(TimeoutError);
@@ -133,7 +133,9 @@ describe('deadlines under stalled responses', () => {
 
   it('runs.wait ends at its deadline whether the run never finishes or every poll stalls, with the last run seen', async () => {
     faults({ method: 'GET', path: '/runs/*/', kind: 'unknown-status', value: 'QUEUED_FOR_GPU' });
-    const endless = await timed('runs.wait, status never terminal', 1500, () => client.runs.wait(runId, { timeoutMs: 1500, intervalMs: 200 }));
+    const endless = await timed('runs.wait, status never terminal', 1500, () =>
+      client.runs.wait(runId, { timeoutMs: 1500, intervalMs: 200 }),
+    );
     expect(endless).toBeInstanceOf(TimeoutError);
     expect((endless as TimeoutError<{ status: string }>).last?.status).toBe('QUEUED_FOR_GPU');
     box.faults.clear();
@@ -150,21 +152,29 @@ describe('deadlines under stalled responses', () => {
 describe('aborts', () => {
   it('end a stalled request, a Retry-After sleep, a wait between polls and a create in flight within the margin', async () => {
     faults(STALL('GET', '/runs/'));
-    expect(await aborted('runs.list, stalled', 200, (signal) => client.runs.list({ signal, timeoutMs: 60_000 }))).toBeInstanceOf(AbortError);
-    box.faults.clear();
-    faults({ method: 'GET', path: '/specs/', kind: 'rate-limit', retryAfter: 20 });
-    expect(await aborted('specs.list, sleeping through Retry-After 20 s', 200, (signal) => client.specs.list({ signal, timeoutMs: 60_000 }))).toBeInstanceOf(
+    expect(await aborted('runs.list, stalled', 200, (signal) => client.runs.list({ signal, timeoutMs: 60_000 }))).toBeInstanceOf(
       AbortError,
     );
     box.faults.clear();
+    faults({ method: 'GET', path: '/specs/', kind: 'rate-limit', retryAfter: 20 });
+    expect(
+      await aborted('specs.list, sleeping through Retry-After 20 s', 200, (signal) => client.specs.list({ signal, timeoutMs: 60_000 })),
+    ).toBeInstanceOf(AbortError);
+    box.faults.clear();
     faults({ method: 'GET', path: '/runs/*/', kind: 'unknown-status' });
-    expect(await aborted('runs.wait, between polls', 300, (signal) => client.runs.wait(runId, { signal, intervalMs: 5000 }))).toBeInstanceOf(AbortError);
+    expect(
+      await aborted('runs.wait, between polls', 300, (signal) => client.runs.wait(runId, { signal, intervalMs: 5000 })),
+    ).toBeInstanceOf(AbortError);
     box.faults.clear();
     faults(STALL('GET', '/runs/*/'));
-    expect(await aborted('runs.wait, during a stalled poll', 300, (signal) => client.runs.wait(runId, { signal }))).toBeInstanceOf(AbortError);
+    expect(await aborted('runs.wait, during a stalled poll', 300, (signal) => client.runs.wait(runId, { signal }))).toBeInstanceOf(
+      AbortError,
+    );
     box.faults.clear();
     faults(STALL('POST', '/runs/'));
-    const create = await aborted('runs.create, in flight', 200, (signal) => client.runs.create({ spec_id: specId, number_of_samples: 1 }, { signal }));
+    const create = await aborted('runs.create, in flight', 200, (signal) =>
+      client.runs.create({ spec_id: specId, number_of_samples: 1 }, { signal }),
+    );
     expect(create).toBeInstanceOf(OutcomeUnknownError);
     expect((create as OutcomeUnknownError).cause).toBeInstanceOf(AbortError);
   });
@@ -228,7 +238,8 @@ describe('nothing is left behind', () => {
   });
 
   afterAll(() => {
-    const worst = (list: Array<{ name: string; overshoot: number }>) => list.reduce((a, b) => (b.overshoot > a.overshoot ? b : a), { name: '-', overshoot: -Infinity });
+    const worst = (list: Array<{ name: string; overshoot: number }>) =>
+      list.reduce((a, b) => (b.overshoot > a.overshoot ? b : a), { name: '-', overshoot: -Infinity });
     const t = worst(timeouts);
     const a = worst(aborts);
     recordSection('2-deadlines', {
@@ -239,10 +250,18 @@ describe('nothing is left behind', () => {
         ['max overshoot past a deadline', `${ms(t.overshoot)} (${t.name})`],
         ['abort scenarios', aborts.length],
         ['max time from abort to rejection', `${ms(a.overshoot)} (${a.name})`],
-        ['leaks found (timers or sockets left, child kept alive)', results.filter((r) => r.resources.includes('Timeout') || (r.close && r.resources.length > 0)).length],
-        ...results.map((r): [string, string] => [`child exit after its last call (${r.close ? 'with' : 'without'} close())`, `${ms(r.exitMs)}; resources left: ${r.resources.join(', ') || 'none'}`]),
+        [
+          'leaks found (timers or sockets left, child kept alive)',
+          results.filter((r) => r.resources.includes('Timeout') || (r.close && r.resources.length > 0)).length,
+        ],
+        ...results.map((r): [string, string] => [
+          `child exit after its last call (${r.close ? 'with' : 'without'} close())`,
+          `${ms(r.exitMs)}; resources left: ${r.resources.join(', ') || 'none'}`,
+        ]),
       ],
-      notes: [`Margin allowed: ${MARGIN_MS} ms. Stalls are sandbox latency faults of ${STALL_MS / 1000} s, and a loopback server that stops half-way through a body.`],
+      notes: [
+        `Margin allowed: ${MARGIN_MS} ms. Stalls are sandbox latency faults of ${STALL_MS / 1000} s, and a loopback server that stops half-way through a body.`,
+      ],
     });
   });
 });

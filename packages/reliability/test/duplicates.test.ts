@@ -69,7 +69,11 @@ describe('no duplicate runs: @df/node creates under random faults', () => {
     for (const rule of FAULTS) box.faults.add(rule);
     box.faults.resetCounts();
     for (let i = 0; i < CREATES; i++) {
-      calls.push({ index: i, key: i % 2 === 0 ? `reliability-create-${i}` : undefined, params: { spec_id: specId, number_of_samples: (i % 50) + 1 } });
+      calls.push({
+        index: i,
+        key: i % 2 === 0 ? `reliability-create-${i}` : undefined,
+        params: { spec_id: specId, number_of_samples: (i % 50) + 1 },
+      });
     }
     const started = Date.now();
     await pool(calls, CONCURRENCY, async (call) => {
@@ -118,7 +122,10 @@ describe('no duplicate runs: @df/node creates under random faults', () => {
     const answeredIds = new Set(idCalls.map((c) => c.outcome.id));
     expect(answeredIds.size).toBe(idCalls.length); // at most one run per call, and no two calls given one run
     for (const run of runs) {
-      expect(answeredIds.has(run.id) || unknownKeys.has(run.idempotencyKey!), `run ${run.id} (key ${run.idempotencyKey}) belongs to no call`).toBe(true);
+      expect(
+        answeredIds.has(run.id) || unknownKeys.has(run.idempotencyKey!),
+        `run ${run.id} (key ${run.idempotencyKey}) belongs to no call`,
+      ).toBe(true);
     }
     for (const call of idCalls) {
       const run = byId.get(call.outcome.id);

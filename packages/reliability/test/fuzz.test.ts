@@ -32,7 +32,10 @@ function check<T>(name: string, property: fc.IProperty<T> | fc.IAsyncProperty<T>
     if (details.failed) {
       const example = fc.stringify(details.counterexample);
       const shown = example.length > 600 ? `${example.slice(0, 600)}… (${example.length} characters)` : example;
-      const cause = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? '').split('\n').slice(0, 8).join('\n') : String(details.errorInstance);
+      const cause =
+        details.errorInstance instanceof Error
+          ? (details.errorInstance.stack ?? '').split('\n').slice(0, 8).join('\n')
+          : String(details.errorInstance);
       throw new Error(`${name}: property failed (seed ${SEED}, path ${details.counterexamplePath}): ${shown}\n${cause}`);
     }
   });
@@ -42,8 +45,47 @@ function check<T>(name: string, property: fc.IProperty<T> | fc.IAsyncProperty<T>
 const idArbitrary = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.string({ unit: fc.constantFrom('.', '/', '\\', '%', '2', 'e', 'E', 'f', 'F', '?', '#', ';', ' ', '\t', '\n', 'a', '\u0000', '\uD800', '\uFF0E', '\u2215'), maxLength: 12 }),
-  fc.constantFrom('.', '..', '%2e%2e', '%2E.', '.%2e', '/', '../specs', '..\\..\\health', '?limit=1', '#frag', 'a/../../health', '..;', '%00', ' .. '),
+  fc.string({
+    unit: fc.constantFrom(
+      '.',
+      '/',
+      '\\',
+      '%',
+      '2',
+      'e',
+      'E',
+      'f',
+      'F',
+      '?',
+      '#',
+      ';',
+      ' ',
+      '\t',
+      '\n',
+      'a',
+      '\u0000',
+      '\uD800',
+      '\uFF0E',
+      '\u2215',
+    ),
+    maxLength: 12,
+  }),
+  fc.constantFrom(
+    '.',
+    '..',
+    '%2e%2e',
+    '%2E.',
+    '.%2e',
+    '/',
+    '../specs',
+    '..\\..\\health',
+    '?limit=1',
+    '#frag',
+    'a/../../health',
+    '..;',
+    '%00',
+    ' .. ',
+  ),
 );
 
 interface Shape {
@@ -69,29 +111,34 @@ describe('any id keeps the request on its intended path', () => {
     let refused = 0;
     await check(
       'builders: ids',
-      fc.property(idArbitrary, fc.constantFrom(...SHAPES), fc.constantFrom('https://api.example.test', 'http://127.0.0.1:8787/proxy/v1'), (id, shape, base) => {
-        let request: RequestDescription;
-        try {
-          request = shape.build(id);
-        } catch (error) {
-          if (!(error instanceof RequestValidationError)) throw error;
-          refused++;
-          return;
-        }
-        accepted++;
-        const url = new URL(base + request.path);
-        for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-        const prefix = `${new URL(base).pathname.replace(/\/$/, '')}/api/dataframer/${shape.before.join('/')}/`;
-        expect(url.pathname.startsWith(prefix)).toBe(true);
-        const rest = url.pathname.slice(prefix.length).split('/');
-        // exactly: <id>, then the fixed segments, then the trailing slash's empty segment
-        expect(rest.length).toBe(1 + shape.after.length + 1);
-        expect(decodeURIComponent(rest[0]!)).toBe(id);
-        expect(rest.slice(1)).toEqual([...shape.after, '']);
-        expect(url.hash).toBe('');
-        expect([...url.searchParams.keys()].every((k) => ['limit', 'include_versions'].includes(k))).toBe(true);
-        expect(url.host).toBe(new URL(base).host);
-      }),
+      fc.property(
+        idArbitrary,
+        fc.constantFrom(...SHAPES),
+        fc.constantFrom('https://api.example.test', 'http://127.0.0.1:8787/proxy/v1'),
+        (id, shape, base) => {
+          let request: RequestDescription;
+          try {
+            request = shape.build(id);
+          } catch (error) {
+            if (!(error instanceof RequestValidationError)) throw error;
+            refused++;
+            return;
+          }
+          accepted++;
+          const url = new URL(base + request.path);
+          for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+          const prefix = `${new URL(base).pathname.replace(/\/$/, '')}/api/dataframer/${shape.before.join('/')}/`;
+          expect(url.pathname.startsWith(prefix)).toBe(true);
+          const rest = url.pathname.slice(prefix.length).split('/');
+          // exactly: <id>, then the fixed segments, then the trailing slash's empty segment
+          expect(rest.length).toBe(1 + shape.after.length + 1);
+          expect(decodeURIComponent(rest[0]!)).toBe(id);
+          expect(rest.slice(1)).toEqual([...shape.after, '']);
+          expect(url.hash).toBe('');
+          expect([...url.searchParams.keys()].every((k) => ['limit', 'include_versions'].includes(k))).toBe(true);
+          expect(url.host).toBe(new URL(base).host);
+        },
+      ),
       3000,
     );
     figures.push(['builders: ids accepted / refused with RequestValidationError', `${accepted} / ${refused}`]);
@@ -152,16 +199,24 @@ const bodyArbitrary: fc.Arbitrary<string> = fc.oneof(
 );
 const headerArbitrary = fc.record(
   {
-    'retry-after': fc.oneof(fc.constantFrom('0', '1', '-1', '1e3', 'abc', '99999999999999999999', 'Wed, 21 Oct 2015 07:28:00 GMT', ''), fc.string({ maxLength: 10 })),
+    'retry-after': fc.oneof(
+      fc.constantFrom('0', '1', '-1', '1e3', 'abc', '99999999999999999999', 'Wed, 21 Oct 2015 07:28:00 GMT', ''),
+      fc.string({ maxLength: 10 }),
+    ),
     'x-request-id': fc.string({ maxLength: 40 }),
     'content-type': fc.constantFrom('application/json', 'text/html', 'application/json; charset=utf-8'),
   },
   { requiredKeys: [] },
 );
 const answerArbitrary: fc.Arbitrary<Answer> = fc.record({
-  status: fc.oneof(fc.constantFrom(200, 201, 202, 204, 400, 401, 403, 404, 405, 409, 415, 422, 429, 500, 502, 503, 504), fc.integer({ min: 200, max: 599 })),
+  status: fc.oneof(
+    fc.constantFrom(200, 201, 202, 204, 400, 401, 403, 404, 405, 409, 415, 422, 429, 500, 502, 503, 504),
+    fc.integer({ min: 200, max: 599 }),
+  ),
   body: bodyArbitrary,
-  headers: headerArbitrary.map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => /^[\t\x20-\x7e]*$/.test(v!))) as Record<string, string>),
+  headers: headerArbitrary.map(
+    (h) => Object.fromEntries(Object.entries(h).filter(([, v]) => /^[\t\x20-\x7e]*$/.test(v!))) as Record<string, string>,
+  ),
   brokenStream: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 });
 /** What fetch itself may do instead of answering. */
@@ -220,10 +275,16 @@ describe('any answer becomes a value or a typed error', () => {
       'transport: server answers',
       fc.asyncProperty(
         fc.constantFrom(...OPERATIONS),
-        fc.array(fc.oneof({ weight: 9, arbitrary: answerArbitrary.map((a) => ({ answer: a })) }, { weight: 1, arbitrary: rejectionArbitrary.map((r) => ({ reject: r })) }), {
-          minLength: 1,
-          maxLength: 3,
-        }),
+        fc.array(
+          fc.oneof(
+            { weight: 9, arbitrary: answerArbitrary.map((a) => ({ answer: a })) },
+            { weight: 1, arbitrary: rejectionArbitrary.map((r) => ({ reject: r })) },
+          ),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
         fc.boolean(),
         fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
         async (operation, script, strict, retry) => {
@@ -310,7 +371,12 @@ describe('any answer becomes a value or a typed error', () => {
 
 describe('report', () => {
   it('records the fuzzing figures', () => {
-    recordSection('3-fuzz', { order: 3, title: 'Bad input', rows: figures, notes: [`fast-check seed ${SEED} (set FC_SEED to change it).`] });
+    recordSection('3-fuzz', {
+      order: 3,
+      title: 'Bad input',
+      rows: figures,
+      notes: [`fast-check seed ${SEED} (set FC_SEED to change it).`],
+    });
     expect(figures.length).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,10 @@ beforeAll(async () => {
   clients.globex = clientFor(box, { apiKey: box.keys.globex, maxRetries: 0 });
   // Each tenant also gets a fresh run of its own, created under the same idempotency key.
   for (const tenant of ['acme', 'globex'] as const) {
-    await clients[tenant].runs.create({ spec_id: await usableSpecId(clients[tenant]), number_of_samples: 50 }, { idempotencyKey: 'shared-key-1' });
+    await clients[tenant].runs.create(
+      { spec_id: await usableSpecId(clients[tenant]), number_of_samples: 50 },
+      { idempotencyKey: 'shared-key-1' },
+    );
   }
 });
 afterAll(async () => {
@@ -89,7 +92,9 @@ describe('tenant isolation', () => {
         ['cross-tenant calls checked', checks],
         ['answered other than NotFoundError / refused', violations],
       ],
-      notes: ['acme and globex, each on the other\'s seeded and fresh runs: retrieve, cancel, delete, samples, requestFiles, waitForFiles, wait; specs.retrieve and create from the other\'s specs; list.'],
+      notes: [
+        "acme and globex, each on the other's seeded and fresh runs: retrieve, cancel, delete, samples, requestFiles, waitForFiles, wait; specs.retrieve and create from the other's specs; list.",
+      ],
     });
   });
 });

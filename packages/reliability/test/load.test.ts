@@ -42,7 +42,15 @@ describe('load', () => {
   it(`${CLIENTS} clients listing and polling for ${(ROUNDS * ROUND_MS) / 1000} s: no errors, no heap growth across rounds`, async () => {
     const child = fileURLToPath(new URL('./fixtures/load-child.mjs', import.meta.url));
     const proc = spawn(process.execPath, ['--expose-gc', child], {
-      env: { PATH: process.env['PATH'], SANDBOX_URL: box.url, SANDBOX_KEY: box.keys.acme, RUN_ID: runId, CLIENTS: String(CLIENTS), ROUNDS: String(ROUNDS), ROUND_MS: String(ROUND_MS) },
+      env: {
+        PATH: process.env['PATH'],
+        SANDBOX_URL: box.url,
+        SANDBOX_KEY: box.keys.acme,
+        RUN_ID: runId,
+        CLIENTS: String(CLIENTS),
+        ROUNDS: String(ROUNDS),
+        ROUND_MS: String(ROUND_MS),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

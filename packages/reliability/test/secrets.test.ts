@@ -63,9 +63,18 @@ const scenarios: Scenario[] = [
   { name: 'reset', faults: [{ kind: 'reset' }], call: (c) => c.runs.list(), expectError: 'ConnectionError' },
   { name: 'malformed JSON', faults: [{ kind: 'malformed-json' }], call: (c) => c.runs.list(), expectError: 'ResponseValidationError' },
   { name: 'timeout', faults: [{ kind: 'latency', ms: 5000 }], call: (c) => c.runs.list({ timeoutMs: 300 }), expectError: 'TimeoutError' },
-  { name: 'wait timeout', faults: [{ kind: 'latency', ms: 5000 }], call: (c) => c.runs.wait(ZERO, { timeoutMs: 300 }), expectError: 'TimeoutError' },
+  {
+    name: 'wait timeout',
+    faults: [{ kind: 'latency', ms: 5000 }],
+    call: (c) => c.runs.wait(ZERO, { timeoutMs: 300 }),
+    expectError: 'TimeoutError',
+  },
   { name: 'abort', faults: [{ kind: 'latency', ms: 5000 }], call: (c, _e, signal) => c.runs.list({ signal }), expectError: 'AbortError' },
-  { name: 'request validation', call: (c) => c.runs.create({ spec_id: specId, number_of_samples: 0 }), expectError: 'RequestValidationError' },
+  {
+    name: 'request validation',
+    call: (c) => c.runs.create({ spec_id: specId, number_of_samples: 0 }),
+    expectError: 'RequestValidationError',
+  },
   { name: 'request validation (id)', call: (c) => c.runs.retrieve('..'), expectError: 'RequestValidationError' },
   {
     name: 'outcome unknown (answer dropped after acting)',
@@ -81,11 +90,23 @@ const scenarios: Scenario[] = [
   },
   { name: 'echo: the key in the data of a 200', call: (_c, e) => e.runs.list() },
   ...[400, 401, 403, 404, 409, 422, 429, 500, 502, 503].map(
-    (status): Scenario => ({ name: `echo: the key in a ${status} body and headers`, call: (_c, e) => e.runs.retrieve(`echo-${status}`), expectError: '' }),
+    (status): Scenario => ({
+      name: `echo: the key in a ${status} body and headers`,
+      call: (_c, e) => e.runs.retrieve(`echo-${status}`),
+      expectError: '',
+    }),
   ),
   { name: 'echo: the key in a malformed body', call: (_c, e) => e.runs.retrieve('echo-500-malformed'), expectError: '' },
-  { name: 'echo: the key in a 200 that breaks the contract', call: (_c, e) => e.runs.retrieve('echo-200-malformed'), expectError: 'ResponseValidationError' },
-  { name: 'echo: a create answered with the key', call: (_c, e) => e.runs.create({ spec_id: 's', number_of_samples: 1 }), expectError: 'OutcomeUnknownError' },
+  {
+    name: 'echo: the key in a 200 that breaks the contract',
+    call: (_c, e) => e.runs.retrieve('echo-200-malformed'),
+    expectError: 'ResponseValidationError',
+  },
+  {
+    name: 'echo: a create answered with the key',
+    call: (_c, e) => e.runs.create({ spec_id: 's', number_of_samples: 1 }),
+    expectError: 'OutcomeUnknownError',
+  },
 ];
 
 describe('the key never leaks from the SDK', () => {
@@ -120,7 +141,8 @@ describe('the key never leaks from the SDK', () => {
           if (scenario.expectError) expect((outcome as Error).name, scenario.name).toBe(scenario.expectError);
         }
         // Refused parameters are never sent, so only those calls may log nothing.
-        if (scenario.expectError !== 'RequestValidationError') expect(lines.length, `${scenario.name}: debug logging was on`).toBeGreaterThan(0);
+        if (scenario.expectError !== 'RequestValidationError')
+          expect(lines.length, `${scenario.name}: debug logging was on`).toBeGreaterThan(0);
         const texts = [...everyTextOf(outcome), ...lines];
         checked.scenarios++;
         checked.texts += texts.length;
@@ -139,7 +161,14 @@ describe('the key never leaks from the SDK', () => {
     box.faults.add({ method: 'POST', path: '/runs/', kind: 'drop-after-act', nth: [1] });
     const child = fileURLToPath(new URL('./fixtures/secrets-child.mjs', import.meta.url));
     const proc = spawn(process.execPath, [child], {
-      env: { PATH: process.env['PATH'], DATAFRAMER_API_KEY: KEYS.opaque, DATAFRAMER_BASE_URL: box.url, DATAFRAMER_LOG: 'debug', ECHO_URL: echo.url, SPEC_ID: specId },
+      env: {
+        PATH: process.env['PATH'],
+        DATAFRAMER_API_KEY: KEYS.opaque,
+        DATAFRAMER_BASE_URL: box.url,
+        DATAFRAMER_LOG: 'debug',
+        ECHO_URL: echo.url,
+        SPEC_ID: specId,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -166,7 +195,8 @@ describe('the key is refused over plain http except to loopback', () => {
   it('for any host: refused before anything is sent unless the host is loopback', async () => {
     let refused = 0;
     let allowed = 0;
-    const loopback = (hostname: string) => hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+    const loopback = (hostname: string) =>
+      hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
     const host = fc.oneof(
       fc.domain(),
       fc.ipV4(),
@@ -236,7 +266,9 @@ describe('the key is refused over plain http except to loopback', () => {
         ['leaks found', checked.leaks],
         ['plain-http hosts refused / loopback allowed', `${refused} / ${allowed}`],
       ],
-      notes: [`Keys: a key-shaped one and an opaque one; the word ${NEEDLE} may appear in no output. The echo server puts the key in bodies, X-Request-Id, WWW-Authenticate and other headers.`],
+      notes: [
+        `Keys: a key-shaped one and an opaque one; the word ${NEEDLE} may appear in no output. The echo server puts the key in bodies, X-Request-Id, WWW-Authenticate and other headers.`,
+      ],
     });
   });
 });

@@ -7,8 +7,10 @@ declare const __PACKAGE_VERSION__: string;
 
 /** Why the sandbox could not start, in one line that says what to do. */
 function startFailure(error: Error & { code?: string }, port: number, host: string): string {
-  if (error.code === 'EADDRINUSE') return `port ${port} is already in use on ${host}; pick another with --port <n>, or --port 0 for a free one`;
-  if (error.code === 'EACCES') return `no permission to listen on port ${port}; pick one above 1023 with --port <n>, or --port 0 for a free one`;
+  if (error.code === 'EADDRINUSE')
+    return `port ${port} is already in use on ${host}; pick another with --port <n>, or --port 0 for a free one`;
+  if (error.code === 'EACCES')
+    return `no permission to listen on port ${port}; pick one above 1023 with --port <n>, or --port 0 for a free one`;
   return error.message;
 }
 
@@ -30,7 +32,9 @@ async function main(): Promise<number | undefined> {
     sandbox = await startSandbox(options);
   } catch (error) {
     const listening = typeof (error as { code?: unknown }).code === 'string';
-    process.stderr.write(`dataframer-sandbox: ${listening ? startFailure(error as Error, options.port, options.host) : (error as Error).message}\n`);
+    process.stderr.write(
+      `dataframer-sandbox: ${listening ? startFailure(error as Error, options.port, options.host) : (error as Error).message}\n`,
+    );
     return listening ? 1 : 2;
   }
   process.stdout.write(banner(sandbox));

@@ -30,7 +30,8 @@ export function setupSandbox(options: SetupSandboxOptions): TestSandbox {
   const { beforeAll, afterAll, ...start } = options;
   let running: Sandbox | undefined;
   const started = (): Sandbox => {
-    if (!running) throw new Error('The sandbox is not running: read baseUrl, apiKey and control inside a test or hook, after beforeAll has run.');
+    if (!running)
+      throw new Error('The sandbox is not running: read baseUrl, apiKey and control inside a test or hook, after beforeAll has run.');
     return running;
   };
   beforeAll(async () => {

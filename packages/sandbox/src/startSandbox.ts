@@ -22,7 +22,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const timeline = createTimeline(now, checkSpeed(options.speed ?? 1));
   const settings = createSettings(timeline, options);
   // Bad rules fail the start before anything listens.
-  const initialFaults = (options.faults ?? []).map((rule) => (typeof rule === 'string' ? parseFaultSpec(rule) : validateFaultRule({ ...rule })));
+  const initialFaults = (options.faults ?? []).map((rule) =>
+    typeof rule === 'string' ? parseFaultSpec(rule) : validateFaultRule({ ...rule }),
+  );
   const store = createStore({
     seed,
     now,
@@ -38,7 +40,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const idempotency = createIdempotencyStore();
   const requests: SandboxRequestRecord[] = [];
   const control = createControl({ store, settings, faults, idempotency });
-  const ctx: AppContext = { store, settings, faults, idempotency, requests, scheduler, control, view: () => ({ store, settings: settings.get() }) };
+  const ctx: AppContext = {
+    store,
+    settings,
+    faults,
+    idempotency,
+    requests,
+    scheduler,
+    control,
+    view: () => ({ store, settings: settings.get() }),
+  };
   const app = createApp(ctx);
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   // A client that was answered must not wait on a server-side idle timer to let the process exit.

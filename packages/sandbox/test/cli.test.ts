@@ -13,7 +13,16 @@ function run(args: string[]): Running {
 
 describe('dataframer-sandbox command', () => {
   it('prints the base URL, the export lines and a demo key, serves the API with faults from --fault, and exits 0 on SIGTERM', async () => {
-    const proc = run(['--port', '0', '--seed', '3', '--speed', '100', '--fault', 'GET /models/ server-error status=503 retry-after=1 nth=1']);
+    const proc = run([
+      '--port',
+      '0',
+      '--seed',
+      '3',
+      '--speed',
+      '100',
+      '--fault',
+      'GET /models/ server-error status=503 retry-after=1 nth=1',
+    ]);
     try {
       const [, url] = await waitFor(proc, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
       const [, key] = await waitFor(proc, /Demo API key: (\S+)/);
@@ -79,7 +88,9 @@ describe('dataframer-sandbox command', () => {
     try {
       const proc = run(['--port', String(port)]);
       expect(await proc.exited).toBe(1);
-      expect(proc.output()).toBe(`dataframer-sandbox: port ${port} is already in use on 127.0.0.1; pick another with --port <n>, or --port 0 for a free one\n`);
+      expect(proc.output()).toBe(
+        `dataframer-sandbox: port ${port} is already in use on 127.0.0.1; pick another with --port <n>, or --port 0 for a free one\n`,
+      );
     } finally {
       holder.close();
     }
@@ -88,7 +99,22 @@ describe('dataframer-sandbox command', () => {
   it('documents every option and fault kind in --help, and prints its version', async () => {
     const proc = run(['--help']);
     expect(await proc.exited).toBe(0);
-    for (const word of ['--port', '--host', '--seed', '--speed', '--fault', '--spec-ready-status', '--optional-fields', 'drop-after-act', 'refuse', 'nth=', 'p=', '/__sandbox/faults', '/__sandbox/settings', 'sk_test_sandbox_acme_demo']) {
+    for (const word of [
+      '--port',
+      '--host',
+      '--seed',
+      '--speed',
+      '--fault',
+      '--spec-ready-status',
+      '--optional-fields',
+      'drop-after-act',
+      'refuse',
+      'nth=',
+      'p=',
+      '/__sandbox/faults',
+      '/__sandbox/settings',
+      'sk_test_sandbox_acme_demo',
+    ]) {
       expect(proc.output()).toContain(word);
     }
     const version = run(['--version']);

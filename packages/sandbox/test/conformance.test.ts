@@ -32,7 +32,13 @@ async function sweep(options: SandboxOptions): Promise<void> {
   }
   // The first seeded run's spec is a SUCCEEDED one (read from the records: in the absent mode the list has no status).
   const specId = sandbox.runs('acme')[0]?.run.spec_id;
-  const body = { spec_id: specId, number_of_samples: 3, outline_model: 'openai/gpt-oss-120b', max_revision_cycles: 2, unified_multifield: false };
+  const body = {
+    spec_id: specId,
+    number_of_samples: 3,
+    outline_model: 'openai/gpt-oss-120b',
+    max_revision_cycles: 2,
+    unified_multifield: false,
+  };
   const { body: created } = await api('POST', '/runs/', { body, headers: { 'Idempotency-Key': 'conformance-1' } });
   await api('POST', '/runs/', { body, headers: { 'Idempotency-Key': 'conformance-1' } });
   await api('PUT', `/runs/${created.id}/`, { body: { status: 'PENDING' } });
@@ -56,13 +62,31 @@ async function sweep(options: SandboxOptions): Promise<void> {
 
   // Documented errors: 400 for a bad create, 401 everywhere but health, 404 for unknown ids (or another company's).
   await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 0 }, invalidRequest: true });
-  const runPaths = ['/', '/status/', '/files/download/', '/samples/', '/generated-files/', '/generated-files/download-all/', '/evaluations/'];
+  const runPaths = [
+    '/',
+    '/status/',
+    '/files/download/',
+    '/samples/',
+    '/generated-files/',
+    '/generated-files/download-all/',
+    '/evaluations/',
+  ];
   for (const path of ['/runs/', '/specs/', '/models/', `/specs/${specId}/`, ...runPaths.map((p) => `/runs/${created.id}${p}`)]) {
     await api('GET', path, BAD_KEY);
   }
-  for (const [method, path] of [['POST', '/runs/'], ['PUT', `/runs/${created.id}/`], ['DELETE', `/runs/${created.id}/`], ['POST', `/runs/${created.id}/cancel/`], ['POST', `/runs/${created.id}/samples/`], ['POST', `/runs/${created.id}/evaluations/`]] as const) {
+  for (const [method, path] of [
+    ['POST', '/runs/'],
+    ['PUT', `/runs/${created.id}/`],
+    ['DELETE', `/runs/${created.id}/`],
+    ['POST', `/runs/${created.id}/cancel/`],
+    ['POST', `/runs/${created.id}/samples/`],
+    ['POST', `/runs/${created.id}/evaluations/`],
+  ] as const) {
     await api(method, path, { ...BAD_KEY, invalidRequest: true });
-    await api(method, path.replace(created.id, UNKNOWN), { invalidRequest: true, ...(method === 'POST' && path.endsWith('/samples/') && { body: { indices: [0] } }) });
+    await api(method, path.replace(created.id, UNKNOWN), {
+      invalidRequest: true,
+      ...(method === 'POST' && path.endsWith('/samples/') && { body: { indices: [0] } }),
+    });
   }
   for (const path of [...runPaths, '/generated-files/x/download/', '/generated-files/x/content/']) {
     await api('GET', `/runs/${UNKNOWN}${path}`);
@@ -91,16 +115,23 @@ describe('conformance with the OpenAPI document', () => {
     ['with specReadyStatus READY', { specReadyStatus: 'READY' }],
     ['with optionalFields absent', { optionalFields: 'absent' }],
   ];
-  it.each(modes)('answers every operation with bodies matching the schemas %s', async (_, options) => {
-    const before = checked.length;
-    await sweep(options);
-    expect(checked.length - before).toBeGreaterThan(100);
-  }, 30_000);
+  it.each(modes)(
+    'answers every operation with bodies matching the schemas %s',
+    async (_, options) => {
+      const before = checked.length;
+      await sweep(options);
+      expect(checked.length - before).toBeGreaterThan(100);
+    },
+    30_000,
+  );
 
   it('has answered each operation with each of its documented statuses', () => {
     expect(contractOperations.length).toBe(20);
     const missing = documentedAnswers.filter(
-      ({ key, status }) => !checked.some((c) => c.key === key && c.documented && (status.endsWith('XX') ? String(c.status)[0] === status[0] : String(c.status) === status)),
+      ({ key, status }) =>
+        !checked.some(
+          (c) => c.key === key && c.documented && (status.endsWith('XX') ? String(c.status)[0] === status[0] : String(c.status) === status),
+        ),
     );
     expect(missing.map(({ key, status }) => `${status} ${key}`)).toEqual([]);
   });
@@ -121,16 +152,43 @@ describe('conformance with the OpenAPI document', () => {
     const url = 'http://127.0.0.1:1/api/dataframer/runs/';
     const run = { id: '6f1c2a9e-3b7d-4c1e-9a2b-0d4e5f6a7b8c', status: 'QUEUED_FOR_GPU', samples_completed: 1 };
     expect(() => checkExchange({ method: 'GET', url, requestHeaders: {}, status: 200, responseBody: [run] })).toThrow(/status/);
-    expect(() => checkExchange({ method: 'GET', url, requestHeaders: {}, status: 200, responseBody: [{ ...run, status: 'PENDING', samples_completed: 'one' }] })).toThrow(/samples_completed/);
+    expect(() =>
+      checkExchange({
+        method: 'GET',
+        url,
+        requestHeaders: {},
+        status: 200,
+        responseBody: [{ ...run, status: 'PENDING', samples_completed: 'one' }],
+      }),
+    ).toThrow(/samples_completed/);
     expect(() => checkExchange({ method: 'GET', url, requestHeaders: {}, status: 418, responseBody: {} })).toThrow(/not documented/);
     expect(() =>
-      checkExchange({ method: 'POST', url, requestHeaders: {}, requestBody: { number_of_samples: 0 }, status: 201, responseBody: { id: run.id } }),
+      checkExchange({
+        method: 'POST',
+        url,
+        requestHeaders: {},
+        requestBody: { number_of_samples: 0 },
+        status: 201,
+        responseBody: { id: run.id },
+      }),
     ).toThrow(/request/);
-    expect(() => checkExchange({ method: 'GET', url: 'http://127.0.0.1:1/api/dataframer/nope/', requestHeaders: {}, status: 200, responseBody: {} })).toThrow(/not an operation/);
+    expect(() =>
+      checkExchange({ method: 'GET', url: 'http://127.0.0.1:1/api/dataframer/nope/', requestHeaders: {}, status: 200, responseBody: {} }),
+    ).toThrow(/not an operation/);
     // The null mode breaks the document on purpose: the checker notices.
     const nulled = { id: run.id, status: 'PENDING', spec_id: null, samples_completed: null };
-    expect(() => checkExchange({ method: 'GET', url, requestHeaders: {}, status: 200, responseBody: [nulled] })).toThrow(/spec_id|samples_completed/);
+    expect(() => checkExchange({ method: 'GET', url, requestHeaders: {}, status: 200, responseBody: [nulled] })).toThrow(
+      /spec_id|samples_completed/,
+    );
     const specs = 'http://127.0.0.1:1/api/dataframer/specs/';
-    expect(() => checkExchange({ method: 'GET', url: specs, requestHeaders: {}, status: 200, responseBody: [{ name: 'x', datasets_id: '', status: 'DONE' }] })).toThrow(/status/);
+    expect(() =>
+      checkExchange({
+        method: 'GET',
+        url: specs,
+        requestHeaders: {},
+        status: 200,
+        responseBody: [{ name: 'x', datasets_id: '', status: 'DONE' }],
+      }),
+    ).toThrow(/status/);
   });
 });

@@ -40,7 +40,8 @@ const resolved = resolve(doc) as Json;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const customFormats = {
   uuid: (v: unknown) => typeof v !== 'string' || UUID.test(v),
-  'date-time': (v: unknown) => typeof v !== 'string' || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))),
+  'date-time': (v: unknown) =>
+    typeof v !== 'string' || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))),
   binary: () => true,
 };
 
@@ -151,7 +152,10 @@ export function checkExchange(exchange: Exchange, options: CheckOptions = {}): v
   const problems: string[] = [];
   if (!options.invalidRequest) {
     const parameters = [...operation.pathParams, ...((operation.op.parameters ?? []) as Json[])];
-    const validator = cached(`request ${operation.key}`, () => new OpenAPIRequestValidator({ parameters, requestBody: operation.op.requestBody, customFormats } as any));
+    const validator = cached(
+      `request ${operation.key}`,
+      () => new OpenAPIRequestValidator({ parameters, requestBody: operation.op.requestBody, customFormats } as any),
+    );
     const headers = Object.fromEntries(Object.entries(exchange.requestHeaders).map(([k, v]) => [k.toLowerCase(), v]));
     if (exchange.requestBody !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
     const result = validator.validateRequest({
@@ -175,11 +179,15 @@ export function checkExchange(exchange: Exchange, options: CheckOptions = {}): v
     const response = (responses[code] ?? responses[`${code[0]}XX`]) as Json;
     // A response documented without a body: only the status is checked (the contract says nothing about it).
     const body = response.content ? exchange.responseBody : null;
-    const validator = cached(`response ${operation.key} ${code}`, () => new OpenAPIResponseValidator({ responses: { [code]: response }, customFormats } as any));
+    const validator = cached(
+      `response ${operation.key} ${code}`,
+      () => new OpenAPIResponseValidator({ responses: { [code]: response }, customFormats } as any),
+    );
     const result = validator.validateResponse(exchange.status, structuredClone(body));
     if (result) problems.push(`response ${code}: ${JSON.stringify(result.errors)}`);
   }
-  if (problems.length > 0) throw new Error(`Contract check failed for ${exchange.method} ${url.pathname}${url.search}:\n${problems.join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`Contract check failed for ${exchange.method} ${url.pathname}${url.search}:\n${problems.join('\n')}`);
 }
 
 /** The operation keys of the contract, e.g. `GET /api/dataframer/runs/`. */

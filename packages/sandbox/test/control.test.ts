@@ -70,7 +70,10 @@ describe('control: seeded runs and reset', () => {
   it('is driven over the admin API: clock, seeded runs, reset', async () => {
     ({ sandbox } = await openSandbox({ seed: 5 }));
     const admin = `${sandbox.url}/__sandbox`;
-    const seeded = await fetch(`${admin}/runs`, { method: 'POST', body: JSON.stringify({ status: 'PROCESSING', samples: 100, progress: 0.1 }) });
+    const seeded = await fetch(`${admin}/runs`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 'PROCESSING', samples: 100, progress: 0.1 }),
+    });
     expect(seeded.status).toBe(201);
     const { id } = (await seeded.json()) as { id: string };
     expect((await run(sandbox, id)).status).toBe('PROCESSING');

@@ -14,7 +14,13 @@ describe('runs endpoints', () => {
   it('creates with 201 {id}, retrieves the detail, deletes with 204 and then answers 404', async () => {
     const specId = await specIdIn(api, 'SUCCEEDED');
     const created = await api('POST', '/runs/', {
-      body: { spec_id: specId, number_of_samples: 25, spec_version: 1, generation_model: 'anthropic/claude-haiku-4-5-thinking', seed_shuffling_level: 'field' },
+      body: {
+        spec_id: specId,
+        number_of_samples: 25,
+        spec_version: 1,
+        generation_model: 'anthropic/claude-haiku-4-5-thinking',
+        seed_shuffling_level: 'field',
+      },
     });
     expect(created.status).toBe(201);
     expect(Object.keys(created.body)).toEqual(['id']);
@@ -59,7 +65,9 @@ describe('runs endpoints', () => {
       generation_model: ['"gpt-9" is not a valid choice.'],
       unified_multifield: ['Must be a valid boolean.'],
     });
-    const databricks = await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 1, generation_model: 'databricks/databricks-gpt-5' } });
+    const databricks = await api('POST', '/runs/', {
+      body: { spec_id: specId, number_of_samples: 1, generation_model: 'databricks/databricks-gpt-5' },
+    });
     expect(databricks.status).toBe(400);
     expect(Object.keys(databricks.body).sort()).toEqual(['databricks_api_base', 'databricks_client_id', 'databricks_client_secret']);
     const list = await api('POST', '/runs/', { body: [1], invalidRequest: true });
@@ -67,10 +75,18 @@ describe('runs endpoints', () => {
   });
 
   it('answers 400 with a detail for broken JSON, and 415 for a non-JSON content type', async () => {
-    const broken = await api('POST', '/runs/', { rawBody: '{"spec_id": ', headers: { 'content-type': 'application/json' }, invalidRequest: true });
+    const broken = await api('POST', '/runs/', {
+      rawBody: '{"spec_id": ',
+      headers: { 'content-type': 'application/json' },
+      invalidRequest: true,
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.detail).toMatch(/^JSON parse error/);
-    const form = await api('POST', '/runs/', { rawBody: 'spec_id=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, invalidRequest: true });
+    const form = await api('POST', '/runs/', {
+      rawBody: 'spec_id=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      invalidRequest: true,
+    });
     expect(form.status).toBe(415);
   });
 
@@ -84,7 +100,9 @@ describe('runs endpoints', () => {
     const unknown = await api('POST', '/runs/', { body: { spec_id: '00000000-0000-4000-8000-000000000000', number_of_samples: 5 } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toMatch(/not found/);
-    const version = await api('POST', '/runs/', { body: { spec_id: await specIdIn(api, 'SUCCEEDED'), number_of_samples: 5, spec_version: 99 } });
+    const version = await api('POST', '/runs/', {
+      body: { spec_id: await specIdIn(api, 'SUCCEEDED'), number_of_samples: 5, spec_version: 99 },
+    });
     expect(version.status).toBe(400);
     expect(version.body.spec_version[0]).toMatch(/does not exist/);
   });

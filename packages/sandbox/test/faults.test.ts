@@ -40,7 +40,8 @@ describe('fault injection', () => {
     }).catch((e: unknown) => e);
     expect(gaveUp).toBeInstanceOf(Error);
     const end = Date.now() + 3000;
-    while (Date.now() < end && sandbox.requests().some((r) => r.status === null && r.delivered)) await new Promise((r) => setTimeout(r, 20));
+    while (Date.now() < end && sandbox.requests().some((r) => r.status === null && r.delivered))
+      await new Promise((r) => setTimeout(r, 20));
     expect(sandbox.requests().at(-1)?.status).toBe(201);
     expect(sandbox.runs('acme').filter((r) => r.idempotencyKey === 'slow-1')).toHaveLength(1);
   });
@@ -80,7 +81,9 @@ describe('fault injection', () => {
     sandbox = opened.sandbox;
     const specId = await specIdIn(opened.api, 'SUCCEEDED');
     const before = sandbox.runs('acme').length;
-    await expect(raw(sandbox, 'POST', '/runs/', { body: { spec_id: specId, number_of_samples: 5 }, headers: { 'Idempotency-Key': 'k-reset' } })).rejects.toThrow();
+    await expect(
+      raw(sandbox, 'POST', '/runs/', { body: { spec_id: specId, number_of_samples: 5 }, headers: { 'Idempotency-Key': 'k-reset' } }),
+    ).rejects.toThrow();
     expect(sandbox.runs('acme').length).toBe(before);
     expect(sandbox.faults.counts().reset).toBe(1);
     const record = sandbox.requests().find((r) => r.idempotencyKey === 'k-reset');
@@ -177,7 +180,10 @@ describe('fault injection', () => {
     const opened = await openSandbox();
     sandbox = opened.sandbox;
     const admin = `${sandbox.url}/__sandbox`;
-    const added = await fetch(`${admin}/faults`, { method: 'POST', body: JSON.stringify(['GET /runs/ rate-limit retry-after=7', { spec: 'GET /specs/ server-error status=503' }]) });
+    const added = await fetch(`${admin}/faults`, {
+      method: 'POST',
+      body: JSON.stringify(['GET /runs/ rate-limit retry-after=7', { spec: 'GET /specs/ server-error status=503' }]),
+    });
     expect(added.status).toBe(201);
     const { ids } = (await added.json()) as { ids: string[] };
     expect(ids).toHaveLength(2);

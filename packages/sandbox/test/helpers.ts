@@ -19,7 +19,11 @@ export async function openSandbox(options: SandboxOptions = {}) {
 }
 
 /** The id of a spec of the caller's company in the given status. */
-export async function specIdIn(api: ReturnType<typeof createApi>, status: 'SUCCEEDED' | 'PROCESSING' | 'FAILED', key?: string): Promise<string> {
+export async function specIdIn(
+  api: ReturnType<typeof createApi>,
+  status: 'SUCCEEDED' | 'PROCESSING' | 'FAILED',
+  key?: string,
+): Promise<string> {
   const specs = await api('GET', '/specs/', key === undefined ? {} : { key });
   const spec = (specs.body as Array<{ id: string; status: string }>).find((s) => s.status === status);
   if (!spec) throw new Error(`no spec in status ${status}`);

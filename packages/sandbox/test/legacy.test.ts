@@ -37,7 +37,13 @@ describe('GET /runs/{id}/status/', () => {
   it('answers the id, status, counts and cost', async () => {
     const status = await api('GET', `/runs/${processing}/status/`);
     const detail = (await api('GET', `/runs/${processing}/`)).body;
-    expect(status.body).toEqual({ id: processing, status: 'PROCESSING', samples_completed: detail.samples_completed, samples_failed: detail.samples_failed, total_cost: detail.total_cost });
+    expect(status.body).toEqual({
+      id: processing,
+      status: 'PROCESSING',
+      samples_completed: detail.samples_completed,
+      samples_failed: detail.samples_failed,
+      total_cost: detail.total_cost,
+    });
   });
 });
 
@@ -63,7 +69,10 @@ describe('POST /runs/{id}/samples/', () => {
     const cases: Array<[unknown, unknown]> = [
       [{}, { indices: ['This field is required.'] }],
       [{ indices: 3 }, { indices: ['Expected a list of items but got type "number".'] }],
-      [{ indices: [0, -1, 'x'] }, { indices: { 1: ['Ensure this value is greater than or equal to 0.'], 2: ['A valid integer is required.'] } }],
+      [
+        { indices: [0, -1, 'x'] },
+        { indices: { 1: ['Ensure this value is greater than or equal to 0.'], 2: ['A valid integer is required.'] } },
+      ],
       [{ indices: Array.from({ length: 1001 }, (_, i) => i) }, { indices: ['Ensure this field has no more than 1000 elements.'] }],
     ];
     for (const [body, errors] of cases) {
@@ -82,7 +91,13 @@ describe('generated-files routes', () => {
     expect(list.body.generated_files.map((f: { id: string; path: string; size: number }) => [f.id, f.path, f.size])).toEqual(
       detail.generated_files.map((f: { id: string; path: string; size_bytes: number }) => [f.id, f.path, f.size_bytes]),
     );
-    expect(list.body.generated_files[0]).toMatchObject({ name: 'samples.jsonl', s3_key: `runs/${succeeded}/samples.jsonl`, status: 'COMPLETED', type: 'jsonl', uploadedAt: detail.completed_at });
+    expect(list.body.generated_files[0]).toMatchObject({
+      name: 'samples.jsonl',
+      s3_key: `runs/${succeeded}/samples.jsonl`,
+      status: 'COMPLETED',
+      type: 'jsonl',
+      uploadedAt: detail.completed_at,
+    });
     expect((await api('GET', `/runs/${processing}/generated-files/`)).body).toEqual({ run_id: processing, generated_files: [] });
   });
 
@@ -105,12 +120,20 @@ describe('generated-files routes', () => {
   });
 
   it('streams the ZIP bytes directly from download-all, the same archive the presigned route serves', async () => {
-    const response = await fetch(`${sandbox.url}/api/dataframer/runs/${succeeded}/generated-files/download-all/`, { headers: { authorization: `Bearer ${sandbox.keys.acme}` } });
+    const response = await fetch(`${sandbox.url}/api/dataframer/runs/${succeeded}/generated-files/download-all/`, {
+      headers: { authorization: `Bearer ${sandbox.keys.acme}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
     const bytes = Buffer.from(await response.arrayBuffer());
     const files = await readZip(bytes);
-    expect([...files.keys()].sort()).toEqual(['run_summary.json', 'run_summary.json.metadata', 'samples.jsonl', 'samples.jsonl.metadata', 'top_level.metadata']);
+    expect([...files.keys()].sort()).toEqual([
+      'run_summary.json',
+      'run_summary.json.metadata',
+      'samples.jsonl',
+      'samples.jsonl.metadata',
+      'top_level.metadata',
+    ]);
     const notYet = await api('GET', `/runs/${processing}/generated-files/download-all/`);
     expect(notYet.status).toBe(400);
     expect(notYet.body.detail).toMatch(/PROCESSING/);
@@ -121,7 +144,12 @@ describe('run-scoped evaluations', () => {
   it('creates evaluations of a SUCCEEDED run that progress with the clock, and lists them', async () => {
     const first = await api('POST', `/runs/${succeeded}/evaluations/`, { body: { evaluation_model: 'anthropic/claude-opus-4-5' } });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ run_id: succeeded, status: 'PENDING', evaluation_model: 'anthropic/claude-opus-4-5', completed_at: null });
+    expect(first.body).toMatchObject({
+      run_id: succeeded,
+      status: 'PENDING',
+      evaluation_model: 'anthropic/claude-opus-4-5',
+      completed_at: null,
+    });
     const second = await api('POST', `/runs/${succeeded}/evaluations/`);
     expect(second.body.evaluation_model).toBe('anthropic/claude-sonnet-4-5');
     clock.advance(6000);

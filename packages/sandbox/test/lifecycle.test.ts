@@ -20,7 +20,13 @@ describe('run lifecycle', () => {
     const id = created.body.id as string;
 
     const pending = await api('GET', `/runs/${id}/`);
-    expect(pending.body).toMatchObject({ status: 'PENDING', samples_completed: 0, samples_failed: 0, total_cost: null, completed_at: null });
+    expect(pending.body).toMatchObject({
+      status: 'PENDING',
+      samples_completed: 0,
+      samples_failed: 0,
+      total_cost: null,
+      completed_at: null,
+    });
     expect(pending.body.runtime_params).toMatchObject({ number_of_samples: 100, generation_model: 'anthropic/claude-sonnet-4-6' });
     expect(pending.body.generated_files).toEqual([]);
 
@@ -44,7 +50,12 @@ describe('run lifecycle', () => {
     expect(done.body.completed_at).toBe(new Date(Date.parse('2025-03-01T12:00:00.000Z') + 22000).toISOString());
     expect(done.body.generated_files.length).toBeGreaterThan(0);
     for (const file of done.body.generated_files) {
-      expect(file).toEqual({ id: expect.any(String), path: expect.any(String), file_type: expect.any(String), size_bytes: expect.any(Number) });
+      expect(file).toEqual({
+        id: expect.any(String),
+        path: expect.any(String),
+        file_type: expect.any(String),
+        size_bytes: expect.any(Number),
+      });
     }
     // Terminal values no longer change.
     clock.advance(3_600_000);

@@ -20,23 +20,65 @@ const run: LifecycleRun = {
 
 describe('progress(run, at)', () => {
   it('is PENDING, then PROCESSING with counts and cost, then SUCCEEDED', () => {
-    expect(progress(run, T0 + 1999)).toEqual({ status: 'PENDING', processed: 0, completed: 0, failed: 0, totalCost: null, completedSim: null });
-    expect(progress(run, T0 + 6000)).toEqual({ status: 'PROCESSING', processed: 20, completed: 18, failed: 2, totalCost: 0.08, completedSim: null });
-    expect(progress(run, T0 + 22_000)).toEqual({ status: 'SUCCEEDED', processed: 100, completed: 90, failed: 10, totalCost: 0.4, completedSim: T0 + 22_000 });
+    expect(progress(run, T0 + 1999)).toEqual({
+      status: 'PENDING',
+      processed: 0,
+      completed: 0,
+      failed: 0,
+      totalCost: null,
+      completedSim: null,
+    });
+    expect(progress(run, T0 + 6000)).toEqual({
+      status: 'PROCESSING',
+      processed: 20,
+      completed: 18,
+      failed: 2,
+      totalCost: 0.08,
+      completedSim: null,
+    });
+    expect(progress(run, T0 + 22_000)).toEqual({
+      status: 'SUCCEEDED',
+      processed: 100,
+      completed: 90,
+      failed: 10,
+      totalCost: 0.4,
+      completedSim: T0 + 22_000,
+    });
     expect(progress(run, T0 + 99_000_000)).toEqual(progress(run, T0 + 22_000));
   });
 
   it('fails part-way through a failing run', () => {
     const failing = { ...run, fails: true };
     expect(progress(failing, T0 + 11_999).status).toBe('PROCESSING');
-    expect(progress(failing, T0 + 12_000)).toEqual({ status: 'FAILED', processed: 50, completed: 45, failed: 5, totalCost: 0.2, completedSim: T0 + 12_000 });
+    expect(progress(failing, T0 + 12_000)).toEqual({
+      status: 'FAILED',
+      processed: 50,
+      completed: 45,
+      failed: 5,
+      totalCost: 0.2,
+      completedSim: T0 + 12_000,
+    });
   });
 
   it('freezes at the cancel time, with no cost when canceled while PENDING', () => {
     const canceled = { ...run, canceledSim: T0 + 4000 };
     expect(progress(canceled, T0 + 3999).status).toBe('PROCESSING');
-    expect(progress(canceled, T0 + 60_000)).toEqual({ status: 'CANCELED', processed: 10, completed: 9, failed: 1, totalCost: 0.04, completedSim: T0 + 4000 });
-    expect(progress({ ...run, canceledSim: T0 + 1000 }, T0 + 60_000)).toEqual({ status: 'CANCELED', processed: 0, completed: 0, failed: 0, totalCost: null, completedSim: T0 + 1000 });
+    expect(progress(canceled, T0 + 60_000)).toEqual({
+      status: 'CANCELED',
+      processed: 10,
+      completed: 9,
+      failed: 1,
+      totalCost: 0.04,
+      completedSim: T0 + 4000,
+    });
+    expect(progress({ ...run, canceledSim: T0 + 1000 }, T0 + 60_000)).toEqual({
+      status: 'CANCELED',
+      processed: 0,
+      completed: 0,
+      failed: 0,
+      totalCost: null,
+      completedSim: T0 + 1000,
+    });
   });
 
   it('gives evaluations PENDING 1 s, PROCESSING 5 s, then SUCCEEDED', () => {

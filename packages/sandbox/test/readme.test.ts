@@ -18,7 +18,10 @@ function section(title: string, fence: string): string {
 
 function runNode(args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
   // A nested vitest must not think it runs inside this one.
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'FORCE_COLOR')), NO_COLOR: '1' };
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'FORCE_COLOR')),
+    NO_COLOR: '1',
+  };
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -40,7 +40,10 @@ describe('one spec status vocabulary', () => {
       body: JSON.stringify({ spec_id: processing?.id, number_of_samples: 1 }),
     });
     expect(((await refused.json()) as { detail: string }).detail).toMatch(/only a spec in READY status/);
-    const patched = await fetch(`${sandbox.url}/__sandbox/settings`, { method: 'PATCH', body: JSON.stringify({ spec_ready_status: 'SUCCEEDED' }) });
+    const patched = await fetch(`${sandbox.url}/__sandbox/settings`, {
+      method: 'PATCH',
+      body: JSON.stringify({ spec_ready_status: 'SUCCEEDED' }),
+    });
     expect(await patched.json()).toEqual({ speed: 1, spec_ready_status: 'SUCCEEDED', optional_fields: 'present' });
     expect((await specWords(sandbox)).list[0]).toBe('SUCCEEDED');
     expect(() => sandbox?.control.set({ specReadyStatus: 'DONE' as 'READY' })).toThrow(/specReadyStatus must be "SUCCEEDED" or "READY"/);
@@ -54,7 +57,14 @@ async function everyShape(s: Sandbox): Promise<Record<string, any>> {
   const files = s.runs('acme').find((r) => r.id === succeeded)!.run.generated_files as Array<{ id: string }>;
   const spec = s.runs('acme')[0]!.run.spec_id as string;
   const headers = { authorization: `Bearer ${s.keys.acme}`, 'content-type': 'application/json' };
-  const post = async (path: string, body?: unknown) => (await fetch(`${s.url}/api/dataframer${path}`, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+  const post = async (path: string, body?: unknown) =>
+    (
+      await fetch(`${s.url}/api/dataframer${path}`, {
+        method: 'POST',
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    ).json();
   s.control.advance(60_000);
   await get(s, `/runs/${succeeded}/files/download/`);
   s.control.advance(60_000);
@@ -116,7 +126,17 @@ describe('optional fields', () => {
       });
     }
     // Inside a required container, the items' optional fields are null too.
-    expect(nulled.files.generated_files[0]).toEqual({ id: full.files.generated_files[0].id, name: null, path: null, s3_key: null, size: null, status: null, type: null, uploadedAt: null, generation_model: null });
+    expect(nulled.files.generated_files[0]).toEqual({
+      id: full.files.generated_files[0].id,
+      name: null,
+      path: null,
+      s3_key: null,
+      size: null,
+      status: null,
+      type: null,
+      uploadedAt: null,
+      generation_model: null,
+    });
     // Records stay complete.
     expect(sandbox.runs('acme')[0]?.run.spec_id).toEqual(expect.any(String));
   });
@@ -125,16 +145,25 @@ describe('optional fields', () => {
     ({ sandbox } = await openSandbox({ seed: 4, failureRate: 0, optionalFields: 'absent' }));
     const absent = await everyShape(sandbox);
     for (const [shape, kept] of Object.entries(KEPT)) {
-      for (const object of Array.isArray(absent[shape]) ? absent[shape] : [absent[shape]]) expect(Object.keys(object).sort(), shape).toEqual([...kept].sort());
+      for (const object of Array.isArray(absent[shape]) ? absent[shape] : [absent[shape]])
+        expect(Object.keys(object).sort(), shape).toEqual([...kept].sort());
     }
-    const patched = await fetch(`${sandbox.url}/__sandbox/settings`, { method: 'PATCH', body: JSON.stringify({ optional_fields: 'present' }) });
+    const patched = await fetch(`${sandbox.url}/__sandbox/settings`, {
+      method: 'PATCH',
+      body: JSON.stringify({ optional_fields: 'present' }),
+    });
     expect(patched.status).toBe(200);
     expect(Object.keys((await get(sandbox, '/runs/'))[0])).toContain('spec_id');
-    const bad = await fetch(`${sandbox.url}/__sandbox/settings`, { method: 'PATCH', body: JSON.stringify({ optional_fields: 'nil', speed: 3 }) });
+    const bad = await fetch(`${sandbox.url}/__sandbox/settings`, {
+      method: 'PATCH',
+      body: JSON.stringify({ optional_fields: 'nil', speed: 3 }),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { detail: string }).detail).toMatch(/optionalFields must be/);
     expect(sandbox.control.settings().speed).toBe(1);
     const unknown = await fetch(`${sandbox.url}/__sandbox/settings`, { method: 'PATCH', body: JSON.stringify({ optionalFields: 'null' }) });
-    expect(((await unknown.json()) as { detail: string }).detail).toMatch(/Unknown setting optionalFields; settings are speed, spec_ready_status, optional_fields/);
+    expect(((await unknown.json()) as { detail: string }).detail).toMatch(
+      /Unknown setting optionalFields; settings are speed, spec_ready_status, optional_fields/,
+    );
   });
 });

@@ -54,7 +54,11 @@ describe('documented ways of starting the sandbox', () => {
     for (const form of FORMS) expect(all, form).toContain(form);
     // Every other mention of the command is a name, not a way of running it.
     const invocations = all.match(/^\s*(?:\$ )?[a-z]+ [^\n]*dataframer-sandbox[^\n]*$/gm) ?? [];
-    for (const line of invocations) expect(FORMS.some((form) => line.includes(form)), line).toBe(true);
+    for (const line of invocations)
+      expect(
+        FORMS.some((form) => line.includes(form)),
+        line,
+      ).toBe(true);
     for (const path of ['README.md', 'apps/cli/README.md']) expect(readme(path), path).toContain('npm run sandbox');
   });
 
@@ -71,13 +75,24 @@ describe('documented ways of starting the sandbox', () => {
   it('pnpm exec dataframer-sandbox: the bin of a project that installed the packed package', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-exec-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: join(ROOT, 'packages/sandbox'), encoding: 'utf8' });
+    const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], {
+      cwd: join(ROOT, 'packages/sandbox'),
+      encoding: 'utf8',
+    });
     expect(packed.status, packed.stderr).toBe(0);
     writeFileSync(join(dir, 'package.json'), '{ "name": "sandbox-exec-check", "private": true }\n');
-    const installed = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${packed.stdout.trim()}`], { cwd: dir, encoding: 'utf8' });
+    const installed = spawnSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${packed.stdout.trim()}`],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(installed.status, installed.stderr).toBe(0);
     // Through the repository's pinned pnpm, in its own process group so that SIGTERM reaches pnpm and the sandbox alike.
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/pnpm.mjs'), '--dir', dir, 'exec', 'dataframer-sandbox', '--port', '0'], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/pnpm.mjs'), '--dir', dir, 'exec', 'dataframer-sandbox', '--port', '0'], {
+      cwd: dir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -111,8 +126,13 @@ describe('from a fresh clone: npm run demo, then npm run sandbox, then the print
     });
     expect(shell.stderr).toBe('');
     expect(shell.status).toBe(0);
-    const listed = shell.stdout.trim().split('\n').map((row) => row.split('\t')[0]);
-    const runs = (await (await fetch(`${url}/api/dataframer/runs/`, { headers: { authorization: 'Bearer sk_test_sandbox_acme_demo' } })).json()) as Array<{ id: string }>;
+    const listed = shell.stdout
+      .trim()
+      .split('\n')
+      .map((row) => row.split('\t')[0]);
+    const runs = (await (
+      await fetch(`${url}/api/dataframer/runs/`, { headers: { authorization: 'Bearer sk_test_sandbox_acme_demo' } })
+    ).json()) as Array<{ id: string }>;
     expect(listed).toEqual(runs.map((r) => r.id));
     proc.child.kill('SIGINT');
     expect(await proc.exited).toBe(0);

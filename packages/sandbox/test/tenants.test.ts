@@ -7,7 +7,10 @@ let sandbox: Sandbox;
 let acme: ReturnType<typeof createApi>;
 let globex: ReturnType<typeof createApi>;
 beforeAll(async () => {
-  const opened = await openSandbox({ seed: 21, tenants: [{ id: 'initech', name: 'Initech', keys: ['sk_test_sandbox_initech_one', 'sk_test_sandbox_initech_two'] }] });
+  const opened = await openSandbox({
+    seed: 21,
+    tenants: [{ id: 'initech', name: 'Initech', keys: ['sk_test_sandbox_initech_one', 'sk_test_sandbox_initech_two'] }],
+  });
   sandbox = opened.sandbox;
   acme = opened.api;
   globex = createApi(sandbox.url, sandbox.keys.globex);

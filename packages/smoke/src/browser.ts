@@ -37,7 +37,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 /** Serves a bundled page on 127.0.0.1 in front of the sandbox, so the page is same-origin with the API and holds no key. */
 export async function servePage(options: { script: string; apiBaseUrl: string; apiKey: string }): Promise<PageServer> {
   const proxied: string[] = [];
-  const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>smoke</title></head><body><script type="module" src="/page.js"></script></body></html>';
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>smoke</title></head><body><script type="module" src="/page.js"></script></body></html>';
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = request.url ?? '/';
     if (path.startsWith('/api/dataframer/')) {
@@ -84,7 +85,15 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -31,7 +31,10 @@ const fixtures = new URL('../fixtures/', import.meta.url);
 /** Creates a project under the OS temp dir and runs `npm install` with the tarballs in it. */
 export async function createConsumer(label: string, options: ConsumerOptions): Promise<Consumer> {
   const dir = mkdtempSync(join(tmpdir(), `df-smoke-${label}-`));
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: `df-smoke-${label}`, version: '0.0.0', private: true, ...options.manifest }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: `df-smoke-${label}`, version: '0.0.0', private: true, ...options.manifest }, null, 2)}\n`,
+  );
   await execOk('npm', ['install', ...NPM_INSTALL_FLAGS, ...options.tarballs, ...(options.packages ?? [])], {
     cwd: dir,
     env: baseEnv(),

@@ -17,7 +17,20 @@ export interface ExecOptions {
 }
 
 /** Variables a child keeps: where to find programs and npm's registry, cache and proxy settings. */
-const KEPT = ['PATH', 'HOME', 'TMPDIR', 'npm_config_registry', 'npm_config_cache', 'npm_config_userconfig', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'];
+const KEPT = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'npm_config_registry',
+  'npm_config_cache',
+  'npm_config_userconfig',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+  'NO_PROXY',
+  'https_proxy',
+  'http_proxy',
+  'no_proxy',
+];
 
 /** The environment children start from: only {@link KEPT}, so no pnpm or vitest variable leaks into a consumer. */
 export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {

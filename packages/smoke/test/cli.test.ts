@@ -21,7 +21,11 @@ beforeAll(async () => {
   configDir = mkdtempSync(join(tmpdir(), 'df-smoke-cli-config-'));
   cwd = mkdtempSync(join(tmpdir(), 'df-smoke-cli-cwd-'));
   const [tarball] = tarballsOf('@df/cli');
-  await execOk('npm', ['install', '--global', '--prefix', prefix, ...NPM_INSTALL_FLAGS, tarball!], { cwd, env: baseEnv(), timeoutMs: 300_000 });
+  await execOk('npm', ['install', '--global', '--prefix', prefix, ...NPM_INSTALL_FLAGS, tarball!], {
+    cwd,
+    env: baseEnv(),
+    timeoutMs: 300_000,
+  });
   bin = join(prefix, 'bin', 'dataframer');
 });
 afterAll(async () => {
@@ -30,7 +34,12 @@ afterAll(async () => {
 });
 
 function cliEnv(): Record<string, string | undefined> {
-  return baseEnv({ DATAFRAMER_BASE_URL: sandbox.url, DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_CONFIG_DIR: configDir, NO_COLOR: '1' });
+  return baseEnv({
+    DATAFRAMER_BASE_URL: sandbox.url,
+    DATAFRAMER_API_KEY: sandbox.keys.acme,
+    DATAFRAMER_CONFIG_DIR: configDir,
+    NO_COLOR: '1',
+  });
 }
 
 describe('npm install --global <@df/cli tarball>', () => {
@@ -52,7 +61,10 @@ describe('npm install --global <@df/cli tarball>', () => {
 
   it('dataframer runs list prints the company runs from the sandbox', async () => {
     const result = await execOk(bin, ['runs', 'list'], { cwd, env: cliEnv() });
-    const ids = sandbox.runs('acme').filter((r) => !r.deleted).map((r) => r.id);
+    const ids = sandbox
+      .runs('acme')
+      .filter((r) => !r.deleted)
+      .map((r) => r.id);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(ids.length);
     for (const id of ids) expect(result.stdout).toContain(id);
@@ -61,7 +73,11 @@ describe('npm install --global <@df/cli tarball>', () => {
 
   it('dataframer runs create --wait starts a run and waits for it', async () => {
     const spec = sandbox.runs('acme').find((r) => r.run.status === 'SUCCEEDED')!.run.spec_id;
-    const result = await exec(bin, ['runs', 'create', '--spec', String(spec), '--samples', '25', '--wait', '--timeout', '60s'], { cwd, env: cliEnv(), timeoutMs: 90_000 });
+    const result = await exec(bin, ['runs', 'create', '--spec', String(spec), '--samples', '25', '--wait', '--timeout', '60s'], {
+      cwd,
+      env: cliEnv(),
+      timeoutMs: 90_000,
+    });
     const created = sandbox.runs('acme').filter((r) => !r.seeded);
     expect(created).toHaveLength(1);
     expect(result.stdout).toContain(created[0]!.id);

@@ -48,7 +48,9 @@ describe('the tarballs install together', () => {
       expect(manifest).not.toContain('workspace:');
     }
     const ls = await execOk('npm', ['ls', '--all', '--json'], { cwd: project.dir });
-    const tree = JSON.parse(ls.stdout) as { dependencies: Record<string, { version: string; dependencies?: Record<string, { version: string }> }> };
+    const tree = JSON.parse(ls.stdout) as {
+      dependencies: Record<string, { version: string; dependencies?: Record<string, { version: string }> }>;
+    };
     expect(tree.dependencies['@df/node']!.dependencies!['@df/core']!.version).toBe(tree.dependencies['@df/core']!.version);
   });
 });
@@ -74,7 +76,9 @@ describe('Node consumers', () => {
 });
 
 /** A TypeScript consumer that uses the types for real and would fail to compile if they were `any` or wrong. */
-const typedConsumer = (entry: string) => `import { createClient, NotFoundError, type Run, type RunDetail, type SpecListItem } from '@df/node';
+const typedConsumer = (
+  entry: string,
+) => `import { createClient, NotFoundError, type Run, type RunDetail, type SpecListItem } from '@df/node';
 import { buildListRunsRequest, type RequestDescription } from '@df/core';
 ${entry}
 
@@ -109,11 +113,23 @@ describe('TypeScript consumers (typescript 5.9.3 from the registry)', () => {
       'tsconfig.json',
       JSON.stringify({
         // No DOM lib and no skipLibCheck: the published declarations must not need browser types.
-        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, outDir: 'out', types: ['node'], lib: ['ES2022'], skipLibCheck: false },
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          outDir: 'out',
+          types: ['node'],
+          lib: ['ES2022'],
+          skipLibCheck: false,
+        },
         include: ['src'],
       }),
     );
-    project.write('src/index.ts', typedConsumer("import type { startSandbox } from '@df/sandbox';\nexport type Start = typeof startSandbox;"));
+    project.write(
+      'src/index.ts',
+      typedConsumer("import type { startSandbox } from '@df/sandbox';\nexport type Start = typeof startSandbox;"),
+    );
     // The CommonJS side of every package: a .cts file compiles to require() and resolves the "require" types.
     project.write(
       'src/legacy.cts',
@@ -129,7 +145,9 @@ export const kinds = [typeof createClient, typeof createBrowserClient];
     const line = lastJsonLine<{ id: string; status: string; listed: number; method: string; notFound: boolean }>(result.stdout);
     expectRunFinished(line);
     expect(line).toMatchObject({ method: 'GET', notFound: true });
-    const legacy = await execOk(process.execPath, ['-e', "console.log(JSON.stringify(require('./out/legacy.cjs').kinds))"], { cwd: project.dir });
+    const legacy = await execOk(process.execPath, ['-e', "console.log(JSON.stringify(require('./out/legacy.cjs').kinds))"], {
+      cwd: project.dir,
+    });
     expect(JSON.parse(legacy.stdout)).toEqual(['function', 'function']);
   });
 
@@ -142,7 +160,16 @@ export const kinds = [typeof createClient, typeof createBrowserClient];
     project.write(
       'tsconfig.json',
       JSON.stringify({
-        compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', strict: true, noEmit: true, types: ['node'], lib: ['ES2022', 'DOM'], skipLibCheck: false },
+        compilerOptions: {
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          types: ['node'],
+          lib: ['ES2022', 'DOM'],
+          skipLibCheck: false,
+        },
         include: ['src'],
       }),
     );

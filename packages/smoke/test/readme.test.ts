@@ -78,7 +78,10 @@ describe('@df/node README', () => {
     const before = createdRuns();
     await runModule('node-usage', usage!);
     expect(createdRuns()).toBe(before + 1);
-    const created = sandbox.runs('acme').filter((r) => !r.seeded).at(-1)!;
+    const created = sandbox
+      .runs('acme')
+      .filter((r) => !r.seeded)
+      .at(-1)!;
     expect(['SUCCEEDED', 'FAILED']).toContain(created.run.status);
   });
 });
@@ -97,7 +100,10 @@ describe('@df/sandbox README', () => {
   });
 
   it('Start it from the command line: the dataframer-sandbox bin prints its URL and stops on SIGTERM with exit 0', async () => {
-    const child = spawn(join(project.dir, 'node_modules/.bin/dataframer-sandbox'), ['--port', '0', '--speed', '10'], { cwd: project.dir, env: baseEnv() });
+    const child = spawn(join(project.dir, 'node_modules/.bin/dataframer-sandbox'), ['--port', '0', '--speed', '10'], {
+      cwd: project.dir,
+      env: baseEnv(),
+    });
     let stdout = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

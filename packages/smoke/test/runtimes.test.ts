@@ -54,10 +54,14 @@ function expectRunFinished(line: RunLine): void {
 }
 
 function record(name: string, line: RunLine, setupMs: number, runMs: number): void {
-  rows.push(`${name.padEnd(9)} ${line.runtime.slice(0, 40).padEnd(40)} ${line.status.padEnd(9)} setup ${String(setupMs).padStart(6)} ms, run ${String(runMs).padStart(5)} ms`);
+  rows.push(
+    `${name.padEnd(9)} ${line.runtime.slice(0, 40).padEnd(40)} ${line.status.padEnd(9)} setup ${String(setupMs).padStart(6)} ms, run ${String(runMs).padStart(5)} ms`,
+  );
 }
 
-const commandLines: Array<[name: string, runtime: keyof typeof RUNTIME_PACKAGES | 'node20', args: (file: string) => string[], expected: RegExp]> = [
+const commandLines: Array<
+  [name: string, runtime: keyof typeof RUNTIME_PACKAGES | 'node20', args: (file: string) => string[], expected: RegExp]
+> = [
   ['node 20', 'node20', (file) => [file], /^node v20\./],
   ['node 22', 'node22', (file) => [file], /^node v22\./],
   ['node 24', 'node24', (file) => [file], /^node v24\./],
@@ -70,7 +74,8 @@ describe('server-side runtimes run @df/node from its tarball', () => {
     const started = Date.now();
     const bin = runtime === 'node20' ? process.execPath : await ensureRuntime(RUNTIME_PACKAGES[runtime]);
     const setupMs = Date.now() - started;
-    const extra: Record<string, string> = runtime === 'deno' ? { DENO_DIR: join(RUNTIME_CACHE, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1' } : {};
+    const extra: Record<string, string> =
+      runtime === 'deno' ? { DENO_DIR: join(RUNTIME_CACHE, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1' } : {};
     const result = await execOk(bin, args(script), { cwd: project.dir, env: clientEnv(extra), timeoutMs: 90_000 });
     const line = lastJsonLine<RunLine & { closed: string }>(result.stdout);
     expect(line.runtime).toMatch(expected);

@@ -31,7 +31,9 @@ function bash(root: CommandUnknownOpts): string {
   const options = all.flatMap((n) => n.options);
   // Flags whose value is the next word (an optional value such as --json [fields] may also be an id: not skipped).
   const valueFlags = [...new Set(flagsOf(options.filter((o) => o.required)))];
-  const choiceFlags = [...new Map(options.filter((o) => o.argChoices).map((o) => [flagsOf([o]).join('|'), o.argChoices!.join(' ')])).entries()];
+  const choiceFlags = [
+    ...new Map(options.filter((o) => o.argChoices).map((o) => [flagsOf([o]).join('|'), o.argChoices!.join(' ')])).entries(),
+  ];
   const cases = all
     .map((n) => `    "${n.path.join(' ')}") words="${[...new Set([...n.subcommands, ...n.choices, ...flagsOf(n.options)])].join(' ')}" ;;`)
     .join('\n');
@@ -85,10 +87,13 @@ function fish(root: CommandUnknownOpts): string {
     lines.push(`complete -c dataframer -n '__fish_use_subcommand' -a ${group.name()} -d '${esc(group.description())}'`);
     const leaves = group.commands.map((c) => c.name());
     for (const leaf of group.commands) {
-      lines.push(`complete -c dataframer -n '__fish_seen_subcommand_from ${group.name()}; and not __fish_seen_subcommand_from ${leaves.join(' ')}' -a ${leaf.name()} -d '${esc(leaf.description())}'`);
+      lines.push(
+        `complete -c dataframer -n '__fish_seen_subcommand_from ${group.name()}; and not __fish_seen_subcommand_from ${leaves.join(' ')}' -a ${leaf.name()} -d '${esc(leaf.description())}'`,
+      );
       const node = rest.find((n) => n.path.join(' ') === `${group.name()} ${leaf.name()}`)!;
       const own = node.options.filter((o) => !top!.options.includes(o));
-      for (const o of own) lines.push(optionLine(o, `__fish_seen_subcommand_from ${group.name()}; and __fish_seen_subcommand_from ${leaf.name()}`));
+      for (const o of own)
+        lines.push(optionLine(o, `__fish_seen_subcommand_from ${group.name()}; and __fish_seen_subcommand_from ${leaf.name()}`));
     }
     const choices = group.registeredArguments[0]?.argChoices;
     if (choices) lines.push(`complete -c dataframer -n '__fish_seen_subcommand_from ${group.name()}' -a '${choices.join(' ')}'`);

@@ -22,7 +22,8 @@ export function duration(value: string): number {
 /** Parser for an amount of dollars above zero (`5`, `2.50`, `$20`). */
 export function dollars(value: string): number {
   const n = Number(value.trim().replace(/^\$/, ''));
-  if (!/\d/.test(value) || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expected an amount of dollars above 0, such as 5 or 2.50.');
+  if (!/\d/.test(value) || !Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('Expected an amount of dollars above 0, such as 5 or 2.50.');
   return n;
 }
 

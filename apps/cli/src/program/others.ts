@@ -53,7 +53,11 @@ lines are visible to other processes. The config file is written with mode 0600 
     .option('--no-verify', 'store the key without checking it against the server')
     .addHelpText(
       'after',
-      examples('dataframer auth login', 'printf %s "$KEY" | dataframer auth login', 'dataframer --profile staging --base-url https://staging.example auth login'),
+      examples(
+        'dataframer auth login',
+        'printf %s "$KEY" | dataframer auth login',
+        'dataframer --profile staging --base-url https://staging.example auth login',
+      ),
     );
 
   const authStatus = auth

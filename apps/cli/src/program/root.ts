@@ -32,7 +32,11 @@ export function defineRoot() {
     .description('Work with Dataframer synthetic-data runs from a terminal or a script.')
     .option('--profile <name>', 'config profile (env DATAFRAMER_PROFILE; default "default")')
     .option('--base-url <url>', 'API server root (env DATAFRAMER_BASE_URL)')
-    .option('--timeout <duration>', 'bound every API call of the command; for runs watch and create --wait, stop waiting (exit 8)', duration)
+    .option(
+      '--timeout <duration>',
+      'bound every API call of the command; for runs watch and create --wait, stop waiting (exit 8)',
+      duration,
+    )
     .option('--no-color', 'disable colours (also NO_COLOR=1)')
     .option('--debug', 'log requests (API key redacted) and show stack traces')
     .helpOption('-h, --help', 'show help for a command')

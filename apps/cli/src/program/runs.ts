@@ -8,13 +8,19 @@ export function defineRuns(program: Root) {
   const runs = program
     .command('runs')
     .description('list, start, watch, download and manage generation runs')
-    .addHelpText('after', examples('dataframer runs list', 'dataframer runs get RUN_ID', 'dataframer runs create --spec SPEC --samples 100 --wait'));
+    .addHelpText(
+      'after',
+      examples('dataframer runs list', 'dataframer runs get RUN_ID', 'dataframer runs create --spec SPEC --samples 100 --wait'),
+    );
 
   const runsList = runs
     .command('list')
     .alias('ls')
     .description('list runs, newest first. The API has no filters: the CLI fetches the list, then filters and sorts it locally')
-    .option('-s, --status <list>', 'only these statuses, comma-separated (PENDING,PROCESSING,SUCCEEDED,FAILED,CANCELED; other words are passed through)')
+    .option(
+      '-s, --status <list>',
+      'only these statuses, comma-separated (PENDING,PROCESSING,SUCCEEDED,FAILED,CANCELED; other words are passed through)',
+    )
     .option('--spec <name-or-id>', 'only runs of this spec (name or id)')
     .option('--since <when>', 'only runs created since a duration ago (30m, 2h, 3d, 1w) or a date (2026-11-01)')
     .option('-L, --limit <n>', 'show at most n runs', integer(1, 100_000), 20)
@@ -137,7 +143,11 @@ whole download (default: 5m for the ZIP to be built).
     .option('--json', 'print the whole API answer as JSON (one page)')
     .addHelpText(
       'after',
-      examples('dataframer runs samples RUN_ID --limit 5', 'dataframer runs samples RUN_ID --offset 100 --limit 100 > page.ndjson', 'dataframer runs samples RUN_ID --all > samples.ndjson'),
+      examples(
+        'dataframer runs samples RUN_ID --limit 5',
+        'dataframer runs samples RUN_ID --offset 100 --limit 100 > page.ndjson',
+        'dataframer runs samples RUN_ID --all > samples.ndjson',
+      ),
     );
 
   return { runs, runsList, runsGet, runsCreate, runsWatch, runsCancel, runsDelete, runsDownload, runsSamples };

@@ -38,13 +38,17 @@ export async function atomicDownload(s: Session, d: AtomicDownload): Promise<{ p
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
         await handle.write(chunk);
         received += chunk.byteLength;
-        d.line.update(`Downloading ${d.name} ${bar(total ? received / total : undefined)} ${bytes(received)}${total ? ` / ${bytes(total)}` : ''}`);
+        d.line.update(
+          `Downloading ${d.name} ${bar(total ? received / total : undefined)} ${bytes(received)}${total ? ` / ${bytes(total)}` : ''}`,
+        );
       }
     } finally {
       await handle.close();
     }
     if (d.expectedSize !== undefined && received !== d.expectedSize) {
-      throw new CliError(`the download of ${d.name} is incomplete: got ${received} bytes, expected ${d.expectedSize}; nothing was saved, try again`);
+      throw new CliError(
+        `the download of ${d.name} is incomplete: got ${received} bytes, expected ${d.expectedSize}; nothing was saved, try again`,
+      );
     }
     await rename(temp, target);
     kept = true;

@@ -95,7 +95,12 @@ export async function followRun(s: Session, client: NodeClient, id: string, o: F
         bar: (width) => `${bar(x.fraction ?? 0, width)}${pct}`,
         tail: [`${x.completed}${x.requested ? `/${x.requested}` : ''} done`],
         // Dropped from the end while the line is wider than the terminal.
-        optional: [`${x.failed} failed`, money(x.total_cost), x.eta_ms === null ? '' : `ETA ${shortDuration(x.eta_ms)}`, shortDuration(x.elapsed_ms)].filter(Boolean),
+        optional: [
+          `${x.failed} failed`,
+          money(x.total_cost),
+          x.eta_ms === null ? '' : `ETA ${shortDuration(x.eta_ms)}`,
+          shortDuration(x.elapsed_ms),
+        ].filter(Boolean),
       });
     } else if (x.status !== lastStatus || clock.now() - lastLineAt >= 10_000) {
       if (!p.terminal) io.info(`${x.status} ${describe(x)}`);
@@ -161,14 +166,19 @@ function costLimitReached(
   const ended = isTerminalStatus(error.last.status);
   // A failed cancel leaves the run spending: that is an error the user must act on, not the guard's outcome.
   const code = error.canceled || ended ? EXIT.COST_LIMIT : EXIT.ERROR;
-  if (o.json) io.print(`${JSON.stringify({ type: 'cost_limit', ...x, max_cost: error.maxCost, canceled: error.canceled, exit_code: code })}\n`);
+  if (o.json)
+    io.print(`${JSON.stringify({ type: 'cost_limit', ...x, max_cost: error.maxCost, canceled: error.canceled, exit_code: code })}\n`);
   if (error.canceled) {
     io.info(`${io.errStyle.red('✗')} Run ${id} passed --max-cost ${limit} at ${money(x.total_cost)} and was canceled: ${describe(x)}`);
   } else if (ended) {
-    io.info(`${io.errStyle.red('✗')} Run ${id} ended ${error.last.status} at ${money(x.total_cost)}, over --max-cost ${limit}: ${describe(x)}`);
+    io.info(
+      `${io.errStyle.red('✗')} Run ${id} ended ${error.last.status} at ${money(x.total_cost)}, over --max-cost ${limit}: ${describe(x)}`,
+    );
   } else {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    io.info(`${io.errStyle.red('error:')} run ${id} passed --max-cost ${limit} at ${money(x.total_cost)}, but canceling it failed${cause}. It may still be running and costing money; cancel it with: dataframer runs cancel ${id}`);
+    io.info(
+      `${io.errStyle.red('error:')} run ${id} passed --max-cost ${limit} at ${money(x.total_cost)}, but canceling it failed${cause}. It may still be running and costing money; cancel it with: dataframer runs cancel ${id}`,
+    );
   }
   return code;
 }

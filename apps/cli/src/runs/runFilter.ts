@@ -45,7 +45,8 @@ export function parseStatuses(text: string): { wanted: string[]; unknown: string
   for (const status of wanted) {
     if (known.includes(status)) continue;
     const near = known.find((k) => leven(status, k) <= 2);
-    if (near) throw usageError(`invalid --status "${status}" (did you mean ${near}?): the documented statuses are ${RUN_STATUSES.join(', ')}`);
+    if (near)
+      throw usageError(`invalid --status "${status}" (did you mean ${near}?): the documented statuses are ${RUN_STATUSES.join(', ')}`);
     unknown.push(status);
   }
   return { wanted, unknown };

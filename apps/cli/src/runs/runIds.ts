@@ -23,7 +23,9 @@ export async function resolveRunId(s: Session, client: NodeClient, arg: string):
   if (matches.length === 1) return matches[0]!.id;
   if (matches.length === 0) throw new CliError(`no run found with an id starting with ${typed}`);
   const now = s.ctx.clock.now();
-  const lines = matches.map((run: Run) => `  ${run.id}  ${run.status}  ${run.spec_name ?? run.spec_id ?? '-'}  ${relativeTime(run.created_at, now)}`);
+  const lines = matches.map(
+    (run: Run) => `  ${run.id}  ${run.status}  ${run.spec_name ?? run.spec_id ?? '-'}  ${relativeTime(run.created_at, now)}`,
+  );
   throw usageError(`the id prefix ${typed} matches ${matches.length} runs; give more characters:\n${lines.join('\n')}`);
 }
 
@@ -38,9 +40,11 @@ export async function resolveSpecId(s: Session, client: NodeClient, arg: string)
   const specs = await client.specs.list(s.call());
   const lower = typed.toLowerCase();
   const byName = specs.filter((spec) => spec.name?.trim().toLowerCase() === lower);
-  const matches = byName.length > 0 ? byName : ID_PREFIX.test(typed) ? specs.filter((spec) => spec.id?.toLowerCase().startsWith(lower)) : [];
+  const matches =
+    byName.length > 0 ? byName : ID_PREFIX.test(typed) ? specs.filter((spec) => spec.id?.toLowerCase().startsWith(lower)) : [];
   if (matches.length === 1 && matches[0]!.id) return matches[0]!.id;
   const describe = (spec: SpecListItem) => `  ${spec.id ?? '-'}  ${spec.name ?? '-'}  ${spec.status ?? '-'}`;
-  if (matches.length > 1) throw usageError(`--spec "${typed}" matches ${matches.length} specs; give the id:\n${matches.map(describe).join('\n')}`);
+  if (matches.length > 1)
+    throw usageError(`--spec "${typed}" matches ${matches.length} specs; give the id:\n${matches.map(describe).join('\n')}`);
   throw new CliError(`no spec named "${typed}" (nor with an id starting with it); see: dataframer specs list`);
 }

@@ -38,12 +38,14 @@ export async function readCentralDirectory(path: string): Promise<ZipEntryInfo[]
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdOffset === 0xffffffff) throw new CliError(`${path} is a ZIP64 archive, which --extract does not read; unzip it yourself`);
+    if (count === 0xffff || cdOffset === 0xffffffff)
+      throw new CliError(`${path} is a ZIP64 archive, which --extract does not read; unzip it yourself`);
     const cd = Buffer.alloc(cdSize);
     await handle.read(cd, 0, cdSize, cdOffset);
     const entries: ZipEntryInfo[] = [];
     for (let at = 0, n = 0; n < count; n++) {
-      if (at + 46 > cd.length || cd.readUInt32LE(at) !== 0x02014b50) throw new CliError(`${path} has a damaged central directory; it was kept as it is`);
+      if (at + 46 > cd.length || cd.readUInt32LE(at) !== 0x02014b50)
+        throw new CliError(`${path} has a damaged central directory; it was kept as it is`);
       const madeBy = cd.readUInt16LE(at + 4) >> 8;
       const utf8 = (cd.readUInt16LE(at + 8) & 0x800) !== 0;
       const nameLength = cd.readUInt16LE(at + 28);
@@ -77,7 +79,9 @@ export function unsafeReason(entry: ZipEntryInfo, root: string): string | undefi
 function refuse(zip: string, bad: Array<[string, string]>): CliError {
   const shown = bad.slice(0, 5).map(([name, why]) => `  ${JSON.stringify(name)}: ${why}`);
   const more = bad.length > 5 ? [`  and ${bad.length - 5} more`] : [];
-  return new CliError(`refusing to extract ${zip}: ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} would not stay inside the target directory, so nothing was extracted:\n${[...shown, ...more].join('\n')}`);
+  return new CliError(
+    `refusing to extract ${zip}: ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} would not stay inside the target directory, so nothing was extracted:\n${[...shown, ...more].join('\n')}`,
+  );
 }
 
 /**

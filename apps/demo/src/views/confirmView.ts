@@ -33,7 +33,10 @@ export function confirmView(state: AppState, actions: Pick<ViewActions, 'confirm
   const id = shortId(confirmation.runId);
   const requested = state.requested.get(confirmation.runId);
   const done = numberOr(run?.samples_completed);
-  const progressText = done === undefined ? '' : ` So far ${formatCount(done)}${typeof requested === 'number' ? ` of ${formatCount(requested)}` : ''} samples are done, for ${formatCost(run?.total_cost)}.`;
+  const progressText =
+    done === undefined
+      ? ''
+      : ` So far ${formatCount(done)}${typeof requested === 'number' ? ` of ${formatCount(requested)}` : ''} samples are done, for ${formatCost(run?.total_cost)}.`;
   const cancel = confirmation.action === 'cancel';
   const title = cancel ? `Cancel run ${id}?` : `Delete run ${id}?`;
   const text = cancel

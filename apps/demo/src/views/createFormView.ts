@@ -68,11 +68,13 @@ function specField(state: AppState, actions: Pick<ViewActions, 'loadFormData'>):
   } else {
     options = html`${usable.length === 0 ? html`<option value="">No spec ready to use</option>` : nothing}
       ${usable.map((c) => html`<option value=${c.id!}>${c.name}${c.reason ? ` (${c.reason})` : ''}</option>`)}
-      ${unusable.length > 0
-        ? html`<optgroup label="Cannot be used yet">
+      ${
+        unusable.length > 0
+          ? html`<optgroup label="Cannot be used yet">
             ${unusable.map((c) => html`<option value=${c.id ?? ''} disabled>${c.name}: ${c.reason}</option>`)}
           </optgroup>`
-        : nothing}`;
+          : nothing
+      }`;
   }
   const note =
     state.specsError !== undefined
@@ -178,9 +180,11 @@ export function createFormView(state: AppState, actions: ViewActions): TemplateR
       ${modelNote} ${advanced(state)}
       <div class="form-result-line">
         <p id="create-result" class=${create.phase === 'failed' ? 'form-result field-error' : 'form-result'}>${create.message}</p>
-        ${create.phase === 'started' && create.runId
-          ? html`<a class="button" href=${runHref(create.runId)}>Open run</a> ${copyButton(create.runId, 'new run', state, actions)}`
-          : nothing}
+        ${
+          create.phase === 'started' && create.runId
+            ? html`<a class="button" href=${runHref(create.runId)}>Open run</a> ${copyButton(create.runId, 'new run', state, actions)}`
+            : nothing
+        }
       </div>
     </form>
   </section>`;

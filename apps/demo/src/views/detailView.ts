@@ -32,7 +32,8 @@ export function paramText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return formatCount(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0 ? 'none' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -177,7 +178,11 @@ export function detailView(state: AppState, actions: ViewActions): TemplateResul
   if (detail.error !== undefined) {
     const view =
       detail.error instanceof NotFoundError
-        ? { ...describeError(detail.error, 'load the run'), title: 'No such run', text: `There is no run ${detail.runId} for the key this site uses. It may have been deleted.` }
+        ? {
+            ...describeError(detail.error, 'load the run'),
+            title: 'No such run',
+            text: `There is no run ${detail.runId} for the key this site uses. It may have been deleted.`,
+          }
         : describeError(detail.error, 'load the run');
     return html`${back}<h2 id="run-heading" tabindex="-1">Run <code>${shortId(detail.runId)}</code></h2>${messageView(view, actions)}`;
   }

@@ -11,7 +11,6 @@ import { messageView } from './messageView';
 import { selectValue } from './selectValue';
 import { badge, copyButton, progress, relativeTime, runActions, statusNote } from './parts';
 
-
 const COLUMNS = ['Status', 'Run', 'Spec', 'Progress', 'Cost', 'Created', 'Actions'] as const;
 
 /** The runs that pass the filters in the URL. */
@@ -25,13 +24,16 @@ export function updatedLine(state: AppState): TemplateResult {
   const parts: Array<TemplateResult | string> = [];
   if (state.updatedAt !== undefined) {
     const at = new Date(state.updatedAt);
-    parts.push(html`Last updated <time datetime=${at.toISOString()} title=${formatExact(at.toISOString())}>${at.toLocaleTimeString('en-US')}</time>`);
+    parts.push(
+      html`Last updated <time datetime=${at.toISOString()} title=${formatExact(at.toISOString())}>${at.toLocaleTimeString('en-US')}</time>`,
+    );
   } else {
     parts.push(state.loading ? 'Loading…' : 'Not loaded yet');
   }
   if (state.runs && state.listError === undefined) {
     if (state.hidden) parts.push(' · auto-refresh paused while this tab is hidden');
-    else if (state.runs.some((run) => !isTerminalStatus(run.status))) parts.push(` · refreshing every ${POLL_MS / 1000} s while runs are unfinished`);
+    else if (state.runs.some((run) => !isTerminalStatus(run.status)))
+      parts.push(` · refreshing every ${POLL_MS / 1000} s while runs are unfinished`);
     else parts.push(' · every run is finished, auto-refresh is off');
   }
   return html`<p id="updated" class="updated">${parts}</p>`;
@@ -102,10 +104,18 @@ function table(runs: Run[], state: AppState, actions: ViewActions, busy: boolean
       <tr role="row">${COLUMNS.map((c) => html`<th scope="col" role="columnheader" class=${c === 'Cost' ? 'num' : ''}>${c}</th>`)}</tr>
     </thead>
     <tbody role="rowgroup">
-      ${busy
-        ? [0, 1, 2].map(() => html`<tr class="skeleton" aria-hidden="true">${COLUMNS.map(() => html`<td><span class="bone"></span></td>`)}</tr>`)
-        : nothing}
-      ${repeat(runs, (run) => run.id, (run) => row(run, state, actions))}
+      ${
+        busy
+          ? [0, 1, 2].map(
+              () => html`<tr class="skeleton" aria-hidden="true">${COLUMNS.map(() => html`<td><span class="bone"></span></td>`)}</tr>`,
+            )
+          : nothing
+      }
+      ${repeat(
+        runs,
+        (run) => run.id,
+        (run) => row(run, state, actions),
+      )}
     </tbody>
   </table>`;
 }

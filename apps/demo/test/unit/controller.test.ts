@@ -11,7 +11,9 @@ function setup(overrides: Partial<{ [K in keyof DashboardClient['runs']]: unknow
   const client = {
     runs: {
       list: async () => (calls.push('list'), runs),
-      retrieve: async (id: string) => (calls.push(`retrieve ${id}`), { ...runs.find((r) => r.id === id), runtime_params: { number_of_samples: 20000 } } as RunDetail),
+      retrieve: async (id: string) => (
+        calls.push(`retrieve ${id}`), { ...runs.find((r) => r.id === id), runtime_params: { number_of_samples: 20000 } } as RunDetail
+      ),
       create: async (params: unknown) => (calls.push(`create ${JSON.stringify(params)}`), { id: 'new-run-id' }),
       cancel: async (id: string) => void calls.push(`cancel ${id}`),
       delete: async (id: string) => void calls.push(`delete ${id}`),
@@ -125,8 +127,18 @@ describe('controller', () => {
     await controller.createRun({ spec: 's-ready', samples: '300', spec_version: '3' });
     expect(store.get().create.errors).toEqual({ spec_version: 'Enter a whole number from 1 to 2.' });
 
-    await controller.createRun({ spec: 's-ready', samples: '300', generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', skip_outline: true, unified_multifield: false, outline_model: '' });
-    expect(calls).toContain('create {"spec_id":"s-ready","number_of_samples":300,"generation_model":"anthropic/claude-haiku-4-5","seed_shuffling_level":"field","skip_outline":true}');
+    await controller.createRun({
+      spec: 's-ready',
+      samples: '300',
+      generation_model: 'anthropic/claude-haiku-4-5',
+      seed_shuffling_level: 'field',
+      skip_outline: true,
+      unified_multifield: false,
+      outline_model: '',
+    });
+    expect(calls).toContain(
+      'create {"spec_id":"s-ready","number_of_samples":300,"generation_model":"anthropic/claude-haiku-4-5","seed_shuffling_level":"field","skip_outline":true}',
+    );
     expect(store.get().create).toMatchObject({ phase: 'started', runId: 'new-run-id', message: 'Run new started for 300 samples.' });
     expect(store.get().requested.get('new-run-id')).toBe(300);
     expect(calls.at(-1)).toBe('refresh');

@@ -26,7 +26,22 @@ export function run(overrides: Partial<Run> = {}): Run {
 /** A run whose every optional field is null, as a lenient server may send it. */
 export function nullRun(overrides: Partial<Run> = {}): RunDetail {
   const nulls = Object.fromEntries(
-    ['spec_id', 'spec_name', 'spec_version', 'dataset_id', 'dataset_name', 'dataset_type', 'samples_completed', 'samples_failed', 'total_cost', 'created_at', 'created_by_email', 'completed_at', 'runtime_params', 'generated_files'].map((k) => [k, null]),
+    [
+      'spec_id',
+      'spec_name',
+      'spec_version',
+      'dataset_id',
+      'dataset_name',
+      'dataset_type',
+      'samples_completed',
+      'samples_failed',
+      'total_cost',
+      'created_at',
+      'created_by_email',
+      'completed_at',
+      'runtime_params',
+      'generated_files',
+    ].map((k) => [k, null]),
   );
   return { id: 'feedbeef-1111-4222-8333-444455556666', status: 'PROCESSING', ...nulls, ...overrides } as unknown as RunDetail;
 }

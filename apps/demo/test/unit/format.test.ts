@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCost, formatCount, formatDuration, formatExact, formatRelative, parseWhole, statusLook } from '../../src/format';
+import {
+  formatBytes,
+  formatCost,
+  formatCount,
+  formatDuration,
+  formatExact,
+  formatRelative,
+  parseWhole,
+  statusLook,
+} from '../../src/format';
 import { readModels, defaultModel } from '../../src/models';
 import { LIST_HREF, parseRoute, readFilters, runHref, withFilters } from '../../src/route';
 import { specChoice } from '../../src/specs';
@@ -72,7 +81,11 @@ describe('models and specs', () => {
     expect(specChoice({ id: 's', name: 'A', status: 'READY' })).toMatchObject({ usable: true, reason: undefined });
     expect(specChoice({ id: 's', name: 'A', status: 'PROCESSING' })).toMatchObject({ usable: false, reason: 'still being built' });
     expect(specChoice({ id: 's', name: 'A', status: 'ARCHIVED' })).toMatchObject({ usable: false, reason: 'status ARCHIVED' });
-    expect(specChoice({ id: 's', name: null, status: null } as never)).toMatchObject({ name: 'Spec s', usable: true, reason: 'status not reported' });
+    expect(specChoice({ id: 's', name: null, status: null } as never)).toMatchObject({
+      name: 'Spec s',
+      usable: true,
+      reason: 'status not reported',
+    });
     expect(specChoice({ name: 'No id', status: 'SUCCEEDED' } as never)).toMatchObject({ usable: false });
   });
 });

@@ -30,7 +30,10 @@ describe('proxyTarget', () => {
   });
 
   it('forwards /api/dataframer/ to the normalised target', () => {
-    const proxy = dataframerProxy({ DATAFRAMER_BASE_URL: 'https://df-api.dataframer.ai/api/dataframer/', DATAFRAMER_API_KEY: 'sk_test_proxy' });
+    const proxy = dataframerProxy({
+      DATAFRAMER_BASE_URL: 'https://df-api.dataframer.ai/api/dataframer/',
+      DATAFRAMER_API_KEY: 'sk_test_proxy',
+    });
     expect(Object.keys(proxy)).toEqual(['/api/dataframer/']);
     expect(proxy['/api/dataframer/']!.target).toBe('https://df-api.dataframer.ai');
   });

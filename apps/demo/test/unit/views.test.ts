@@ -93,7 +93,13 @@ describe('runsView', () => {
     const prepare = [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('Prepare ZIP'))!;
     prepare.click();
     expect(calls).toEqual([['prepareZip', r.id]]);
-    render(runsView(state({ runs: [r], downloads: new Map([[r.id, { state: 'ready', url: 'https://files.example/x.zip', size: 12_000 }]]) }), actions), root);
+    render(
+      runsView(
+        state({ runs: [r], downloads: new Map([[r.id, { state: 'ready', url: 'https://files.example/x.zip', size: 12_000 }]]) }),
+        actions,
+      ),
+      root,
+    );
     const link = root.querySelector('a.download')!;
     expect(link.getAttribute('href')).toBe('https://files.example/x.zip');
     expect(link.textContent).toContain('Download ZIP (12 kB)');
@@ -110,7 +116,7 @@ describe('runsView', () => {
     expect(root.querySelectorAll('tr[data-run-id]')).toHaveLength(0);
   });
 
-  it('keeps each row\'s buttons and reserved lines as the run moves from processing to succeeded', () => {
+  it("keeps each row's buttons and reserved lines as the run moves from processing to succeeded", () => {
     const { actions } = recordingActions();
     const r = run();
     render(runsView(state({ runs: [r] }), actions), root);
@@ -129,7 +135,10 @@ describe('messageView', () => {
     const { actions, calls } = recordingActions();
     const error = new ServerError('HTTP 502', {
       status: 502,
-      body: { detail: "The dashboard's server could not reach Dataframer at http://127.0.0.1:9 (ECONNREFUSED).", dashboard_proxy: PROXY_UNREACHABLE },
+      body: {
+        detail: "The dashboard's server could not reach Dataframer at http://127.0.0.1:9 (ECONNREFUSED).",
+        dashboard_proxy: PROXY_UNREACHABLE,
+      },
     });
     render(messageView(describeError(error, 'load the runs'), actions), root);
     expect(text()).toContain('Could not reach Dataframer');
@@ -141,7 +150,11 @@ describe('messageView', () => {
 
   it('keeps any other 502 a plain server error with its request id', () => {
     const { actions } = recordingActions();
-    const error = new ServerError('Dataframer answered 502 Bad gateway.', { status: 502, body: { detail: 'Bad gateway.' }, requestId: 'req_42' });
+    const error = new ServerError('Dataframer answered 502 Bad gateway.', {
+      status: 502,
+      body: { detail: 'Bad gateway.' },
+      requestId: 'req_42',
+    });
     render(messageView(describeError(error, 'load the runs'), actions), root);
     expect(text()).toContain('Could not load the runs');
     expect(text()).toContain('req_42');
@@ -153,10 +166,21 @@ describe('detailView', () => {
     const { actions, calls } = recordingActions();
     const r = {
       ...run({ status: 'SUCCEEDED', samples_completed: 100, samples_failed: 0, total_cost: 0.4, completed_at: '2026-01-01T10:02:30Z' }),
-      runtime_params: { number_of_samples: 100, generation_model: 'anthropic/claude-haiku-4-5', seed_shuffling_level: 'field', x_new_param: [1, 2] },
+      runtime_params: {
+        number_of_samples: 100,
+        generation_model: 'anthropic/claude-haiku-4-5',
+        seed_shuffling_level: 'field',
+        x_new_param: [1, 2],
+      },
       generated_files: [{ id: 'f1', path: 'samples.jsonl', file_type: 'jsonl', size_bytes: 8000 }],
     };
-    const detail = { runId: r.id, run: r, error: undefined, samples: [{ index: 0, fields: { review: 'Great', rating: 5 } }], samplesError: undefined };
+    const detail = {
+      runId: r.id,
+      run: r,
+      error: undefined,
+      samples: [{ index: 0, fields: { review: 'Great', rating: 5 } }],
+      samplesError: undefined,
+    };
     render(detailView(state({ route: { name: 'detail', runId: r.id }, detail }), actions), root);
     const t = text();
     expect(root.querySelector('#run-heading')!.textContent).toContain('0d918362');
@@ -198,7 +222,13 @@ describe('detailView', () => {
   it('says when the run does not exist', async () => {
     const { NotFoundError } = await import('@df/browser');
     const { actions } = recordingActions();
-    const detail = { runId: 'missing-id', run: undefined, error: new NotFoundError('Not found.', { status: 404 }), samples: undefined, samplesError: undefined };
+    const detail = {
+      runId: 'missing-id',
+      run: undefined,
+      error: new NotFoundError('Not found.', { status: 404 }),
+      samples: undefined,
+      samplesError: undefined,
+    };
     render(detailView(state({ route: { name: 'detail', runId: 'missing-id' }, detail }), actions), root);
     expect(text()).toContain('No such run');
     expect(root.querySelector('a[href="#/"]')).not.toBeNull();
@@ -208,7 +238,13 @@ describe('detailView', () => {
 describe('createFormView', () => {
   it('offers only usable specs, lists the others with their reason, and the models from models.list()', () => {
     const { actions } = recordingActions();
-    const models = readModels({ models: [{ id: 'anthropic/claude-haiku-4-5', provider: 'anthropic' }, { id: 'anthropic/claude-sonnet-4-6', default: true }, 'databricks/databricks-gpt-5'] });
+    const models = readModels({
+      models: [
+        { id: 'anthropic/claude-haiku-4-5', provider: 'anthropic' },
+        { id: 'anthropic/claude-sonnet-4-6', default: true },
+        'databricks/databricks-gpt-5',
+      ],
+    });
     render(createFormView(state({ specs, models }), actions), root);
     const enabled = [...root.querySelectorAll<HTMLOptionElement>('#create-spec option:not([disabled])')].map((o) => o.value);
     expect(enabled).toEqual(['s-ready', 's-old']);
@@ -237,7 +273,13 @@ describe('createFormView', () => {
     render(createFormView(state({ specs }), actions), root);
     const form = root.querySelector('form')!;
     (form.querySelector('[name="skip_outline"]') as HTMLInputElement).checked = true;
-    expect(formValues(form)).toMatchObject({ spec: 's-ready', samples: '100', generation_model: '', skip_outline: true, unified_multifield: false });
+    expect(formValues(form)).toMatchObject({
+      spec: 's-ready',
+      samples: '100',
+      generation_model: '',
+      skip_outline: true,
+      unified_multifield: false,
+    });
     form.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(calls[0]![0]).toBe('createRun');
     expect(calls[0]![1]).toMatchObject({ spec: 's-ready', samples: '100' });

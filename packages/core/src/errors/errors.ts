@@ -88,10 +88,7 @@ export class ResponseValidationError extends DataframerError {
   readonly issues: ValidationIssue[];
   readonly status: number | undefined;
   readonly requestId: string | undefined;
-  constructor(
-    message: string,
-    options: DataframerErrorOptions & { issues: ValidationIssue[]; status?: number; requestId?: string },
-  ) {
+  constructor(message: string, options: DataframerErrorOptions & { issues: ValidationIssue[]; status?: number; requestId?: string }) {
     super('response_validation', message, options);
     this.issues = options.issues;
     this.status = options.status;

@@ -68,10 +68,13 @@ export function sleep(runtime: Runtime, ms: number, signal: AbortSignal): Promis
       runtime.clearTimeout(timer);
       reject(signal.reason);
     };
-    const timer = runtime.setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.min(Math.max(0, ms), MAX_TIMER_MS));
+    const timer = runtime.setTimeout(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.min(Math.max(0, ms), MAX_TIMER_MS),
+    );
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -26,7 +26,9 @@ export function integerParam(name: string, min: number, max = Number.MAX_SAFE_IN
   const outOfRange = (issue: { input: number }) => `${name} must be ${range}, got ${issue.input}`;
   return v.pipe(
     v.number((issue) =>
-      issue.input === undefined ? `${name} is required (an integer ${range})` : `${name} must be an integer, got ${typeof issue.input === 'number' ? String(issue.input) : describe(issue.input)}`,
+      issue.input === undefined
+        ? `${name} is required (an integer ${range})`
+        : `${name} must be an integer, got ${typeof issue.input === 'number' ? String(issue.input) : describe(issue.input)}`,
     ),
     v.integer((issue) => `${name} must be an integer, got ${issue.input}`),
     v.minValue(min, outOfRange),
@@ -79,7 +81,10 @@ export function idParam(label: string) {
   return v.pipe(
     v.string((issue) => `${label} must be a string, got ${describe(issue.input)}`),
     v.check((value) => value.trim() !== '', `${label} must not be empty`),
-    v.check((value) => value !== '.' && value !== '..', (issue) => `${label} must not be "${String(issue.input)}"`),
+    v.check(
+      (value) => value !== '.' && value !== '..',
+      (issue) => `${label} must not be "${String(issue.input)}"`,
+    ),
     v.check(wellFormed, `${label} must be valid Unicode text (it contains an unpaired surrogate)`),
   );
 }

@@ -148,10 +148,10 @@ export function classifyConnectionFailure(cause: unknown, input: ConnectionFailu
   const hint = badPort
     ? `fetch never connects to that port; run the server on another one (base URL ${input.baseUrl})`
     : notSent
-    ? `check the base URL (${input.baseUrl}) and that the server is reachable`
-    : input.afterHeaders
-      ? 'the answer broke off half-way; check the network and proxy'
-      : 'the connection broke before a full answer; check the network and proxy';
+      ? `check the base URL (${input.baseUrl}) and that the server is reachable`
+      : input.afterHeaders
+        ? 'the answer broke off half-way; check the network and proxy'
+        : 'the connection broke before a full answer; check the network and proxy';
   return {
     error: new ConnectionError(`Could not reach Dataframer for ${input.request}: ${reason}; ${hint}`, {
       cause,

@@ -28,15 +28,12 @@ export function validateResponse<T>(schema: Schema<T>, response: RawResponse): T
     .map((i) => `${i.path || '(root)'}: ${i.message}`)
     .join('; ');
   const more = issues.length > MAX_ISSUES ? ` (and ${issues.length - MAX_ISSUES} more)` : '';
-  throw new ResponseValidationError(
-    `The response to ${response.request} does not match the Dataframer contract: ${shown}${more}`,
-    {
-      issues,
-      status: response.status,
-      request: response.request,
-      ...(response.requestId !== undefined && { requestId: response.requestId }),
-    },
-  );
+  throw new ResponseValidationError(`The response to ${response.request} does not match the Dataframer contract: ${shown}${more}`, {
+    issues,
+    status: response.status,
+    request: response.request,
+    ...(response.requestId !== undefined && { requestId: response.requestId }),
+  });
 }
 
 function formatPath(issue: v.BaseIssue<unknown>): string {

@@ -44,7 +44,9 @@ function buildCreateRunParamsSchema() {
       databricks_api_base: v.optional(textParam('databricks_api_base')),
       max_revision_cycles: count('max_revision_cycles'),
       /** One of `SEED_SHUFFLING_LEVELS`. */
-      seed_shuffling_level: v.optional(v.picklist(SEED_SHUFFLING_LEVELS, `seed_shuffling_level must be one of ${SEED_SHUFFLING_LEVELS.join(', ')}`)),
+      seed_shuffling_level: v.optional(
+        v.picklist(SEED_SHUFFLING_LEVELS, `seed_shuffling_level must be one of ${SEED_SHUFFLING_LEVELS.join(', ')}`),
+      ),
       max_examples_in_prompt: count('max_examples_in_prompt'),
       unified_multifield: v.optional(flagParam('unified_multifield')),
       /** @deprecated Older servers only; newer ones use `revision_types`. */

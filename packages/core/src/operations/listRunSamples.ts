@@ -30,7 +30,12 @@ export function buildListRunSamplesRequest(params: ListRunSamplesParams): Reques
   const query: Record<string, string> = {};
   if (offset !== undefined) query['offset'] = String(offset);
   if (limit !== undefined) query['limit'] = String(limit);
-  return { method: 'GET', path: `${API_PREFIX}/runs/${segment(runId)}/samples/`, ...(Object.keys(query).length > 0 && { query }), retry: 'safe' };
+  return {
+    method: 'GET',
+    path: `${API_PREFIX}/runs/${segment(runId)}/samples/`,
+    ...(Object.keys(query).length > 0 && { query }),
+    retry: 'safe',
+  };
 }
 
 /** Fetches one page of a run's samples in finish-time order. */

@@ -14,7 +14,13 @@ function buildRawRequestSchema() {
     /** A path under `/api/dataframer/`, ending with `/` as the API spells them (`/api/dataframer/runs/{id}/status/`, or `runs/{id}/status/`). Already encoded. */
     path: textParam('path'),
     /** Query parameters; undefined ones are left out. */
-    query: v.optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean(), v.undefined()]), 'query must be an object of strings, numbers and booleans')),
+    query: v.optional(
+      v.record(
+        v.string(),
+        v.union([v.string(), v.number(), v.boolean(), v.undefined()]),
+        'query must be an object of strings, numbers and booleans',
+      ),
+    ),
     /** Sent as JSON. */
     body: v.optional(v.unknown()),
     /** Declares a write safe to repeat (it changes nothing the second time); only then is a non-GET retried. */
@@ -31,8 +37,19 @@ export function buildRawRequest(request: RawRequest): RequestDescription {
   const absolute = path.startsWith('/') ? path : `${API_PREFIX}/${path}`;
   // Resolved the way a URL parser will: dot segments, backslashes and `//` cannot leave the API's path.
   const resolved = new URL(absolute, 'http://api.invalid');
-  if (resolved.host !== 'api.invalid' || resolved.pathname !== absolute || resolved.search !== '' || resolved.hash !== '' || !absolute.startsWith(`${API_PREFIX}/`)) {
-    checkParams(v.never(`path must be a path under ${API_PREFIX}/ without a query, fragment or dot segments (put the query in "query")`), path, 'request', 'path');
+  if (
+    resolved.host !== 'api.invalid' ||
+    resolved.pathname !== absolute ||
+    resolved.search !== '' ||
+    resolved.hash !== '' ||
+    !absolute.startsWith(`${API_PREFIX}/`)
+  ) {
+    checkParams(
+      v.never(`path must be a path under ${API_PREFIX}/ without a query, fragment or dot segments (put the query in "query")`),
+      path,
+      'request',
+      'path',
+    );
   }
   const described: RequestDescription = { method, path: absolute, retry: method === 'GET' || idempotent === true ? 'safe' : 'none' };
   const entries = Object.entries(query ?? {}).filter(([, value]) => value !== undefined);

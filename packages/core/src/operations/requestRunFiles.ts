@@ -16,9 +16,7 @@ export const requestRunFilesOperation: Operation<string, RunFilesState> = {
   name: 'runs.requestFiles',
   build: buildRequestRunFilesRequest,
   parse: (response, mode) =>
-    response.status === 202
-      ? { state: 'building' }
-      : { state: 'ready', ...validateResponse(runFilesDownloadSchema(mode), response) },
+    response.status === 202 ? { state: 'building' } : { state: 'ready', ...validateResponse(runFilesDownloadSchema(mode), response) },
 };
 
 /** Asks for the ZIP of all generated files once; see `waitForRunFiles` to poll until it is ready. */

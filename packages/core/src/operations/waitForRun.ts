@@ -89,20 +89,35 @@ export async function waitForRun(transport: Transport, runId: string, options: W
   if (maxCost === undefined || !overLimit(run)) return run;
   const spent = dollars(count(run.total_cost) ?? 0);
   if (isTerminalStatus(run.status)) {
-    throw new CostLimitError(`Run ${runId} ended ${run.status} at ${spent}, over the ${dollars(maxCost)} limit`, { maxCost, last: run, canceled: false });
+    throw new CostLimitError(`Run ${runId} ended ${run.status} at ${spent}, over the ${dollars(maxCost)} limit`, {
+      maxCost,
+      last: run,
+      canceled: false,
+    });
   }
   if (options.onMaxCost === 'stop') {
-    throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}; it is still ${run.status} (not cancelled)`, { maxCost, last: run, canceled: false });
+    throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}; it is still ${run.status} (not cancelled)`, {
+      maxCost,
+      last: run,
+      canceled: false,
+    });
   }
   try {
     await cancelRun(transport, runId, options.signal ? { signal: options.signal } : {});
   } catch (cause) {
-    throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}, and cancelling it failed: ${(cause as Error).message}`, {
-      maxCost,
-      last: run,
-      canceled: false,
-      cause,
-    });
+    throw new CostLimitError(
+      `Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}, and cancelling it failed: ${(cause as Error).message}`,
+      {
+        maxCost,
+        last: run,
+        canceled: false,
+        cause,
+      },
+    );
   }
-  throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent} and was cancelled`, { maxCost, last: run, canceled: true });
+  throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent} and was cancelled`, {
+    maxCost,
+    last: run,
+    canceled: true,
+  });
 }

@@ -18,7 +18,9 @@ function fetchFailed(cause: unknown): TypeError {
 }
 
 function decoded(res: IncomingMessage): Readable {
-  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const encoding = String(res.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(createGunzip());
   if (encoding === 'deflate') return res.pipe(createInflate());
   if (encoding === 'br') return res.pipe(createBrotliDecompress());
@@ -36,7 +38,12 @@ export function createNodeHttpFetch(): NodeHttpFetch {
   // TLS is loaded only for an https server, so a local sandbox never pays for it.
   let https: { request: typeof httpRequest; agent: HttpsAgent } | undefined;
 
-  async function send(url: URL, options: RequestOptions, body: Uint8Array | undefined, signal: AbortSignal | null): Promise<IncomingMessage> {
+  async function send(
+    url: URL,
+    options: RequestOptions,
+    body: Uint8Array | undefined,
+    signal: AbortSignal | null,
+  ): Promise<IncomingMessage> {
     if (url.protocol === 'https:' && !https) {
       const module = await import('node:https');
       https = { request: module.request as typeof httpRequest, agent: new module.Agent({ keepAlive: true }) };
@@ -76,7 +83,8 @@ export function createNodeHttpFetch(): NodeHttpFetch {
       const location = res.headers.location;
       if (REDIRECTS.has(status) && location && request.redirect !== 'manual') {
         res.resume();
-        if (request.redirect === 'error' || redirects >= MAX_REDIRECTS) throw fetchFailed(new Error(`too many redirects, or redirects refused (${status} to ${location})`));
+        if (request.redirect === 'error' || redirects >= MAX_REDIRECTS)
+          throw fetchFailed(new Error(`too many redirects, or redirects refused (${status} to ${location})`));
         const next = new URL(location, url);
         if (next.origin !== url.origin) delete headers['authorization'];
         if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
@@ -97,7 +105,11 @@ export function createNodeHttpFetch(): NodeHttpFetch {
       const stream = decoded(res);
       // A body cut short (the connection closed before the end) is an error, as it is for fetch.
       if (stream !== res) res.once('error', (error) => stream.destroy(error));
-      return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, statusText: res.statusMessage ?? '', headers: responseHeaders });
+      return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+        status,
+        statusText: res.statusMessage ?? '',
+        headers: responseHeaders,
+      });
     }
   }
 

@@ -30,7 +30,13 @@ export async function startEchoServer(): Promise<{ url: string; stop(): Promise<
       res.end(`{"detail": "bad key ${token}", "auth": "${auth}`);
       return;
     }
-    res.end(JSON.stringify({ detail: `Invalid token ${token}.`, authorization: auth, errors: { key: [token], nested: [{ msg: `got ${auth}`, loc: ['header', token] }] } }));
+    res.end(
+      JSON.stringify({
+        detail: `Invalid token ${token}.`,
+        authorization: auth,
+        errors: { key: [token], nested: [{ msg: `got ${auth}`, loc: ['header', token] }] },
+      }),
+    );
   });
   return listenOnLoopback(server);
 }

@@ -22,7 +22,12 @@ function checkSeedRun(store: Store, options: SeedRunOptions) {
 }
 
 /** Creates the control of a sandbox: what `sandbox.control` and the admin API call. */
-export function createControl(parts: { store: Store; settings: Settings; faults: FaultController; idempotency: IdempotencyStore }): SandboxControl {
+export function createControl(parts: {
+  store: Store;
+  settings: Settings;
+  faults: FaultController;
+  idempotency: IdempotencyStore;
+}): SandboxControl {
   const { store, settings, faults, idempotency } = parts;
   return {
     faults,
@@ -32,7 +37,8 @@ export function createControl(parts: { store: Store; settings: Settings; faults:
       settings.set({ speed });
     },
     advance(ms) {
-      if (typeof ms !== 'number' || !(ms >= 0) || !Number.isFinite(ms)) throw new Error(`ms must be a number >= 0, got ${JSON.stringify(ms)}`);
+      if (typeof ms !== 'number' || !(ms >= 0) || !Number.isFinite(ms))
+        throw new Error(`ms must be a number >= 0, got ${JSON.stringify(ms)}`);
       store.timeline.advance(ms);
     },
     seedRun(options) {

@@ -14,12 +14,14 @@ export interface Settings {
 
 /** Checks a time scale; throws an Error that says what is wrong. */
 export function checkSpeed(speed: unknown): number {
-  if (typeof speed !== 'number' || !(speed > 0) || !Number.isFinite(speed)) throw new Error(`speed must be a positive number, got ${JSON.stringify(speed)}`);
+  if (typeof speed !== 'number' || !(speed > 0) || !Number.isFinite(speed))
+    throw new Error(`speed must be a positive number, got ${JSON.stringify(speed)}`);
   return speed;
 }
 
 function checkChoice<T extends string>(name: string, value: unknown, choices: readonly T[]): T {
-  if (!choices.includes(value as T)) throw new Error(`${name} must be ${choices.map((c) => `"${c}"`).join(' or ')}, got ${JSON.stringify(value)}`);
+  if (!choices.includes(value as T))
+    throw new Error(`${name} must be ${choices.map((c) => `"${c}"`).join(' or ')}, got ${JSON.stringify(value)}`);
   return value as T;
 }
 
@@ -32,8 +34,14 @@ export function createSettings(timeline: Timeline, initial: { specReadyStatus?: 
     get,
     set(changes) {
       const speed = changes.speed === undefined ? undefined : checkSpeed(changes.speed);
-      const ready = changes.specReadyStatus === undefined ? specReadyStatus : checkChoice('specReadyStatus', changes.specReadyStatus, SPEC_READY_STATUSES);
-      const fields = changes.optionalFields === undefined ? optionalFields : checkChoice('optionalFields', changes.optionalFields, OPTIONAL_FIELDS_MODES);
+      const ready =
+        changes.specReadyStatus === undefined
+          ? specReadyStatus
+          : checkChoice('specReadyStatus', changes.specReadyStatus, SPEC_READY_STATUSES);
+      const fields =
+        changes.optionalFields === undefined
+          ? optionalFields
+          : checkChoice('optionalFields', changes.optionalFields, OPTIONAL_FIELDS_MODES);
       if (speed !== undefined && speed !== timeline.speed()) timeline.setSpeed(speed);
       specReadyStatus = ready;
       optionalFields = fields;

@@ -23,7 +23,8 @@ export async function waitFor(proc: Running, pattern: RegExp, ms = 15_000): Prom
   for (;;) {
     const m = proc.output().match(pattern);
     if (m) return m;
-    if (Date.now() - started > ms || proc.child.exitCode !== null) throw new Error(`timed out waiting for ${pattern}; printed:\n${proc.output()}`);
+    if (Date.now() - started > ms || proc.child.exitCode !== null)
+      throw new Error(`timed out waiting for ${pattern}; printed:\n${proc.output()}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -14,7 +14,8 @@ export function login(ctx: Context, options: OptionsOf<'authLogin'>): Promise<nu
     const { io, auth } = s;
     if (ctx.stdin.isTTY) io.info(`Paste a Dataframer API key for ${auth.baseUrl} (Account → API Key). It will not be shown.`);
     const key = await readSecret(ctx, 'API key: ');
-    if (!key) throw usageError('no API key was given: type it at the prompt, or pipe it on stdin (printf %s "$KEY" | dataframer auth login)');
+    if (!key)
+      throw usageError('no API key was given: type it at the prompt, or pipe it on stdin (printf %s "$KEY" | dataframer auth login)');
     if (/\s/.test(key)) throw usageError('the API key contains spaces; paste only the key');
     io.secrets.push(key);
     if (options.verify) {
@@ -32,14 +33,18 @@ export function login(ctx: Context, options: OptionsOf<'authLogin'>): Promise<nu
         if ((error as { code?: string }).code === 'authentication') {
           throw new CliError(`${auth.baseUrl} rejected the key ${maskKey(key)} (401); nothing was saved. ${KEY_HELP}`, EXIT.AUTH);
         }
-        throw new CliError(`could not check the key, so nothing was saved: ${(error as Error).message} (use --no-verify to store it anyway)`);
+        throw new CliError(
+          `could not check the key, so nothing was saved: ${(error as Error).message} (use --no-verify to store it anyway)`,
+        );
       } finally {
         await client.close();
       }
     }
     const profile = { ...auth.config.profiles[auth.profile], api_key: key, ...(options.baseUrl && { base_url: options.baseUrl }) };
     const path = writeConfig({ ...auth.config, profiles: { ...auth.config.profiles, [auth.profile]: profile } }, ctx.env);
-    io.info(`${io.errStyle.green('✓')} Stored key ${maskKey(key)} for profile "${auth.profile}" in ${path}${options.verify ? ' (checked with the server)' : ''}`);
+    io.info(
+      `${io.errStyle.green('✓')} Stored key ${maskKey(key)} for profile "${auth.profile}" in ${path}${options.verify ? ' (checked with the server)' : ''}`,
+    );
     if (ctx.env['DATAFRAMER_API_KEY']) io.info('Note: DATAFRAMER_API_KEY is set and takes precedence over the stored key.');
     return EXIT.OK;
   });

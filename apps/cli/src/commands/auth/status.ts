@@ -11,7 +11,8 @@ export function status(ctx: Context, options: OptionsOf<'authStatus'>): Promise<
   return withSession(ctx, options, async (s) => {
     const { io, auth } = s;
     const lines: string[] = [];
-    const add = (key: string, value: string) => lines.push(io.outTty ? `${io.out.dim(key.padEnd(12))}${value}` : `${key.toLowerCase().replace(/ /g, '_')}\t${value}`);
+    const add = (key: string, value: string) =>
+      lines.push(io.outTty ? `${io.out.dim(key.padEnd(12))}${value}` : `${key.toLowerCase().replace(/ /g, '_')}\t${value}`);
     add('Profile', auth.profile);
     add('Config file', `${auth.configPath}${existsSync(auth.configPath) ? '' : ' (not created yet)'}`);
     add('Server', `${auth.baseUrl} (from ${auth.baseUrlSource})`);
@@ -42,7 +43,8 @@ export function status(ctx: Context, options: OptionsOf<'authStatus'>): Promise<
       }
     }
     io.print(`${lines.join('\n')}\n`);
-    if (configIsShared(auth.configPath)) io.info(`warning: ${auth.configPath} is readable by other users; run: chmod 600 "${auth.configPath}"`);
+    if (configIsShared(auth.configPath))
+      io.info(`warning: ${auth.configPath} is readable by other users; run: chmod 600 "${auth.configPath}"`);
     return code;
   });
 }

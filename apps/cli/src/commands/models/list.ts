@@ -11,7 +11,9 @@ export function list(ctx: Context, options: OptionsOf<'modelsList'>): Promise<nu
     const { io } = s;
     if (options.json === true) printJson(io, [], true, MODEL_FIELDS);
     const answer = await (await s.client()).models.list(s.call());
-    const models = (Array.isArray(answer) ? answer : Array.isArray(answer['models']) ? answer['models'] : []) as Array<Record<string, unknown>>;
+    const models = (Array.isArray(answer) ? answer : Array.isArray(answer['models']) ? answer['models'] : []) as Array<
+      Record<string, unknown>
+    >;
     if (options.json !== undefined) {
       printJson(io, models, options.json, MODEL_FIELDS);
       return EXIT.OK;
@@ -20,8 +22,20 @@ export function list(ctx: Context, options: OptionsOf<'modelsList'>): Promise<nu
     await printTable(
       io,
       [{ header: 'ID', flexible: true }, { header: 'PROVIDER' }, { header: 'THINKING' }, { header: 'DEFAULT' }, { header: 'DATABRICKS' }],
-      models.map((m) => [raw(m['id']), raw(m['provider']) || '-', yes(m['thinking']), m['default'] === true ? io.out.green('default') : '', yes(m['requires_databricks_credentials'])]),
-      models.map((m) => [raw(m['id']), raw(m['provider']), raw(m['thinking']), raw(m['default']), raw(m['requires_databricks_credentials'])]),
+      models.map((m) => [
+        raw(m['id']),
+        raw(m['provider']) || '-',
+        yes(m['thinking']),
+        m['default'] === true ? io.out.green('default') : '',
+        yes(m['requires_databricks_credentials']),
+      ]),
+      models.map((m) => [
+        raw(m['id']),
+        raw(m['provider']),
+        raw(m['thinking']),
+        raw(m['default']),
+        raw(m['requires_databricks_credentials']),
+      ]),
     );
     return EXIT.OK;
   });

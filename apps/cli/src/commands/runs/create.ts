@@ -13,7 +13,10 @@ export function create(ctx: Context, o: OptionsOf<'runsCreate'>): Promise<number
   return withSession(ctx, o, async (s) => {
     const { io } = s;
     // Checked before anything is sent: a limit that would not be watched must not look like protection.
-    if (o.maxCost !== undefined && !o.wait) throw usageError('--max-cost needs --wait: the limit is enforced while the CLI watches the run (or use: dataframer runs watch ID --max-cost USD)');
+    if (o.maxCost !== undefined && !o.wait)
+      throw usageError(
+        '--max-cost needs --wait: the limit is enforced while the CLI watches the run (or use: dataframer runs watch ID --max-cost USD)',
+      );
     const client = await s.client();
     const params: CreateRunParams = { spec_id: await resolveSpecId(s, client, o.spec), number_of_samples: o.samples };
     if (o.specVersion !== undefined) params.spec_version = o.specVersion;
@@ -42,10 +45,13 @@ export function create(ctx: Context, o: OptionsOf<'runsCreate'>): Promise<number
     }
     io.print(`${id}\n`);
     if (replayed) {
-      io.info(`Run ${id} already existed: the server answered Idempotency-Key ${key} with the run an earlier request started, so no new run was started.`);
+      io.info(
+        `Run ${id} already existed: the server answered Idempotency-Key ${key} with the run an earlier request started, so no new run was started.`,
+      );
     }
     if (!o.wait) {
-      if (io.errTty && !replayed) io.info(`${io.errStyle.green('✓')} Started run ${id} (${o.samples} samples). Follow it with: dataframer runs watch ${id}`);
+      if (io.errTty && !replayed)
+        io.info(`${io.errStyle.green('✓')} Started run ${id} (${o.samples} samples). Follow it with: dataframer runs watch ${id}`);
       return EXIT.OK;
     }
     return followRun(s, client, id, o);

@@ -32,7 +32,8 @@ export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: 
       // Lenient by construction: a server may leave the size out (or send null); the download is then not size-checked.
       const size = files.size_bytes ?? undefined;
       const url = new URL(files.download_url);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CliError(`the server gave an unusable download URL (${url.protocol})`);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new CliError(`the server gave an unusable download URL (${url.protocol})`);
       const dir = resolve(ctx.cwd, options.out);
       mkdirSync(dir, { recursive: true });
       const base = `run-${id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
@@ -48,7 +49,8 @@ export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: 
             return EXIT.OK;
           }
           // Without a size from the server the two files cannot be compared, so the message does not claim they differ.
-          const why = size === undefined ? 'already exists (the server gave no size to compare it with)' : 'already exists with a different size';
+          const why =
+            size === undefined ? 'already exists (the server gave no size to compare it with)' : 'already exists with a different size';
           throw new CliError(`${target} ${why}; pass --force to overwrite it`);
         }
         const saved = await atomicDownload(s, { url, dir, name: `${base}.zip`, expectedSize: size, line });

@@ -41,24 +41,38 @@ export function get(ctx: Context, options: OptionsOf<'runsGet'>, arg: string): P
         ['completed_at', run.completed_at],
         ['generated_files', files.map((f) => f.path ?? f.id).join(',')],
       ];
-      printFields(io, values.map(([key, value]) => [key, '', raw(value)]));
+      printFields(
+        io,
+        values.map(([key, value]) => [key, '', raw(value)]),
+      );
       return EXIT.OK;
     }
     const now = ctx.clock.now();
     const documented = (RUN_STATUSES as readonly string[]).includes(run.status);
     const human: Array<[string, string]> = [
       ['ID', run.id],
-      ['Status', `${statusText(io.out, run.status)}${documented ? '' : io.out.dim(` (not a documented status; ${isTerminalStatus(run.status) ? 'finished' : 'treated as not finished'})`)}`],
+      [
+        'Status',
+        `${statusText(io.out, run.status)}${documented ? '' : io.out.dim(` (not a documented status; ${isTerminalStatus(run.status) ? 'finished' : 'treated as not finished'})`)}`,
+      ],
       ['Spec', `${run.spec_name ?? '-'} (${run.spec_id ?? '-'}, version ${run.spec_version ?? '-'})`],
       ['Progress', `${run.samples_completed ?? 0}${requested ? `/${requested}` : ''} completed, ${run.samples_failed ?? 0} failed`],
       ['Cost', money(run.total_cost)],
       ['Model', model ?? '-'],
       ['Dataset', run.dataset_name ?? '-'],
-      ['Created', run.created_at ? `${relativeTime(run.created_at, now)} (${run.created_at}${run.created_by_email ? ` by ${run.created_by_email}` : ''})` : '-'],
+      [
+        'Created',
+        run.created_at
+          ? `${relativeTime(run.created_at, now)} (${run.created_at}${run.created_by_email ? ` by ${run.created_by_email}` : ''})`
+          : '-',
+      ],
       ['Completed', run.completed_at ? `${relativeTime(run.completed_at, now)} (${run.completed_at})` : '-'],
       ['Files', files.length === 0 ? '-' : files.map((f) => `${f.path ?? f.id} (${bytes(f.size_bytes ?? 0)})`).join(', ')],
     ];
-    printFields(io, human.map(([key, value]) => [key, value, '']));
+    printFields(
+      io,
+      human.map(([key, value]) => [key, value, '']),
+    );
     return EXIT.OK;
   });
 }

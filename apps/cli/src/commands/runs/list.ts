@@ -21,7 +21,9 @@ export function list(ctx: Context, options: OptionsOf<'runsList'>): Promise<numb
     if (options.status) {
       const { unknown } = parseStatuses(options.status);
       if (unknown.length > 0) {
-        io.info(`note: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a documented status' : 'are not documented statuses'} (${RUN_STATUSES.join(', ')}); showing runs the server reports with exactly that status`);
+        io.info(
+          `note: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a documented status' : 'are not documented statuses'} (${RUN_STATUSES.join(', ')}); showing runs the server reports with exactly that status`,
+        );
       }
     }
     const client = await s.client();
@@ -30,7 +32,8 @@ export function list(ctx: Context, options: OptionsOf<'runsList'>): Promise<numb
     const runs = matching.slice(0, options.limit);
     const more = matching.length - runs.length;
     // Nothing is cut silently: piped or not, stderr says how many runs --limit left out.
-    if (more > 0) io.info(io.errStyle.dim(`Showing ${runs.length} of ${matching.length} runs; ${more} more with --limit ${matching.length}.`));
+    if (more > 0)
+      io.info(io.errStyle.dim(`Showing ${runs.length} of ${matching.length} runs; ${more} more with --limit ${matching.length}.`));
     if (options.json !== undefined) {
       printJson(io, runs, options.json, RUN_FIELDS);
       return EXIT.OK;
@@ -41,9 +44,32 @@ export function list(ctx: Context, options: OptionsOf<'runsList'>): Promise<numb
     }
     await printTable(
       io,
-      [{ header: 'ID' }, { header: 'STATUS' }, { header: 'PROGRESS' }, { header: 'COST' }, { header: 'SPEC', flexible: true }, { header: 'CREATED' }],
-      runs.map((run) => [run.id.slice(0, SHORT_ID), statusText(io.out, run.status), progressCell(io, run), money(run.total_cost), run.spec_name ?? run.spec_id ?? '-', relativeTime(run.created_at, now)]),
-      runs.map((run) => [run.id, run.status, raw(run.samples_completed), raw(run.samples_failed), raw(run.total_cost), raw(run.spec_name), raw(run.spec_id), raw(run.created_at)]),
+      [
+        { header: 'ID' },
+        { header: 'STATUS' },
+        { header: 'PROGRESS' },
+        { header: 'COST' },
+        { header: 'SPEC', flexible: true },
+        { header: 'CREATED' },
+      ],
+      runs.map((run) => [
+        run.id.slice(0, SHORT_ID),
+        statusText(io.out, run.status),
+        progressCell(io, run),
+        money(run.total_cost),
+        run.spec_name ?? run.spec_id ?? '-',
+        relativeTime(run.created_at, now),
+      ]),
+      runs.map((run) => [
+        run.id,
+        run.status,
+        raw(run.samples_completed),
+        raw(run.samples_failed),
+        raw(run.total_cost),
+        raw(run.spec_name),
+        raw(run.spec_id),
+        raw(run.created_at),
+      ]),
     );
     return EXIT.OK;
   });

@@ -27,7 +27,8 @@ function lines(page: SampleList): { text: string; count: number } {
 export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
-    if (options.all && options.json) throw usageError('--json prints one page as the API answers it; use --all without --json to stream every sample as NDJSON');
+    if (options.all && options.json)
+      throw usageError('--json prints one page as the API answers it; use --all without --json to stream every sample as NDJSON');
     const client = await s.client();
     const id = await resolveRunId(s, client, arg);
     const runStatus = client.runs.retrieve(id, s.call()).then(
@@ -59,7 +60,9 @@ export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: st
       // Nothing is cut silently, piped or not.
       const more = total !== undefined ? total - end : count === options.limit ? undefined : 0;
       if (more === undefined || more > 0) {
-        io.info(`${more === undefined ? 'There may be more samples' : `${more} more sample${more === 1 ? '' : 's'}`}: --offset ${end} for the next page, or --all for every one.`);
+        io.info(
+          `${more === undefined ? 'There may be more samples' : `${more} more sample${more === 1 ? '' : 's'}`}: --offset ${end} for the next page, or --all for every one.`,
+        );
       }
       return EXIT.OK;
     }
@@ -69,7 +72,8 @@ export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: st
     for (;;) {
       // One page at a time, written out a few lines at a time and let go of as it is written, before the next
       // page is asked for: memory stays at about one parsed page whatever the number of samples.
-      const outputs: Array<SampleOutput | undefined> = (await client.runs.samples(id, { offset, limit: MAX_SAMPLES_PAGE }, s.call())).result?.generated_outputs ?? [];
+      const outputs: Array<SampleOutput | undefined> =
+        (await client.runs.samples(id, { offset, limit: MAX_SAMPLES_PAGE }, s.call())).result?.generated_outputs ?? [];
       const count = outputs.length;
       for (let i = 0; i < count; i += BATCH) {
         let text = '';
@@ -83,7 +87,8 @@ export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: st
       offset += count;
       if (count < MAX_SAMPLES_PAGE) break;
     }
-    if (io.errTty || printed === 0) io.info(`${printed} sample${printed === 1 ? '' : 's'} from offset ${options.offset} (${await described()})`);
+    if (io.errTty || printed === 0)
+      io.info(`${printed} sample${printed === 1 ? '' : 's'} from offset ${options.offset} (${await described()})`);
     return EXIT.OK;
   });
 }

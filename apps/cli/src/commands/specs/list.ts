@@ -22,9 +22,30 @@ export function list(ctx: Context, options: OptionsOf<'specsList'>): Promise<num
     const now = ctx.clock.now();
     await printTable(
       io,
-      [{ header: 'ID' }, { header: 'NAME', flexible: true }, { header: 'STATUS' }, { header: 'VERSION' }, { header: 'DATASET', flexible: true }, { header: 'UPDATED' }],
-      specs.map((spec) => [spec.id?.slice(0, SHORT_ID) ?? '-', spec.name ?? '-', statusText(io.out, spec.status), raw(spec.latest_version) || '-', spec.dataset_name || '-', relativeTime(spec.updated_at ?? spec.created_at, now)]),
-      specs.map((spec) => [raw(spec.id), raw(spec.name), raw(spec.status), raw(spec.latest_version), raw(spec.dataset_name), raw(spec.updated_at ?? spec.created_at)]),
+      [
+        { header: 'ID' },
+        { header: 'NAME', flexible: true },
+        { header: 'STATUS' },
+        { header: 'VERSION' },
+        { header: 'DATASET', flexible: true },
+        { header: 'UPDATED' },
+      ],
+      specs.map((spec) => [
+        spec.id?.slice(0, SHORT_ID) ?? '-',
+        spec.name ?? '-',
+        statusText(io.out, spec.status),
+        raw(spec.latest_version) || '-',
+        spec.dataset_name || '-',
+        relativeTime(spec.updated_at ?? spec.created_at, now),
+      ]),
+      specs.map((spec) => [
+        raw(spec.id),
+        raw(spec.name),
+        raw(spec.status),
+        raw(spec.latest_version),
+        raw(spec.dataset_name),
+        raw(spec.updated_at ?? spec.created_at),
+      ]),
     );
     return EXIT.OK;
   });

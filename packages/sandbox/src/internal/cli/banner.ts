@@ -6,7 +6,8 @@ export function banner(sandbox: Sandbox): string {
   const settings = sandbox.control.settings();
   const notes: string[] = [];
   if (settings.specReadyStatus !== 'SUCCEEDED') notes.push(`specs say ${settings.specReadyStatus}`);
-  if (settings.optionalFields !== 'present') notes.push(`optional fields ${settings.optionalFields === 'null' ? 'are null' : 'are left out'}`);
+  if (settings.optionalFields !== 'present')
+    notes.push(`optional fields ${settings.optionalFields === 'null' ? 'are null' : 'are left out'}`);
   const faults = sandbox.faults.list().length;
   if (faults > 0) notes.push(`${faults} fault rule${faults === 1 ? '' : 's'} installed`);
   return [

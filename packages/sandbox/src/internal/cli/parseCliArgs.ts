@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../../types';
 
 /** What the command line asked for. */
-export type CliRequest = { kind: 'help' } | { kind: 'version' } | { kind: 'start'; options: SandboxOptions & { port: number; host: string } };
+export type CliRequest =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'start'; options: SandboxOptions & { port: number; host: string } };
 
 /** A command-line mistake: the message is shown as is, and the command exits 2. */
 export class UsageError extends Error {}
@@ -48,7 +51,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const port = number('port', values.port, 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
   const specReadyStatus = choice('spec-ready-status', values['spec-ready-status'], ['SUCCEEDED', 'READY'] as const);
   const optionalFields = choice('optional-fields', values['optional-fields'], ['present', 'null', 'absent'] as const);
   return {

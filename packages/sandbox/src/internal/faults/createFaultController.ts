@@ -51,7 +51,14 @@ export function createFaultController(seed: number, scheduler: Scheduler): Fault
     add(rule) {
       const parsed = typeof rule === 'string' ? parseFaultSpec(rule) : validateFaultRule({ ...rule });
       const id = `fault_${nextId++}`;
-      const installed: InstalledFaultRule = { ...parsed, method: (parsed.method ?? '*').toUpperCase(), path: parsed.path ?? '*', id, matched: 0, injected: 0 };
+      const installed: InstalledFaultRule = {
+        ...parsed,
+        method: (parsed.method ?? '*').toUpperCase(),
+        path: parsed.path ?? '*',
+        id,
+        matched: 0,
+        injected: 0,
+      };
       change(() => rules.push(installed));
       if (installed.kind === 'refuse') {
         // A refusal fires once, when installed, and removes itself when its time is up.

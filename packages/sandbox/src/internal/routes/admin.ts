@@ -8,7 +8,11 @@ import { adminFaultsRoutes } from './adminFaults';
 import { downloadsRoutes } from './downloads';
 
 /** The admin API's spelling of each setting. */
-const SETTING_NAMES: Record<string, keyof SandboxSettings> = { speed: 'speed', spec_ready_status: 'specReadyStatus', optional_fields: 'optionalFields' };
+const SETTING_NAMES: Record<string, keyof SandboxSettings> = {
+  speed: 'speed',
+  spec_ready_status: 'specReadyStatus',
+  optional_fields: 'optionalFields',
+};
 
 function settingsBody(settings: SandboxSettings): Record<string, unknown> {
   return { speed: settings.speed, spec_ready_status: settings.specReadyStatus, optional_fields: settings.optionalFields };
@@ -61,21 +65,36 @@ export function adminRoutes(ctx: AppContext): Hono<Env> {
     const body = await objectBody(c);
     if (body instanceof Response) return body;
     const unknown = Object.keys(body).filter((name) => !(name in SETTING_NAMES));
-    if (unknown.length > 0) return detail(c, 400, `Unknown setting ${unknown.join(', ')}; settings are ${Object.keys(SETTING_NAMES).join(', ')}.`);
-    const changes = Object.fromEntries(Object.entries(body).map(([name, value]) => [SETTING_NAMES[name], value])) as Partial<SandboxSettings>;
-    return attempt(c, () => control.set(changes), () => c.json(settingsBody(control.settings())));
+    if (unknown.length > 0)
+      return detail(c, 400, `Unknown setting ${unknown.join(', ')}; settings are ${Object.keys(SETTING_NAMES).join(', ')}.`);
+    const changes = Object.fromEntries(
+      Object.entries(body).map(([name, value]) => [SETTING_NAMES[name], value]),
+    ) as Partial<SandboxSettings>;
+    return attempt(
+      c,
+      () => control.set(changes),
+      () => c.json(settingsBody(control.settings())),
+    );
   });
 
   admin.post('/clock/advance', async (c) => {
     const body = await objectBody(c);
     if (body instanceof Response) return body;
-    return attempt(c, () => control.advance(body.ms as number), () => c.body(null, 204));
+    return attempt(
+      c,
+      () => control.advance(body.ms as number),
+      () => c.body(null, 204),
+    );
   });
 
   admin.post('/reset', async (c) => {
     const body = await objectBody(c);
     if (body instanceof Response) return body;
-    return attempt(c, () => control.reset(body.seed === undefined ? {} : { seed: body.seed as number }), () => c.body(null, 204));
+    return attempt(
+      c,
+      () => control.reset(body.seed === undefined ? {} : { seed: body.seed as number }),
+      () => c.body(null, 204),
+    );
   });
 
   admin.post('/runs', async (c) => {
@@ -84,7 +103,11 @@ export function adminRoutes(ctx: AppContext): Hono<Env> {
     const options = { ...body, ...(body.spec_id !== undefined && { specId: body.spec_id }) } as SeedRunOptions & { spec_id?: unknown };
     delete options.spec_id;
     let id = '';
-    return attempt(c, () => (id = control.seedRun(options)), () => c.json({ id }, 201));
+    return attempt(
+      c,
+      () => (id = control.seedRun(options)),
+      () => c.json({ id }, 201),
+    );
   });
 
   admin.route('/', adminFaultsRoutes(ctx));

@@ -21,7 +21,11 @@ export function adminFaultsRoutes(ctx: AppContext): Hono<Env> {
     const ids: string[] = [];
     try {
       const rules = items.map((item) =>
-        typeof item === 'string' ? item : item && typeof item === 'object' && 'spec' in item ? String((item as { spec: unknown }).spec) : (item as FaultRule),
+        typeof item === 'string'
+          ? item
+          : item && typeof item === 'object' && 'spec' in item
+            ? String((item as { spec: unknown }).spec)
+            : (item as FaultRule),
       );
       for (const rule of rules) ids.push(faults.add(rule));
     } catch (error) {

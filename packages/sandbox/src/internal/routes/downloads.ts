@@ -14,12 +14,16 @@ export function downloadsRoutes(ctx: AppContext): Hono<Env> {
       const name = `run-${run.id}.zip`;
       if (c.req.param('name') !== name) return expired();
       const zip = await ctx.store.downloads.zip(run);
-      return c.body(new Uint8Array(zip), 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}"` });
+      return c.body(new Uint8Array(zip), 200, {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
     }
     const file = ctx.store.files(run).find((f) => f.id === target.fileId);
     const name = file?.path.split('/').at(-1);
     if (!file || c.req.param('name') !== name) return expired();
-    const type = file.fileType === 'json' ? 'application/json' : file.fileType === 'jsonl' ? 'application/x-ndjson' : 'application/octet-stream';
+    const type =
+      file.fileType === 'json' ? 'application/json' : file.fileType === 'jsonl' ? 'application/x-ndjson' : 'application/octet-stream';
     return c.body(new Uint8Array(file.data), 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` });
   });
   return downloads;

@@ -16,7 +16,9 @@ export function runFilesRoutes(ctx: AppContext): Hono<Env> {
   const run = loadRun(ctx);
   const notSucceeded = (c: Context<Env>, target: RunState): Response | undefined => {
     const { status } = ctx.store.progress(target);
-    return status === 'SUCCEEDED' ? undefined : detail(c, 400, `Run ${target.id} is ${status}; files can be downloaded only from a SUCCEEDED run.`);
+    return status === 'SUCCEEDED'
+      ? undefined
+      : detail(c, 400, `Run ${target.id} is ${status}; files can be downloaded only from a SUCCEEDED run.`);
   };
   const file = (c: Context<Env>) => ctx.store.files(c.get('run')).find((f) => f.id === c.req.param('file_id'));
 

@@ -75,7 +75,11 @@ export function runsRoutes(ctx: AppContext): Hono<Env> {
     const target = c.get('run');
     const { status } = ctx.store.progress(target);
     if (isTerminal(status)) {
-      return detail(c, 400, `Run ${target.id} is ${status} and can no longer be canceled; only PENDING or PROCESSING runs can be canceled.`);
+      return detail(
+        c,
+        400,
+        `Run ${target.id} is ${status} and can no longer be canceled; only PENDING or PROCESSING runs can be canceled.`,
+      );
     }
     ctx.store.cancel(target);
     return c.json(runDetailView(ctx.view(), target));

@@ -42,7 +42,12 @@ export function costPerSample(model: string): number {
 export type SampleKind = 'ticket' | 'review' | 'note' | 'clause';
 
 /** Produces one generated sample of the given kind from a few random draws. */
-export function makeSample(kind: SampleKind, index: number, pick: <T>(items: readonly T[]) => T, int: (a: number, b: number) => number): Record<string, unknown> {
+export function makeSample(
+  kind: SampleKind,
+  index: number,
+  pick: <T>(items: readonly T[]) => T,
+  int: (a: number, b: number) => number,
+): Record<string, unknown> {
   switch (kind) {
     case 'ticket':
       return {
@@ -63,6 +68,8 @@ export function makeSample(kind: SampleKind, index: number, pick: <T>(items: rea
         severity: pick(['mild', 'moderate', 'severe']),
       };
     case 'clause':
-      return { clause: `${pick(['The Supplier', 'The Customer'])} shall ${pick(['indemnify', 'notify', 'pay'])} within ${int(5, 60)} days.` };
+      return {
+        clause: `${pick(['The Supplier', 'The Customer'])} shall ${pick(['indemnify', 'notify', 'pay'])} within ${int(5, 60)} days.`,
+      };
   }
 }

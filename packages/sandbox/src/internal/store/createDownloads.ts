@@ -38,7 +38,12 @@ function writeZip(entries: Array<{ path: string; data: Buffer }>): Promise<Buffe
 }
 
 /** Creates the downloads of a store. */
-export function createDownloads(options: { now: () => number; timeline: Timeline; zipBuildMs: number; files: (run: RunState) => GeneratedFileData[] }): Downloads {
+export function createDownloads(options: {
+  now: () => number;
+  timeline: Timeline;
+  zipBuildMs: number;
+  files: (run: RunState) => GeneratedFileData[];
+}): Downloads {
   const { now, timeline, zipBuildMs, files } = options;
   const zips = new Map<string, Promise<Buffer>>();
   const tokens = new Map<string, DownloadTarget & { expiresAt: number }>();
@@ -56,9 +61,15 @@ export function createDownloads(options: { now: () => number; timeline: Timeline
       if (!zip) {
         const entries = files(run).flatMap((f) => [
           { path: f.path, data: f.data },
-          { path: `${f.path}.metadata`, data: Buffer.from(JSON.stringify({ file_id: f.id, file_type: f.fileType, evaluation: null }) + '\n') },
+          {
+            path: `${f.path}.metadata`,
+            data: Buffer.from(JSON.stringify({ file_id: f.id, file_type: f.fileType, evaluation: null }) + '\n'),
+          },
         ]);
-        entries.push({ path: 'top_level.metadata', data: Buffer.from(JSON.stringify({ run_id: run.id, evaluation_summary: null }) + '\n') });
+        entries.push({
+          path: 'top_level.metadata',
+          data: Buffer.from(JSON.stringify({ run_id: run.id, evaluation_summary: null }) + '\n'),
+        });
         zip = writeZip(entries);
         zips.set(run.id, zip);
       }

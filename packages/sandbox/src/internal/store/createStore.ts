@@ -103,8 +103,20 @@ export function createStore(options: StoreOptions): Store {
     seedRun(tenant, spec, seedOptions) {
       const samples = seedOptions.samples ?? 100;
       const params = runtimeParams({ number_of_samples: samples, generation_model: DEFAULT_MODEL });
-      const run = data.newRun(tenant, spec, { samples, specVersion: spec.versions.length, params, seeded: true, fails: seedOptions.status === 'FAILED' });
-      const placement = placeRun(run, seedOptions.status, timeline.sim(), timeline, seedOptions.progress === undefined ? {} : { fraction: seedOptions.progress });
+      const run = data.newRun(tenant, spec, {
+        samples,
+        specVersion: spec.versions.length,
+        params,
+        seeded: true,
+        fails: seedOptions.status === 'FAILED',
+      });
+      const placement = placeRun(
+        run,
+        seedOptions.status,
+        timeline.sim(),
+        timeline,
+        seedOptions.progress === undefined ? {} : { fraction: seedOptions.progress },
+      );
       applyPlacement(run, placement, timeline);
       return run;
     },

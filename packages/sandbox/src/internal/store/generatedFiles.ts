@@ -5,7 +5,12 @@ import { createRandom, hashSeed } from './random';
 import type { GeneratedFileData, RunState } from './Store';
 
 /** One sample of a run by finish-time position, drawn from the seed, with its finish time in epoch seconds. */
-export function sampleAt(run: RunState, position: number, seed: number, timeline: Timeline): { sample: Record<string, unknown>; finishTime: number } {
+export function sampleAt(
+  run: RunState,
+  position: number,
+  seed: number,
+  timeline: Timeline,
+): { sample: Record<string, unknown>; finishTime: number } {
   const r = createRandom(hashSeed(`${run.id}:${position}`, seed));
   // Failed samples take their turn too, so the n-th completed sample finishes a little after the n-th processed one.
   const processedPosition = run.sampleFailRate > 0 ? Math.floor(position / (1 - run.sampleFailRate)) : position;
@@ -36,7 +41,12 @@ export function createGeneratedFiles(seed: number, timeline: Timeline) {
     const fileId = (path: string): string => createRandom(hashSeed(`${run.id}:${path}`, seed)).uuid();
     const files: GeneratedFileData[] = [
       { id: fileId('samples.jsonl'), path: 'samples.jsonl', fileType: 'jsonl', data: Buffer.from(lines.join('\n') + '\n') },
-      { id: fileId('run_summary.json'), path: 'run_summary.json', fileType: 'json', data: Buffer.from(JSON.stringify(summary, null, 2) + '\n') },
+      {
+        id: fileId('run_summary.json'),
+        path: 'run_summary.json',
+        fileType: 'json',
+        data: Buffer.from(JSON.stringify(summary, null, 2) + '\n'),
+      },
     ];
     if (p.status === 'SUCCEEDED') cache.set(run.id, files);
     return files;

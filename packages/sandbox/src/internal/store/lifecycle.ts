@@ -68,7 +68,10 @@ export const EVALUATION_PENDING_MS = 1000;
 export const EVALUATION_PROCESSING_MS = 5000;
 
 /** An evaluation's status at simulated time `at`, and when it finished. */
-export function evaluationProgress(evaluation: Pick<EvaluationState, 'createdSim'>, at: number): { status: 'PENDING' | 'PROCESSING' | 'SUCCEEDED'; completedSim: number | null } {
+export function evaluationProgress(
+  evaluation: Pick<EvaluationState, 'createdSim'>,
+  at: number,
+): { status: 'PENDING' | 'PROCESSING' | 'SUCCEEDED'; completedSim: number | null } {
   const elapsed = at - evaluation.createdSim;
   if (elapsed < EVALUATION_PENDING_MS) return { status: 'PENDING', completedSim: null };
   if (elapsed < EVALUATION_PENDING_MS + EVALUATION_PROCESSING_MS) return { status: 'PROCESSING', completedSim: null };

@@ -16,7 +16,11 @@ export interface SeedContext {
   startedAt: number;
   timeline: Timeline;
   specs: SpecState[];
-  newRun(tenant: Tenant, spec: SpecState, fields: { samples: number; specVersion: number; params: Record<string, unknown>; seeded: boolean; fails?: boolean }): RunState;
+  newRun(
+    tenant: Tenant,
+    spec: SpecState,
+    fields: { samples: number; specVersion: number; params: Record<string, unknown>; seeded: boolean; fails?: boolean },
+  ): RunState;
 }
 
 /** Puts a run where a placement says, with wall-clock times to match. */

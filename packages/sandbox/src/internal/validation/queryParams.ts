@@ -1,7 +1,12 @@
 import type { FieldErrors } from './FieldErrors';
 
 /** Reads an integer query parameter as a Django REST serializer would, adding a field error when it is bad. */
-export function readInteger(raw: string | undefined, name: string, rule: { fallback: number; min: number; max?: number }, errors: FieldErrors): number {
+export function readInteger(
+  raw: string | undefined,
+  name: string,
+  rule: { fallback: number; min: number; max?: number },
+  errors: FieldErrors,
+): number {
   if (raw === undefined || raw === '') return rule.fallback;
   if (!/^-?\d+$/.test(raw)) {
     errors[name] = ['A valid integer is required.'];

@@ -52,7 +52,8 @@ export function validateCreateRun(body: unknown): { errors: FieldErrors } | { va
   const usesDatabricks = [input.generation_model, input.outline_model].some((m) => typeof m === 'string' && m.startsWith('databricks/'));
   if (usesDatabricks) {
     for (const field of ['databricks_client_id', 'databricks_client_secret', 'databricks_api_base']) {
-      if (typeof input[field] !== 'string' || input[field] === '') fail(field, 'This field is required when a databricks/ model is chosen.');
+      if (typeof input[field] !== 'string' || input[field] === '')
+        fail(field, 'This field is required when a databricks/ model is chosen.');
     }
   }
   return Object.keys(errors).length > 0 ? { errors } : { value: input };

@@ -39,11 +39,22 @@ export function generatedFilesView(ctx: ViewContext, run: RunState): Record<stri
 
 /** The legacy presigned-URL object of one generated file. */
 export function fileDownloadView(ctx: ViewContext, file: GeneratedFileData, downloadUrl: string): Record<string, unknown> {
-  return shapeFields({ id: file.id, name: fileName(file), download_url: downloadUrl, expires_in: 3600 }, ['id', 'download_url'], ctx.settings.optionalFields);
+  return shapeFields(
+    { id: file.id, name: fileName(file), download_url: downloadUrl, expires_in: 3600 },
+    ['id', 'download_url'],
+    ctx.settings.optionalFields,
+  );
 }
 
 /** The legacy content object of one generated file. */
 export function fileContentView(ctx: ViewContext, file: GeneratedFileData): Record<string, unknown> {
-  const view = { id: file.id, name: fileName(file), path: file.path, type: file.fileType, size: file.data.length, content: file.data.toString('utf8') };
+  const view = {
+    id: file.id,
+    name: fileName(file),
+    path: file.path,
+    type: file.fileType,
+    size: file.data.length,
+    content: file.data.toString('utf8'),
+  };
   return shapeFields(view, ['id'], ctx.settings.optionalFields);
 }

@@ -8,7 +8,13 @@ import { iso, type ViewContext } from './ViewContext';
 export function modelsView(ctx: ViewContext): Record<string, unknown> {
   const models = GENERATION_MODELS.map((id) =>
     shapeFields(
-      { id, provider: id.split('/')[0], thinking: id.endsWith('-thinking'), requires_databricks_credentials: id.startsWith('databricks/'), default: id === DEFAULT_MODEL },
+      {
+        id,
+        provider: id.split('/')[0],
+        thinking: id.endsWith('-thinking'),
+        requires_databricks_credentials: id.startsWith('databricks/'),
+        default: id === DEFAULT_MODEL,
+      },
       ['id'],
       ctx.settings.optionalFields,
     ),

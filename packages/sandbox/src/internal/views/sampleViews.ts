@@ -9,7 +9,12 @@ function output(ctx: ViewContext, run: RunState, index: number): Record<string, 
 }
 
 /** The samples answer for the given finish-time positions; positions not completed yet are `null` and `out_of_range`. */
-export function samplesView(ctx: ViewContext, run: RunState, indices: readonly number[], options: { skipMissing: boolean }): Record<string, unknown> {
+export function samplesView(
+  ctx: ViewContext,
+  run: RunState,
+  indices: readonly number[],
+  options: { skipMissing: boolean },
+): Record<string, unknown> {
   const p = ctx.store.progress(run);
   const outputs: Array<Record<string, unknown> | null> = [];
   const statuses: Array<{ index: number; status: string }> = [];
