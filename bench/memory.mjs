@@ -42,10 +42,12 @@ export async function measureMemory() {
   const self = fileURLToPath(import.meta.url);
   const run = (mode) =>
     new Promise((resolve, reject) => {
-      import('node:child_process').then(({ execFile }) =>
-        execFile(process.execPath, ['--expose-gc', self, mode, base], { maxBuffer: 1 << 20 }, (error, stdout) =>
-          error ? reject(error) : resolve(JSON.parse(stdout)),
-        ),
+      import('node:child_process').then(
+        ({ execFile }) =>
+          execFile(process.execPath, ['--expose-gc', self, mode, base], { maxBuffer: 1 << 20 }, (error, stdout) =>
+            error ? reject(error) : resolve(JSON.parse(stdout)),
+          ),
+        reject,
       );
     });
   const ours = await run('sdk');

@@ -4,6 +4,6 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 export function parseDuration(text: string, bareUnit = 's'): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?$/i.exec(text.trim());
   if (!match) return undefined;
-  const unit = (match[2] ?? bareUnit).toLowerCase();
-  return Math.round(Number(match[1]) * UNITS[unit]!);
+  const factor = UNITS[(match[2] ?? bareUnit).toLowerCase()];
+  return factor === undefined ? undefined : Math.round(Number(match[1]) * factor);
 }

@@ -1,11 +1,13 @@
 import { usageError } from './errors';
 import type { Io, Style } from './io';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the terminal's escape sequences is the point.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Characters of an id shown in a table on a terminal; any unique prefix of 6 or more is accepted back. */
 export const SHORT_ID = 8;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: every ASCII character, control characters included.
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** The width of text made of narrow characters (ASCII, and every symbol the CLI draws itself): one column per code point, colours left out. */
@@ -61,18 +63,19 @@ export function fitColumns(widths: number[], columns: Column[], available: numbe
   const shrink = (candidates: number[], floor: (i: number) => number) => {
     while (overflow > 0) {
       let widest = -1;
-      for (const i of candidates) if (out[i]! > floor(i) && (widest === -1 || out[i]! > out[widest]!)) widest = i;
+      for (const i of candidates) if ((out[i] ?? 0) > floor(i) && (widest === -1 || (out[i] ?? 0) > (out[widest] ?? 0))) widest = i;
       if (widest === -1) return;
-      out[widest]!--;
+      out[widest] = (out[widest] ?? 0) - 1;
       overflow--;
     }
   };
   const all = columns.map((_, i) => i);
+  const header = (i: number) => columns[i]?.header.length ?? 0;
   shrink(
-    all.filter((i) => columns[i]!.flexible),
-    (i) => Math.min(widths[i]!, Math.max(MIN_FLEXIBLE, columns[i]!.header.length)),
+    all.filter((i) => columns[i]?.flexible),
+    (i) => Math.min(widths[i] ?? 0, Math.max(MIN_FLEXIBLE, header(i))),
   );
-  shrink(all.slice(1).reverse(), (i) => Math.min(widths[i]!, columns[i]!.header.length));
+  shrink(all.slice(1).reverse(), (i) => Math.min(widths[i] ?? 0, header(i)));
   return out;
 }
 
@@ -92,9 +95,10 @@ export async function printTable(io: Io, columns: Column[], human: string[][], r
   const lines = rows.map((row, r) =>
     row
       .map((cell, i) => {
-        const fitted = truncate(cell, widths[i]!, measure);
+        const width = widths[i] ?? 0;
+        const fitted = truncate(cell, width, measure);
         const shown = r === 0 ? io.out.bold(fitted) : fitted;
-        return i === row.length - 1 ? shown : shown + ' '.repeat(Math.max(0, widths[i]! - measure(fitted)));
+        return i === row.length - 1 ? shown : shown + ' '.repeat(Math.max(0, width - measure(fitted)));
       })
       .join(' '.repeat(GAP))
       .trimEnd(),

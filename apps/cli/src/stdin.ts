@@ -21,7 +21,7 @@ export async function readId(ctx: Context, arg: string, what = 'run id'): Promis
     const onData = (chunk: Buffer | string) => {
       buffer += chunk.toString();
       const line = buffer.split('\n').find((l, i, all) => l.trim() !== '' && i < all.length - 1);
-      if (line !== undefined) finish(line.trim().split(/\s+/)[0]!);
+      if (line !== undefined) finish(line.trim().split(/\s+/)[0] ?? '');
     };
     const onEnd = () => finish(buffer.trim().split(/\s+/)[0] ?? '');
     stdin.setEncoding('utf8');

@@ -25,8 +25,15 @@ const controller = createController({
 });
 const actions = { ...controller, retry: () => void poller.refresh() };
 
-const root = document.getElementById('app')!;
-const announcer = document.getElementById('announcer')!;
+/** An element index.html always has; a page without it is not this dashboard. */
+function required(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`the page has no #${id} element`);
+  return element;
+}
+
+const root = required('app');
+const announcer = required('announcer');
 let queued = false;
 store.subscribe(() => {
   if (queued) return;

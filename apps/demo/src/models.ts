@@ -39,7 +39,7 @@ export function readModels(list: ModelList | unknown): ModelOption[] {
     seen.add(id);
     out.push({
       id,
-      provider: textOr(record?.['provider']) ?? (id.includes('/') ? id.split('/')[0]! : 'other'),
+      provider: textOr(record?.['provider']) ?? (id.includes('/') ? (id.split('/')[0] ?? 'other') : 'other'),
       isDefault: record?.['default'] === true || record?.['is_default'] === true,
       needsDatabricks: record?.['requires_databricks_credentials'] === true || id.startsWith('databricks/'),
       thinking: record?.['thinking'] === true || id.endsWith('-thinking'),

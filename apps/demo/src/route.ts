@@ -9,10 +9,10 @@ export interface Filters {
 
 /** Reads the route from a URL hash; anything that is not a run's page is the list. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/runs\/([^/?#]+)\/?$/.exec(hash);
-  if (!match) return { name: 'list' };
+  const encoded = /^#\/runs\/([^/?#]+)\/?$/.exec(hash)?.[1];
+  if (encoded === undefined) return { name: 'list' };
   try {
-    return { name: 'detail', runId: decodeURIComponent(match[1]!) };
+    return { name: 'detail', runId: decodeURIComponent(encoded) };
   } catch {
     return { name: 'list' };
   }

@@ -37,7 +37,9 @@ export function scriptedTransport(responders: Responder[], options: Partial<Tran
   let index = 0;
   const fetch: Runtime['fetch'] = async (request) => {
     const headers: Record<string, string> = {};
-    request.headers.forEach((value, key) => (headers[key] = value));
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
     sent.push({ method: request.method, url: request.url, headers, body: await request.clone().text(), at: Date.now() });
     const responder = responders[Math.min(index++, responders.length - 1)]!;
     if (request.signal.aborted) throw request.signal.reason;

@@ -4,7 +4,7 @@ import {
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
-  ConflictError,
+  type ConflictError,
   ConnectionError,
   createDataframerClient,
   createTransport,

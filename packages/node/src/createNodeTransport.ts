@@ -8,7 +8,7 @@ import {
   type SchemaMode,
   type Transport,
 } from '@df/core';
-import { createNodeFetch } from './createNodeFetch';
+import { createNodeFetch, type NodeFetch } from './createNodeFetch';
 
 declare const __PACKAGE_VERSION__: string;
 
@@ -46,6 +46,7 @@ export interface NodeTransport extends Transport {
 export function createNodeTransport(options: NodeClientOptions = {}): NodeTransport {
   const env = options.env ?? process.env;
   const own = options.fetch ? undefined : createNodeFetch({ env, ...(options.proxy !== undefined && { proxy: options.proxy }) });
+  const fetch: Runtime['fetch'] = options.fetch ?? ((request, init) => (own as NodeFetch).fetch(request, init));
   const logger =
     options.logger ??
     (env['DATAFRAMER_LOG'] === 'debug' ? { debug: (line: string) => process.stderr.write(`[dataframer] ${line}\n`) } : undefined);
@@ -53,7 +54,7 @@ export function createNodeTransport(options: NodeClientOptions = {}): NodeTransp
     ...options,
     baseUrl: options.baseUrl ?? (env['DATAFRAMER_BASE_URL'] || DEFAULT_BASE_URL),
     runtime: {
-      fetch: options.fetch ?? ((request, init) => own!.fetch(request, init)),
+      fetch,
       setTimeout: (callback, ms) => setTimeout(callback, ms),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       now: () => Date.now(),

@@ -1,7 +1,8 @@
 import { banner } from './internal/cli/banner';
 import { HELP_TEXT } from './internal/cli/helpText';
-import { parseCliArgs, UsageError } from './internal/cli/parseCliArgs';
+import { type CliRequest, parseCliArgs } from './internal/cli/parseCliArgs';
 import { startSandbox } from './startSandbox';
+import type { Sandbox } from './types';
 
 declare const __PACKAGE_VERSION__: string;
 
@@ -15,7 +16,7 @@ function startFailure(error: Error & { code?: string }, port: number, host: stri
 }
 
 async function main(): Promise<number | undefined> {
-  let request;
+  let request: CliRequest;
   try {
     request = parseCliArgs(process.argv.slice(2));
   } catch (error) {
@@ -27,7 +28,7 @@ async function main(): Promise<number | undefined> {
     return 0;
   }
   const { options } = request;
-  let sandbox;
+  let sandbox: Sandbox;
   try {
     sandbox = await startSandbox(options);
   } catch (error) {

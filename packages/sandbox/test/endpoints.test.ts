@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index';
-import { createApi } from './api';
+import type { createApi } from './api';
 import { openSandbox, specIdIn } from './helpers';
 
 let sandbox: Sandbox;

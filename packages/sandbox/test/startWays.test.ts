@@ -39,7 +39,9 @@ async function startsAndStops(proc: Running, stop: () => void): Promise<string> 
 }
 
 const cleanup: Array<() => void> = [];
-afterAll(() => cleanup.forEach((fn) => fn()));
+afterAll(() => {
+  for (const fn of cleanup) fn();
+});
 
 describe('documented ways of starting the sandbox', () => {
   it('never tell anyone to run a bare npx (or dlx) of a name the public registry could resolve', () => {

@@ -17,7 +17,9 @@ export async function bundlePage(entry: string): Promise<string> {
     target: 'es2022',
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.text;
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('esbuild wrote no output for the page');
+  return output.text;
 }
 
 /** A page server: `/` and `/page.js` serve the page; `/api/dataframer/` is proxied to the sandbox with the key added here. */

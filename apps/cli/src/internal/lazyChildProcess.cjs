@@ -6,6 +6,7 @@ module.exports = new Proxy(
   {},
   {
     get(_, key) {
+      // biome-ignore lint/style/useNodejsImportProtocol: the bundle maps node:child_process to this file, so the plain name reaches the real module.
       real ??= require('child_process');
       return real[key];
     },

@@ -79,6 +79,7 @@ lines are visible to other processes. The config file is written with mode 0600 
       'after',
       examples(
         'dataframer completion bash > ~/.local/share/bash-completion/completions/dataframer',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expression shown in the help, not a template.
         'dataframer completion zsh > "${fpath[1]}/_dataframer"',
         'dataframer completion fish > ~/.config/fish/completions/dataframer.fish',
       ),

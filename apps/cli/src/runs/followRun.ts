@@ -91,7 +91,7 @@ export async function followRun(s: Session, client: NodeClient, id: string, o: F
     if (io.errTty) {
       const pct = x.fraction === null ? '' : ` ${String(Math.floor(x.fraction * 100)).padStart(3)}%`;
       line.update({
-        head: `${io.errStyle.cyan(FRAMES[spin++ % FRAMES.length]!)} ${statusText(io.errStyle, x.status)}`,
+        head: `${io.errStyle.cyan(FRAMES[spin++ % FRAMES.length] ?? '')} ${statusText(io.errStyle, x.status)}`,
         bar: (width) => `${bar(x.fraction ?? 0, width)}${pct}`,
         tail: [`${x.completed}${x.requested ? `/${x.requested}` : ''} done`],
         // Dropped from the end while the line is wider than the terminal.

@@ -20,7 +20,8 @@ export async function resolveRunId(s: Session, client: NodeClient, arg: string):
   if (FULL_ID.test(typed) || !ID_PREFIX.test(typed)) return typed;
   const prefix = typed.toLowerCase();
   const matches = (await client.runs.list(s.call())).filter((run) => run.id.toLowerCase().startsWith(prefix));
-  if (matches.length === 1) return matches[0]!.id;
+  const [only] = matches;
+  if (only && matches.length === 1) return only.id;
   if (matches.length === 0) throw new CliError(`no run found with an id starting with ${typed}`);
   const now = s.ctx.clock.now();
   const lines = matches.map(
@@ -42,7 +43,8 @@ export async function resolveSpecId(s: Session, client: NodeClient, arg: string)
   const byName = specs.filter((spec) => spec.name?.trim().toLowerCase() === lower);
   const matches =
     byName.length > 0 ? byName : ID_PREFIX.test(typed) ? specs.filter((spec) => spec.id?.toLowerCase().startsWith(lower)) : [];
-  if (matches.length === 1 && matches[0]!.id) return matches[0]!.id;
+  const found = matches.length === 1 ? matches[0]?.id : undefined;
+  if (found) return found;
   const describe = (spec: SpecListItem) => `  ${spec.id ?? '-'}  ${spec.name ?? '-'}  ${spec.status ?? '-'}`;
   if (matches.length > 1)
     throw usageError(`--spec "${typed}" matches ${matches.length} specs; give the id:\n${matches.map(describe).join('\n')}`);

@@ -124,15 +124,16 @@ export async function extractZip(zip: string, root: string): Promise<number> {
       ready.then(
         () =>
           new Promise<void>((done, fail) => {
-            out = createWriteStream(target, { mode: 0o644 });
-            writing.add(out);
-            out.once('error', fail);
-            out.once('finish', () => {
-              writing.delete(out!);
+            const stream = createWriteStream(target, { mode: 0o644 });
+            out = stream;
+            writing.add(stream);
+            stream.once('error', fail);
+            stream.once('finish', () => {
+              writing.delete(stream);
               done();
             });
-            for (const chunk of pending.splice(0)) out.write(chunk);
-            if (ended) out.end();
+            for (const chunk of pending.splice(0)) stream.write(chunk);
+            if (ended) stream.end();
           }),
       ),
     );

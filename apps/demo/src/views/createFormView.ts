@@ -67,7 +67,7 @@ function specField(state: AppState, actions: Pick<ViewActions, 'loadFormData'>):
     options = html`<option value="">${state.specsError === undefined ? 'Loading specs…' : 'Specs could not be loaded'}</option>`;
   } else {
     options = html`${usable.length === 0 ? html`<option value="">No spec ready to use</option>` : nothing}
-      ${usable.map((c) => html`<option value=${c.id!}>${c.name}${c.reason ? ` (${c.reason})` : ''}</option>`)}
+      ${usable.map((c) => html`<option value=${c.id ?? ''}>${c.name}${c.reason ? ` (${c.reason})` : ''}</option>`)}
       ${
         unusable.length > 0
           ? html`<optgroup label="Cannot be used yet">

@@ -45,7 +45,10 @@ function filtersView(state: AppState, actions: Pick<ViewActions, 'setFilters'>):
   for (const run of state.runs ?? []) if (run.status) statuses.add(run.status);
   if (filters.status) statuses.add(filters.status);
   const specs = new Map<string, string>();
-  for (const spec of state.specs ?? []) if (textOr(spec.id)) specs.set(spec.id!, textOr(spec.name) ?? `Spec ${shortId(spec.id!)}`);
+  for (const spec of state.specs ?? []) {
+    const id = textOr(spec.id);
+    if (id) specs.set(id, textOr(spec.name) ?? `Spec ${shortId(id)}`);
+  }
   for (const run of state.runs ?? []) {
     const id = textOr(run.spec_id);
     if (id && !specs.has(id)) specs.set(id, textOr(run.spec_name) ?? `Spec ${shortId(id)}`);
@@ -72,7 +75,8 @@ function filtersView(state: AppState, actions: Pick<ViewActions, 'setFilters'>):
 
 function row(run: Run, state: AppState, actions: ViewActions): TemplateResult {
   const id = shortId(run.id);
-  const specName = textOr(run.spec_name) ?? (textOr(run.spec_id) ? `Spec ${shortId(run.spec_id!)}` : '—');
+  const specId = textOr(run.spec_id);
+  const specName = textOr(run.spec_name) ?? (specId ? `Spec ${shortId(specId)}` : '—');
   const version = typeof run.spec_version === 'number' ? html`<span class="muted"> v${run.spec_version}</span>` : nothing;
   const dataset = textOr(run.dataset_name);
   return html`<tr data-run-id=${run.id} role="row">

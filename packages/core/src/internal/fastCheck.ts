@@ -21,7 +21,10 @@ const compiled = new WeakMap<object, Check | null>();
 /** The compiled check of a valibot schema, or null when it uses anything this compiler does not cover. */
 export function fastCheck(schema: object): Check | null {
   let check = compiled.get(schema);
-  if (check === undefined) compiled.set(schema, (check = compile(schema as SchemaNode)));
+  if (check === undefined) {
+    check = compile(schema as SchemaNode);
+    compiled.set(schema, check);
+  }
   return check;
 }
 
@@ -33,26 +36,30 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function compile(node: SchemaNode): Check | null {
   const type = node.type;
   if (type === 'string' || type === 'boolean') return (x) => typeof x === type;
-  if (type === 'number') return (x) => typeof x === 'number' && x === x; // NaN is not a number to valibot
+  if (type === 'number') return (x) => typeof x === 'number' && !Number.isNaN(x); // NaN is not a number to valibot
   if (type === 'unknown') return () => true;
   if (type === 'optional' || type === 'nullable' || type === 'nullish') {
-    const inner = node.default === undefined && compile(node.wrapped!);
+    const inner = node.default === undefined && node.wrapped !== undefined && compile(node.wrapped);
     if (!inner) return null;
     if (type === 'nullish') return (x) => x === undefined || x === null || inner(x);
     const empty = type === 'optional' ? undefined : null;
     return (x) => x === empty || inner(x);
   }
-  if (type === 'array') {
-    const item = compile(node.item!);
+  if (type === 'array' && node.item) {
+    const item = compile(node.item);
     return item ? (x) => Array.isArray(x) && x.every((value) => item(value)) : null;
   }
-  if (type === 'loose_object') {
-    const entries = Object.entries(node.entries!).map(([key, schema]) => [key, compile(schema)] as const);
-    if (!entries.every(([, check]) => check)) return null;
-    return (x) => isObject(x) && entries.every(([key, check]) => check!(x[key]));
+  if (type === 'loose_object' && node.entries) {
+    const entries: Array<[string, Check]> = [];
+    for (const [key, schema] of Object.entries(node.entries)) {
+      const check = compile(schema);
+      if (!check) return null;
+      entries.push([key, check]);
+    }
+    return (x) => isObject(x) && entries.every(([key, check]) => check(x[key]));
   }
-  if (type === 'record' && node.key?.type === 'string') {
-    const value = compile(node.value!);
+  if (type === 'record' && node.key?.type === 'string' && node.value) {
+    const value = compile(node.value);
     return value ? (x) => isObject(x) && Object.values(x).every((v) => value(v)) : null;
   }
   return null;

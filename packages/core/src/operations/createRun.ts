@@ -66,10 +66,11 @@ function buildCreateRunParamsSchema() {
       const params = dataset.value as Record<string, unknown>;
       if (!MODEL_FIELDS.some((key) => typeof params[key] === 'string' && (params[key] as string).startsWith('databricks/'))) return;
       const missing = DATABRICKS_FIELDS.filter((key) => params[key] === undefined);
-      if (missing.length === 0) return;
+      const [first] = missing;
+      if (first === undefined) return;
       addIssue({
         message: `databricks/ models also need ${missing.join(', ')}`,
-        path: [{ type: 'object', origin: 'value', input: params, key: missing[0]!, value: undefined }],
+        path: [{ type: 'object', origin: 'value', input: params, key: first, value: undefined }],
       });
     }),
   );

@@ -61,7 +61,8 @@ export function perMode<T>(build: (mode: SchemaMode) => v.GenericSchema<unknown,
   return (mode = lenientSchemas) => {
     let schema = cache.get(mode);
     if (!schema) {
-      cache.set(mode, (schema = build(mode) as Schema<T>));
+      schema = build(mode) as Schema<T>;
+      cache.set(mode, schema);
       const check = mode.precheck?.(schema);
       if (check) prechecks.set(schema, check);
     }

@@ -44,15 +44,18 @@ export function createNodeHttpFetch(): NodeHttpFetch {
     body: Uint8Array | undefined,
     signal: AbortSignal | null,
   ): Promise<IncomingMessage> {
-    if (url.protocol === 'https:' && !https) {
-      const module = await import('node:https');
-      https = { request: module.request as typeof httpRequest, agent: new module.Agent({ keepAlive: true }) };
+    let secure: { request: typeof httpRequest; agent: HttpsAgent } | undefined;
+    if (url.protocol === 'https:') {
+      if (!https) {
+        const module = await import('node:https');
+        https = { request: module.request as typeof httpRequest, agent: new module.Agent({ keepAlive: true }) };
+      }
+      secure = https;
     }
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const secure = url.protocol === 'https:';
-      const req = (secure ? https!.request : httpRequest)(url, { ...options, agent: secure ? https!.agent : httpAgent });
-      const onAbort = () => req.destroy(signal!.reason as Error);
+      const req = (secure ? secure.request : httpRequest)(url, { ...options, agent: secure ? secure.agent : httpAgent });
+      const onAbort = () => req.destroy(signal?.reason as Error);
       signal?.addEventListener('abort', onAbort, { once: true });
       req.once('error', (error) => {
         signal?.removeEventListener('abort', onAbort);
@@ -72,7 +75,9 @@ export function createNodeHttpFetch(): NodeHttpFetch {
     const request = input instanceof Request && (init === undefined || onlySignal) ? input : new Request(input, init);
     const signal = init?.signal ?? request.signal;
     const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     let method = request.method;
     let body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     if (body) headers['content-length'] = String(body.byteLength);
@@ -97,7 +102,8 @@ export function createNodeHttpFetch(): NodeHttpFetch {
         continue;
       }
       const responseHeaders = new Headers();
-      for (let i = 0; i < res.rawHeaders.length; i += 2) responseHeaders.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+      const raw = res.rawHeaders;
+      for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i] ?? '', raw[i + 1] ?? '');
       if (status === 204 || status === 205 || status === 304 || method === 'HEAD') {
         res.resume();
         return new Response(null, { status, statusText: res.statusMessage ?? '', headers: responseHeaders });

@@ -78,7 +78,8 @@ export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: st
       for (let i = 0; i < count; i += BATCH) {
         let text = '';
         for (let j = i; j < Math.min(count, i + BATCH); j++) {
-          text += line(outputs[j]!);
+          const output = outputs[j];
+          if (output) text += line(output);
           outputs[j] = undefined;
         }
         io.print(text);

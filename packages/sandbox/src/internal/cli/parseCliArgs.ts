@@ -24,26 +24,23 @@ function choice<T extends string>(name: string, raw: string | undefined, choices
   return match;
 }
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  seed: { type: 'string' },
+  speed: { type: 'string' },
+  fault: { type: 'string', multiple: true },
+  'spec-ready-status': { type: 'string' },
+  'optional-fields': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
 /** Reads the command line of `dataframer-sandbox`. */
 export function parseCliArgs(argv: string[]): CliRequest {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true; allowPositionals: false }>>['values'];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        speed: { type: 'string' },
-        fault: { type: 'string', multiple: true },
-        'spec-ready-status': { type: 'string' },
-        'optional-fields': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
     const message = (error as Error).message.split('. ')[0] ?? String(error);
     throw new UsageError(`${message} (see --help)`);

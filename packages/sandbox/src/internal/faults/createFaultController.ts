@@ -1,4 +1,4 @@
-import { FAULT_KINDS, type FaultKind, type FaultRule, type InstalledFaultRule, type SandboxFaults } from '../../faultTypes';
+import { FAULT_KINDS, type FaultKind, type InstalledFaultRule, type SandboxFaults } from '../../faultTypes';
 import { parseFaultSpec, validateFaultRule } from '../../parseFaultSpec';
 import { createRandom, hashSeed } from '../store/random';
 import type { Scheduler } from '../server/createScheduler';

@@ -50,7 +50,7 @@ export function faults(ctx: AppContext): MiddlewareHandler<Env> {
       case 'server-error': {
         const status = fault.status ?? 500;
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-        return detail(c, status, SERVER_ERRORS[status] ?? SERVER_ERRORS[500]!, headers);
+        return detail(c, status, SERVER_ERRORS[status] ?? 'A server error occurred.', headers);
       }
     }
     await next();

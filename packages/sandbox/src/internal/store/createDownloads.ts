@@ -63,12 +63,12 @@ export function createDownloads(options: {
           { path: f.path, data: f.data },
           {
             path: `${f.path}.metadata`,
-            data: Buffer.from(JSON.stringify({ file_id: f.id, file_type: f.fileType, evaluation: null }) + '\n'),
+            data: Buffer.from(`${JSON.stringify({ file_id: f.id, file_type: f.fileType, evaluation: null })}\n`),
           },
         ]);
         entries.push({
           path: 'top_level.metadata',
-          data: Buffer.from(JSON.stringify({ run_id: run.id, evaluation_summary: null }) + '\n'),
+          data: Buffer.from(`${JSON.stringify({ run_id: run.id, evaluation_summary: null })}\n`),
         });
         zip = writeZip(entries);
         zips.set(run.id, zip);

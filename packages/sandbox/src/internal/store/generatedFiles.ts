@@ -40,12 +40,12 @@ export function createGeneratedFiles(seed: number, timeline: Timeline) {
     };
     const fileId = (path: string): string => createRandom(hashSeed(`${run.id}:${path}`, seed)).uuid();
     const files: GeneratedFileData[] = [
-      { id: fileId('samples.jsonl'), path: 'samples.jsonl', fileType: 'jsonl', data: Buffer.from(lines.join('\n') + '\n') },
+      { id: fileId('samples.jsonl'), path: 'samples.jsonl', fileType: 'jsonl', data: Buffer.from(`${lines.join('\n')}\n`) },
       {
         id: fileId('run_summary.json'),
         path: 'run_summary.json',
         fileType: 'json',
-        data: Buffer.from(JSON.stringify(summary, null, 2) + '\n'),
+        data: Buffer.from(`${JSON.stringify(summary, null, 2)}\n`),
       },
     ];
     if (p.status === 'SUCCEEDED') cache.set(run.id, files);

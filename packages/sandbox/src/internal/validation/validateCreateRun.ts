@@ -11,7 +11,7 @@ export function validateCreateRun(body: unknown): { errors: FieldErrors } | { va
   const input = body as Record<string, unknown>;
   const errors: Record<string, string[]> = {};
   const fail = (field: string, message: string): void => {
-    (errors[field] ??= []).push(message);
+    errors[field] = [...(errors[field] ?? []), message];
   };
   const integer = (field: string, min: number, max: number | undefined, required: boolean): void => {
     const v = input[field];
@@ -19,7 +19,10 @@ export function validateCreateRun(body: unknown): { errors: FieldErrors } | { va
       if (required) fail(field, 'This field is required.');
       return;
     }
-    if (typeof v !== 'number' || !Number.isInteger(v)) return fail(field, 'A valid integer is required.');
+    if (typeof v !== 'number' || !Number.isInteger(v)) {
+      fail(field, 'A valid integer is required.');
+      return;
+    }
     if (v < min) fail(field, `Ensure this value is greater than or equal to ${min}.`);
     if (max !== undefined && v > max) fail(field, `Ensure this value is less than or equal to ${max}.`);
   };
