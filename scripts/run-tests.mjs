@@ -1,4 +1,4 @@
-// Runs every check of every package (lint = publint + attw, typecheck, tests) and prints the totals last.
+// Runs every check (Biome, knip, each package's publint + attw and typecheck) and every test suite, and prints the totals last.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,10 @@ const workspaces = ['packages', 'apps']
 
 for (const dir of workspaces) rmSync(join(dir, 'test-results.json'), { force: true });
 
+// Biome (lint, and the formatting check) and knip (unused files, exports and dependencies) over the whole workspace,
+// then every package's own checks.
+const style = pnpm(['exec', 'biome', 'ci', '.']);
+const unused = pnpm(['exec', 'knip']);
 const checks = pnpm(['exec', 'turbo', 'run', 'lint', 'typecheck', '--continue', '--output-logs=new-only']);
 const tests = pnpm(['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=1']);
 
@@ -36,10 +40,16 @@ for (const dir of workspaces) {
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   rows.push(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
-if (checks !== 0) {
-  rows.push('lint/typecheck: failed (see above)');
-  failed += 1;
+for (const [name, code] of [
+  ['biome (lint and format)', style],
+  ['knip (unused code and dependencies)', unused],
+  ['lint/typecheck', checks],
+]) {
+  if (code !== 0) {
+    rows.push(`${name}: failed (see above)`);
+    failed += 1;
+  }
 }
 console.log(`\n${rows.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(checks !== 0 || tests !== 0 || failed > 0 ? 1 : 0);
+process.exit(style !== 0 || unused !== 0 || checks !== 0 || tests !== 0 || failed > 0 ? 1 : 0);

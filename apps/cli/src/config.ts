@@ -7,7 +7,7 @@ import { CliError } from './errors';
 type Env = Record<string, string | undefined>;
 
 /** One named profile of the config file. */
-export interface Profile {
+interface Profile {
   api_key?: string;
   base_url?: string;
 }
@@ -26,12 +26,12 @@ export function configDir(env: Env = process.env, platform: NodeJS.Platform = pr
 }
 
 /** The config file path. */
-export function configPath(env: Env = process.env): string {
+function configPath(env: Env = process.env): string {
   return join(configDir(env), 'config.json');
 }
 
 /** Reads the config file; an absent file is an empty config. */
-export function readConfig(path = configPath()): ConfigFile {
+function readConfig(path = configPath()): ConfigFile {
   if (!existsSync(path)) return { profiles: {} };
   let parsed: unknown;
   try {

@@ -10,7 +10,7 @@ export interface OutputStream {
 }
 
 /** Standard input: a terminal for prompts, or a pipe to read ids and keys from. */
-export interface InputStream {
+interface InputStream {
   readonly isTTY: boolean;
   /** The readable itself; created only when something reads it. */
   stream(): NodeJS.ReadableStream & { setRawMode?(mode: boolean): unknown };
@@ -32,6 +32,3 @@ export interface Context {
   /** Calls `listener` on Ctrl-C or SIGTERM until the returned function is called. */
   onInterrupt(listener: () => void): () => void;
 }
-
-/** A command handler: gets the context, its parsed options and arguments, and returns the exit code. */
-export type Handler<Options, Args extends unknown[] = []> = (ctx: Context, options: Options, ...args: Args) => Promise<number>;

@@ -6,7 +6,7 @@ import { defineCommands } from './program';
 declare const __PACKAGE_VERSION__: string;
 
 /** `--version`: the package version and the Node.js it runs on. */
-export const VERSION_TEXT = `dataframer ${__PACKAGE_VERSION__} (node ${process.version})`;
+const VERSION_TEXT = `dataframer ${__PACKAGE_VERSION__} (node ${process.version})`;
 
 const FIELDS = /^[a-z_]+(,[a-z_]+)*$/;
 

@@ -4,8 +4,6 @@ import { defineOthers } from './program/others';
 import { defineRoot } from './program/root';
 import { defineRuns } from './program/runs';
 
-export { dollars, duration, integer } from './program/options';
-
 /** Builds the whole command tree without actions; `main` attaches them. */
 export function defineCommands() {
   const program = defineRoot();
@@ -13,7 +11,7 @@ export function defineCommands() {
 }
 
 /** The command tree, by name. */
-export type Commands = ReturnType<typeof defineCommands>;
+type Commands = ReturnType<typeof defineCommands>;
 
 /** The parsed options of a command, its own and the global ones, as commander infers them from the flags. */
 export type OptionsOf<K extends keyof Commands> = ReturnType<Commands[K]['optsWithGlobals']>;

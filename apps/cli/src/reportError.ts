@@ -42,7 +42,7 @@ function keyInUse(auth: ResolvedAuth | undefined): string {
 }
 
 /** What went wrong, as one line, and the exit code it ends the command with. */
-export function describeError(error: unknown, auth?: ResolvedAuth, timeout?: string): { message: string; code: number } {
+function describeError(error: unknown, auth?: ResolvedAuth, timeout?: string): { message: string; code: number } {
   if (error instanceof CliError) return { message: error.message, code: error.exitCode };
   if (error instanceof RequestValidationError) return { message: describeRequestValidation(error), code: EXIT.USAGE };
   const e = (error ?? {}) as { code?: string; message?: string };

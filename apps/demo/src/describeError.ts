@@ -10,7 +10,7 @@ import {
 } from '@df/browser';
 
 /** What kind of failure the page shows: each has its own wording and next step. */
-export type ErrorKind = 'auth' | 'forbidden' | 'unreachable' | 'offline' | 'timeout' | 'not-found' | 'other';
+type ErrorKind = 'auth' | 'forbidden' | 'unreachable' | 'offline' | 'timeout' | 'not-found' | 'other';
 
 /** A failure in the page's words: a heading, what happened, what to do, and the request id for support. */
 export interface ErrorView {

@@ -31,7 +31,7 @@ const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'U
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 /** Shown wherever a value is missing or null. */
-export const NONE = '—';
+const NONE = '—';
 
 /** The value when it is a finite number, otherwise undefined (the server may send null, nothing, or a string). */
 export function numberOr(value: unknown): number | undefined {
@@ -114,9 +114,4 @@ export function parseWhole(raw: string, min: number, max: number): { ok: true; v
     return { ok: false, message: `Enter a whole number ${range}.` };
   }
   return { ok: true, value };
-}
-
-/** Checks the samples field: a whole number from 1 to `max`; returns the error message or the number. */
-export function parseSamples(raw: string, max: number): { ok: true; value: number } | { ok: false; message: string } {
-  return parseWhole(raw, 1, max);
 }

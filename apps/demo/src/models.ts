@@ -12,7 +12,7 @@ export interface ModelOption {
 }
 
 /** The model the API uses when a create names none (the contract's default). */
-export const SERVER_DEFAULT_MODEL = 'anthropic/claude-sonnet-4-6';
+const SERVER_DEFAULT_MODEL = 'anthropic/claude-sonnet-4-6';
 
 function items(list: unknown): unknown[] {
   if (Array.isArray(list)) return list;

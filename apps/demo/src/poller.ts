@@ -2,7 +2,7 @@
 export type PollNext = 'again' | 'retry' | 'idle';
 
 /** Timers the poller uses, injected so tests drive time themselves. */
-export interface PollerTimers {
+interface PollerTimers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }

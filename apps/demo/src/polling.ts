@@ -8,7 +8,7 @@ import type { AppState, DetailState, SamplePreview } from './state';
 import type { Store } from './store';
 
 /** How many samples the run page previews. */
-export const PREVIEW_SAMPLES = 5;
+const PREVIEW_SAMPLES = 5;
 
 /** How long an action's result stays in the live region before status changes may replace it. */
 const ACTION_NOTICE_MS = 5000;

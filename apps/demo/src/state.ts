@@ -9,7 +9,7 @@ export type Download =
   | { state: 'error'; message: string };
 
 /** A confirmation the page is asking for before it acts. */
-export interface Confirmation {
+interface Confirmation {
   action: 'cancel' | 'delete';
   runId: string;
 }
@@ -30,7 +30,7 @@ export interface DetailState {
 }
 
 /** The create form's progress and its field messages (each field keeps a line for its message, so none shifts the form). */
-export interface CreateState {
+interface CreateState {
   phase: 'idle' | 'starting' | 'started' | 'failed';
   message: string;
   runId: string | undefined;

@@ -8,7 +8,7 @@ export const FAKE_KEY = 'sk_test_FAKE_canary_key_0000';
 export type Responder = (request: Request) => Response | Promise<Response>;
 
 /** Records what the fake fetch was sent. */
-export interface SentRequest {
+interface SentRequest {
   method: string;
   url: string;
   headers: Record<string, string>;

@@ -17,7 +17,7 @@ const doc = parse(readFileSync(CONTRACT_PATH, 'utf8')) as Json;
  * (SUCCEEDED by default, READY with `specReadyStatus`), so the detail is checked against SpecStatus's values
  * plus its older ones; the README names this reading, and the settings tests check that list and detail agree.
  */
-export const SPEC_STATUSES: string[] = [...doc.components.schemas.SpecStatus.enum, ...doc.components.schemas.SpecStatus['x-older-values']];
+const SPEC_STATUSES: string[] = [...doc.components.schemas.SpecStatus.enum, ...doc.components.schemas.SpecStatus['x-older-values']];
 doc.components.schemas.SpecStatus.enum = SPEC_STATUSES;
 
 /** Inlines every local $ref so the validators get self-contained schemas. */

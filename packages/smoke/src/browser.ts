@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium, installed by scripts/ensure-chromium.mjs. */
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 /** Bundles a page module (resolving packages from its own project's node_modules) for the browser and returns the code. */
 export async function bundlePage(entry: string): Promise<string> {

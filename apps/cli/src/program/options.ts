@@ -33,7 +33,7 @@ export function examples(...lines: string[]): string {
 }
 
 /** Help of the options that take JSON fields. */
-export const JSON_HELP = 'output JSON with the given comma-separated fields (without fields: list them)';
+const JSON_HELP = 'output JSON with the given comma-separated fields (without fields: list them)';
 
 /** Help of the arguments that take a run id. */
 export const RUN_ID_HELP = 'run id, a unique prefix of at least 6 characters, or - to read it from stdin';

@@ -13,7 +13,7 @@ export interface FollowOptions {
 }
 
 /** The exit code a finished run ends `watch` with. */
-export function exitCodeFor(status: string): number {
+function exitCodeFor(status: string): number {
   if (status === 'SUCCEEDED') return EXIT.OK;
   if (status === 'FAILED') return EXIT.RUN_FAILED;
   if (status === 'CANCELED') return EXIT.RUN_CANCELED;

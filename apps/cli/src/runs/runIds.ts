@@ -7,9 +7,6 @@ import { readId } from '../stdin';
 const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID_PREFIX = /^[0-9a-f][0-9a-f-]{5,34}$/i;
 
-/** The shortest id prefix accepted in place of a whole id, as git and docker accept short hashes. */
-export const MIN_PREFIX = 6;
-
 /**
  * Turns what the user typed into a run id: `-` reads it from stdin; a whole id is used as it is; a hex prefix
  * of 6 or more characters (tables and the dashboard show 8) is looked up in the run list: one match is that

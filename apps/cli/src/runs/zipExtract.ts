@@ -64,7 +64,7 @@ export async function readCentralDirectory(path: string): Promise<ZipEntryInfo[]
 }
 
 /** Why an entry must not be written under the target directory, or undefined when it is safe. */
-export function unsafeReason(entry: ZipEntryInfo, root: string): string | undefined {
+function unsafeReason(entry: ZipEntryInfo, root: string): string | undefined {
   const name = entry.name;
   if (entry.type === S_IFLNK) return 'a symbolic link';
   if (entry.type !== 0 && entry.type !== S_IFREG && entry.type !== S_IFDIR) return 'not a regular file';

@@ -28,7 +28,7 @@ const KNOWN_PARAMS: Array<[string, string]> = [
 ];
 
 /** A parameter value in words: lists joined, booleans as yes/no, objects as JSON, nothing as an em dash. */
-export function paramText(value: unknown): string {
+function paramText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return formatCount(value);

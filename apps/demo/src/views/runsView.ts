@@ -14,13 +14,13 @@ import { badge, copyButton, progress, relativeTime, runActions, statusNote } fro
 const COLUMNS = ['Status', 'Run', 'Spec', 'Progress', 'Cost', 'Created', 'Actions'] as const;
 
 /** The runs that pass the filters in the URL. */
-export function visibleRuns(state: Pick<AppState, 'runs' | 'search'>): Run[] {
+function visibleRuns(state: Pick<AppState, 'runs' | 'search'>): Run[] {
   const { status, spec } = readFilters(state.search);
   return (state.runs ?? []).filter((run) => (!status || run.status === status) && (!spec || run.spec_id === spec));
 }
 
 /** The "last updated" line: when, and whether and why the page keeps polling. */
-export function updatedLine(state: AppState): TemplateResult {
+function updatedLine(state: AppState): TemplateResult {
   const parts: Array<TemplateResult | string> = [];
   if (state.updatedAt !== undefined) {
     const at = new Date(state.updatedAt);

@@ -1,7 +1,7 @@
 import type { Runtime } from '../operations/Operation';
 
 /** Why a deadline's signal fired. */
-export type DeadlineState = 'running' | 'timeout' | 'aborted';
+type DeadlineState = 'running' | 'timeout' | 'aborted';
 
 /** One deadline for a whole operation: a signal that fires when time runs out or the caller aborts. */
 export interface Deadline {

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { RequestValidationError, type ValidationIssue } from '../errors/errors';
 
 /** A short description of a value's type for messages, never its content. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);

@@ -12,7 +12,7 @@ export const RETRY_AFTER_STATUSES: readonly number[] = [429, 503];
  * Connection failures that happen before a single byte of the request reaches the server, so even a
  * create is safe to repeat after them (Node/undici codes; browsers give no code, so they never count).
  */
-export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -45,7 +45,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /** Finds a system error code (`ECONNRESET`, …) on an error or its causes. */
-export function findErrorCode(error: unknown): string | undefined {
+function findErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 const manifestPath = require.resolve('@df/cli/package.json');
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: Record<string, string> };
 /** The built `dataframer` command (apps/cli, built by turbo before this suite because it is a dependency). */
-export const CLI = join(dirname(manifestPath), manifest.bin['dataframer']!);
+const CLI = join(dirname(manifestPath), manifest.bin['dataframer']!);
 
 export interface CliResult {
   code: number | null;

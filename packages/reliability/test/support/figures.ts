@@ -38,10 +38,3 @@ export function readSections(): Section[] {
 export function ms(value: number): string {
   return `${Math.round(value)} ms`;
 }
-
-/** The value at quantile q (0..1) of an unsorted list of numbers. */
-export function quantile(values: number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}

@@ -1,5 +1,5 @@
 /** Serialises JSON with sorted keys, so two equal bodies give the same fingerprint. */
-export function canonical(value: unknown): string {
+function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -9,7 +9,7 @@ export function canonical(value: unknown): string {
 }
 
 /** What a create with an `Idempotency-Key` should do. */
-export type IdempotencyLookup = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'conflict' };
+type IdempotencyLookup = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'conflict' };
 
 /**
  * Remembers successful creates by company and `Idempotency-Key` (the IETF draft's semantics): the same key

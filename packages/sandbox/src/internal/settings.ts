@@ -2,8 +2,8 @@ import type { OptionalFieldsMode, SandboxSettings, SpecReadyStatus } from '../ty
 import type { Timeline } from './store/createTimeline';
 
 /** Accepted values of each setting, for validation and help texts. */
-export const SPEC_READY_STATUSES: readonly SpecReadyStatus[] = ['SUCCEEDED', 'READY'];
-export const OPTIONAL_FIELDS_MODES: readonly OptionalFieldsMode[] = ['present', 'null', 'absent'];
+const SPEC_READY_STATUSES: readonly SpecReadyStatus[] = ['SUCCEEDED', 'READY'];
+const OPTIONAL_FIELDS_MODES: readonly OptionalFieldsMode[] = ['present', 'null', 'absent'];
 
 /** The settings a running sandbox can change; the speed lives on the timeline. */
 export interface Settings {

@@ -8,7 +8,7 @@ export type CliRequest =
   | { kind: 'start'; options: SandboxOptions & { port: number; host: string } };
 
 /** A command-line mistake: the message is shown as is, and the command exits 2. */
-export class UsageError extends Error {}
+class UsageError extends Error {}
 
 function number(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;

@@ -4,7 +4,7 @@ import { createRandom, hashSeed } from '../store/random';
 import type { Scheduler } from '../server/createScheduler';
 
 /** What the fault rules decided for one request. */
-export interface FaultDecision {
+interface FaultDecision {
   latencyMs: number;
   fault: InstalledFaultRule | null;
 }

@@ -4,7 +4,7 @@ import type { Timeline } from './createTimeline';
 import type { GeneratedFileData, RunState } from './Store';
 
 /** What a download link points at: a run's ZIP, or one of its files. */
-export interface DownloadTarget {
+interface DownloadTarget {
   runId: string;
   fileId: string | null;
 }

@@ -1,7 +1,7 @@
 import type { EvaluationState, LifecycleRun } from './Store';
 
 /** The run statuses the sandbox produces. */
-export type RunStatus = 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';
+type RunStatus = 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';
 
 /** The computed state of a run at one instant (times are simulated epoch ms). */
 export interface RunProgress {
@@ -26,7 +26,7 @@ export function processingMs(run: Pick<LifecycleRun, 'samples' | 'samplesPerSeco
 }
 
 /** Simulated ms from creation to the end of processing (success, or failure part-way). */
-export function endMs(run: LifecycleRun): number {
+function endMs(run: LifecycleRun): number {
   return run.pendingMs + (run.fails ? run.failFraction * processingMs(run) : processingMs(run));
 }
 
@@ -64,8 +64,8 @@ export function progress(run: LifecycleRun, at: number): RunProgress {
 }
 
 /** How long an evaluation stays PENDING, then PROCESSING, in simulated ms. */
-export const EVALUATION_PENDING_MS = 1000;
-export const EVALUATION_PROCESSING_MS = 5000;
+const EVALUATION_PENDING_MS = 1000;
+const EVALUATION_PROCESSING_MS = 5000;
 
 /** An evaluation's status at simulated time `at`, and when it finished. */
 export function evaluationProgress(

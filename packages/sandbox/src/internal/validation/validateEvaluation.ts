@@ -1,7 +1,7 @@
 import { notAnObject, type FieldErrors } from './FieldErrors';
 
 /** Evaluation models the legacy create-evaluation body accepts (the contract's enum). */
-export const EVALUATION_MODELS = [
+const EVALUATION_MODELS = [
   'anthropic/claude-opus-4-5',
   'anthropic/claude-opus-4-5-thinking',
   'anthropic/claude-sonnet-4-5',
@@ -10,7 +10,7 @@ export const EVALUATION_MODELS = [
 ] as const;
 
 /** The model used when the body names none. */
-export const DEFAULT_EVALUATION_MODEL = 'anthropic/claude-sonnet-4-5';
+const DEFAULT_EVALUATION_MODEL = 'anthropic/claude-sonnet-4-5';
 
 /** Checks a create-evaluation body (`{ evaluation_model? }`; an empty body is fine). */
 export function validateEvaluation(body: unknown): { errors: FieldErrors } | { value: { model: string } } {

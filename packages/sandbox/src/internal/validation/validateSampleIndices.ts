@@ -1,7 +1,7 @@
 import { notAnObject, type FieldErrors } from './FieldErrors';
 
 /** The most positions one request may ask for. */
-export const MAX_INDICES = 1000;
+const MAX_INDICES = 1000;
 
 /** Checks a `{ indices: [int] }` body the way a Django REST ListField would. */
 export function validateSampleIndices(body: unknown): { errors: FieldErrors } | { value: number[] } {

@@ -3,7 +3,7 @@ import { shapeFields } from './shapeFields';
 import { iso, type ViewContext } from './ViewContext';
 
 /** The file name of a generated file's path. */
-export function fileName(file: GeneratedFileData): string {
+function fileName(file: GeneratedFileData): string {
   return file.path.split('/').at(-1) as string;
 }
 

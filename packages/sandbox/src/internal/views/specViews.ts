@@ -3,7 +3,7 @@ import { shapeFields } from './shapeFields';
 import { iso, type ViewContext } from './ViewContext';
 
 /** The spec status in the configured vocabulary: a usable spec is SUCCEEDED (newest docs) or READY (older docs, SDK 0.3.1). */
-export function specStatus(ctx: ViewContext, spec: SpecState): string {
+function specStatus(ctx: ViewContext, spec: SpecState): string {
   return spec.status === 'SUCCEEDED' ? ctx.settings.specReadyStatus : spec.status;
 }
 
