@@ -105,7 +105,7 @@ describe('fault injection', () => {
     // A retry with the same key finds the run the client never heard about.
     const retry = await raw(sandbox, 'POST', '/runs/', { body, headers: { 'Idempotency-Key': 'k-drop' } });
     expect(retry.status).toBe(201);
-    expect((await retry.json()).id).toBe(created[0]?.id);
+    expect(((await retry.json()) as { id: string }).id).toBe(created[0]?.id);
     expect(sandbox.faults.counts()['drop-after-act']).toBe(1);
   });
 
@@ -129,7 +129,7 @@ describe('fault injection', () => {
     expect(list.every((r) => r.status === 'QUEUED_FOR_GPU')).toBe(true);
     sandbox.faults.clear();
     sandbox.faults.add({ method: 'GET', path: '/runs/{id}/', kind: 'unknown-status', value: 'RUNNING' });
-    const one = await (await raw(sandbox, 'GET', `/runs/${list[0]?.id}/`)).json();
+    const one = (await (await raw(sandbox, 'GET', `/runs/${list[0]?.id}/`)).json()) as { status: string };
     expect(one.status).toBe('RUNNING');
     // Specs are not runs: untouched.
     const specs = (await (await raw(sandbox, 'GET', '/specs/')).json()) as Array<{ status: string }>;
