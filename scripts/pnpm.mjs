@@ -10,13 +10,13 @@ function installedVersion() {
   return probe.status === 0 ? probe.stdout.trim() : undefined;
 }
 
-/** Runs `pnpm <args>` in the repository root and returns its exit code. */
+/** Runs `pnpm <args>` (in the repository root unless `cwd` says otherwise) and returns its exit code. */
 export function pnpm(args, options = {}) {
   const direct = installedVersion() === pinned;
   const [command, fullArgs] = direct ? ['pnpm', args] : ['npx', ['-y', `pnpm@${pinned}`, ...args]];
   const result = spawnSync(command, fullArgs, {
-    cwd: root,
-    stdio: 'inherit',
+    cwd: options.cwd ?? root,
+    stdio: options.stdio ?? 'inherit',
     shell: process.platform === 'win32',
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', ...options.env },
   });
