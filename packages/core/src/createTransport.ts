@@ -1,9 +1,11 @@
-import ky, { HTTPError, type AfterResponseHook, type BeforeRequestHook, type Hooks, type Options as KyOptions } from 'ky';
+import ky, { HTTPError, type AfterResponseHook, type BeforeRequestHook, type Options as KyOptions } from 'ky';
 import { formatMs } from './errors/createApiError';
-import { AbortError, ConfigurationError, ResponseValidationError, TimeoutError } from './errors/errors';
+import { AbortError, ConfigurationError, ResponseValidationError } from './errors/errors';
 import { DataframerError } from './errors/DataframerError';
 import { isLoopbackHost, normalizeBaseUrl } from './internal/baseUrl';
-import { createDeadline, untilAborted, type Deadline } from './internal/deadline';
+import { type Call, ambiguous, callOf, callsByRequest, interrupted } from './internal/call';
+import { createDeadline, untilAborted } from './internal/deadline';
+import { authorizingReplacement, withoutKey } from './internal/userHooks';
 import { prepareRequest } from './internal/prepareRequest';
 import { RETRYABLE_STATUSES } from './internal/retryableStatuses';
 import {
@@ -17,78 +19,14 @@ import {
   type AttemptFailure,
 } from './internal/retryPolicy';
 import { maskKey, redact } from './redact';
-import { lenientSchemas, type SchemaMode } from './schemas/SchemaMode';
-import type { CreateCallOptions, Operation, ResponseInfo, Runtime, Transport } from './operations/Operation';
-
-/** Receives debug lines; every line is already redacted. */
-export interface Logger {
-  debug(message: string): void;
-}
-
-/** ky hooks a client accepts: they run before the SDK adds the key, so they never see it. */
-export type ClientHooks = Pick<Hooks, 'beforeRequest' | 'afterResponse'>;
-
-/** How a transport reaches the API. Runtime entries (`@df/node`, `@df/browser`) fill in `runtime` and `getToken`. */
-export interface TransportOptions {
-  /** Server root, e.g. `https://df-api.dataframer.ai` (the form ending in `/api/dataframer` is accepted too). */
-  baseUrl: string;
-  runtime: Runtime;
-  /** Returns the bearer token for each attempt; undefined sends no Authorization header. */
-  getToken?: () => string | undefined | Promise<string | undefined>;
-  /** Where the token came from, for 401 and 403 messages (`DATAFRAMER_API_KEY`, `the apiKey option`). */
-  tokenSource?: () => string;
-  /** When set, a call without a token fails with this message instead of being sent. */
-  missingTokenMessage?: string;
-  /** Deadline per call, every retry included (default 60 000 ms). */
-  timeoutMs?: number;
-  /** Retries after the first attempt (default 2). */
-  maxRetries?: number;
-  /** How responses are checked: `lenientSchemas` (default) or `strictSchemas` (contract tests). */
-  schemas?: SchemaMode;
-  logger?: Logger;
-  /** Extra headers for every request (the Node entry sets User-Agent). */
-  headers?: Record<string, string>;
-  /** Passed to fetch (browsers: `include` for cookie-authenticated proxies). */
-  credentials?: 'omit' | 'same-origin' | 'include';
-  /** Your own ky hooks (tracing headers, metrics); they run before the SDK adds the key. */
-  hooks?: ClientHooks;
-}
+import { lenientSchemas } from './schemas/SchemaMode';
+import type { CreateCallOptions, Operation, ResponseInfo, Transport } from './operations/Operation';
+import type { TransportOptions } from './TransportOptions';
 
 /** Default deadline of one call, retries included. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
-
-/** What one call knows while ky runs it: shared by the hooks and the retry decision through ky's `context`. */
-interface Call {
-  readonly operation: Operation<unknown, unknown>;
-  readonly label: string;
-  readonly create: boolean;
-  readonly deadline: Deadline;
-  readonly idempotencyKey: string | undefined;
-  readonly maxRetries: number;
-  attempts: number;
-  /** `sending` from the moment fetch is called; `waiting` once a retry is decided. */
-  phase: 'preparing' | 'sending' | 'waiting';
-  started: number;
-  secrets: string[];
-  keyHint: string | undefined;
-  mayHaveActed: boolean;
-  /** The last raw failure and its classification, so it is classified once. */
-  last: { raw: unknown; failure: AttemptFailure } | undefined;
-  /** The random draw of the next backoff's jitter, shared by the deadline check and ky's `jitter`. */
-  random: number;
-  nextDelayMs: number;
-}
-
-const callOf = (options: { context?: Record<string, unknown> }) => options.context?.['call'] as Call;
-
-/**
- * The call each Request ky is about to send belongs to. A cloned Request (ky clones one for every retry) follows
- * its original's signal only weakly in undici, so after a garbage collection the deadline could no longer abort
- * it: fetch is handed the call's own signal instead, looked up here.
- */
-const callsByRequest = new WeakMap<Request, Call>();
 
 /** Creates the one transport every runtime uses: ky sends and repeats, under our create safety, deadline, errors and redaction. */
 export function createTransport(options: TransportOptions): Transport {
@@ -359,50 +297,4 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { send, runtime: rt, timeoutMs: timeoutMsDefault };
-}
-
-/** ky skips the remaining beforeRequest hooks when one returns a Request, so a user hook that does gets the key added to that Request. */
-function authorizingReplacement(hook: BeforeRequestHook, authorize: BeforeRequestHook): BeforeRequestHook {
-  return async (request, options, state) => {
-    const result = await hook(request, options, state);
-    if (result instanceof Request) await authorize(result as typeof request, options, state);
-    return result;
-  };
-}
-
-/** Hands a user's afterResponse hook a copy of the request without the key (and without the body, which a retry still needs). */
-function withoutKey(hook: AfterResponseHook): AfterResponseHook {
-  return (request, options, response, state) => {
-    const headers = new Headers(request.headers);
-    headers.delete('authorization');
-    return hook(new Request(request.url, { method: request.method, headers }) as typeof request, options, response, state);
-  };
-}
-
-/** The error for a create that may have acted: the operation's own (OutcomeUnknownError for runs), or the failure itself. */
-function ambiguous(call: Call, cause: DataframerError): DataframerError {
-  const { operation, idempotencyKey } = call;
-  return operation.ambiguous && idempotencyKey !== undefined
-    ? operation.ambiguous(cause, idempotencyKey, call.attempts, call.label)
-    : cause;
-}
-
-/** The error for a call whose deadline passed or whose caller aborted; a create caught in flight may have acted. */
-function interrupted(call: Call): DataframerError {
-  const { deadline, attempts } = call;
-  const lastError = call.last?.failure.error;
-  const last = lastError ? ` (last failure: ${lastError.message})` : '';
-  const name = call.operation.name;
-  const error =
-    deadline.state === 'timeout'
-      ? new TimeoutError(
-          `${name} did not finish within its ${formatMs(deadline.timeoutMs)} deadline after ${attempts} attempt${attempts === 1 ? '' : 's'}${last}`,
-          { timeoutMs: deadline.timeoutMs, attempts, request: call.label, ...(lastError && { cause: lastError }) },
-        )
-      : new AbortError(`${name} was aborted by the caller after ${formatMs(deadline.elapsed())}${last}`, {
-          attempts,
-          request: call.label,
-          cause: deadline.signal.reason,
-        });
-  return call.create && (call.mayHaveActed || call.phase === 'sending') ? ambiguous(call, error) : error;
 }

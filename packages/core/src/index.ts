@@ -1,6 +1,6 @@
 // The public API of @df/core, named one by one: a new export is a decision (test/exports.test.ts lists them).
 export { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './createTransport';
-export type { ClientHooks, Logger, TransportOptions } from './createTransport';
+export type { ClientHooks, Logger, TransportOptions } from './TransportOptions';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';
 export type {
