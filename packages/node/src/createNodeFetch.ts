@@ -61,56 +61,42 @@ function proxyVariable(env: Record<string, string | undefined>, name: string): s
 }
 
 /**
- * Creates a fetch on undici whose header and body timeouts are off, so only the client's own deadline ends a
- * call (Node's built-in fetch gives up after 300 s without response headers whatever the caller asked for),
- * and which honours `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` through undici's `EnvHttpProxyAgent`.
- * undici is loaded at the first request, so creating a client (or passing your own fetch) costs nothing.
+ * Creates a fetch whose header and body timeouts are off, so only the client's own deadline ends a call (Node's
+ * fetch gives up after 300 s without response headers whatever the caller asked for), and which honours
+ * `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` through undici's `EnvHttpProxyAgent`. It is Node's own fetch,
+ * which takes the `Request` ky builds as it is, over a connection pool from undici (npm) given as its
+ * `dispatcher`. undici is loaded at the first request, so creating a client (or passing your own fetch) costs nothing.
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const env = options.env ?? process.env;
   const proxied = Boolean(options.proxy || proxyVariable(env, 'HTTP_PROXY') || proxyVariable(env, 'HTTPS_PROXY'));
   if (options.engine === 'node:http' && !proxied) return createNodeHttpFetch();
-  let loaded: Promise<{ send: typeof import('undici').fetch; pool: Dispatcher }> | undefined;
+  let loaded: Promise<Dispatcher> | undefined;
   const load = () =>
     (loaded ??= import('undici').then((module) => {
       // A bundle that splits undici (CommonJS) into a chunk of its own may expose it only as the default export.
-      const { Agent, EnvHttpProxyAgent, fetch } =
+      const { Agent, EnvHttpProxyAgent } =
         typeof module.Agent === 'function' ? module : (module as unknown as { default: typeof module }).default;
       const timeouts = { headersTimeout: 0, bodyTimeout: 0 };
       const httpProxy = options.proxy ?? proxyVariable(env, 'HTTP_PROXY');
       const httpsProxy = options.proxy ?? (proxyVariable(env, 'HTTPS_PROXY') || httpProxy);
-      const pool =
-        httpProxy || httpsProxy
-          ? new EnvHttpProxyAgent({ ...timeouts, httpProxy, httpsProxy, noProxy: proxyVariable(env, 'NO_PROXY') })
-          : new Agent(timeouts);
-      return { send: fetch, pool };
+      return httpProxy || httpsProxy
+        ? new EnvHttpProxyAgent({ ...timeouts, httpProxy, httpsProxy, noProxy: proxyVariable(env, 'NO_PROXY') })
+        : new Agent(timeouts);
     }));
   return {
     async fetch(input, init) {
-      const { send, pool } = await load();
+      const pool = await load();
       const signal = init?.signal ?? (typeof input === 'string' || input instanceof URL ? undefined : input.signal);
       // Bun's built-in undici has no compose(); its fetch keeps the signal itself.
       const dispatcher = signal && typeof pool.compose === 'function' ? pool.compose(abortOn(signal)) : pool;
-      if (typeof input === 'string' || input instanceof URL)
-        return (await send(input, { ...(init as object), dispatcher })) as unknown as Response;
-      // undici from npm does not recognise a Request made by Node's own Request class (it would turn it into
-      // the string "[object Request]"), so the request is passed on as its parts.
-      const hasBody = input.body !== null && input.method !== 'GET' && input.method !== 'HEAD';
-      const response = await send(input.url, {
-        method: input.method,
-        headers: [...input.headers],
-        ...(hasBody && { body: new Uint8Array(await input.arrayBuffer()) }),
-        redirect: input.redirect,
-        ...(init as object),
-        signal,
-        dispatcher,
-      });
-      return response as unknown as Response;
+      // `dispatcher` is undici's own option of fetch (Node's fetch is undici), not part of the standard RequestInit.
+      return globalThis.fetch(input, { ...init, dispatcher } as unknown as RequestInit);
     },
     close: async () => {
       if (!loaded) return;
       // Bun's built-in undici has an Agent without close(); its pool needs no closing.
-      const pool = (await loaded).pool as Partial<Dispatcher>;
+      const pool = (await loaded) as Partial<Dispatcher>;
       await pool.close?.();
     },
   };
