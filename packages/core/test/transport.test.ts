@@ -243,6 +243,29 @@ describe('errors', () => {
     expect(everything).not.toContain(FAKE_KEY);
     expect(error.detail).toBe('Key [REDACTED] is revoked');
   });
+
+  it("takes the key out of a successful answer and leaves the rest of the user's data as it came", async () => {
+    const other = 'sk_live_someoneelse_4f2a9c';
+    const body = [sampleRun({ spec_name: `made with ${FAKE_KEY}` }), sampleRun({ spec_name: `Bearer abc.def and ${other}` })];
+    const { transport } = scriptedTransport([() => json(200, body)]);
+    const runs = await createDataframerClient(transport).runs.list();
+    expect(runs.map((run) => run.spec_name)).toEqual(['made with [REDACTED]', `Bearer abc.def and ${other}`]);
+  });
+
+  it('checks and masks a key that changes between calls afresh', async () => {
+    const keys = ['sk_test_fake_first_key_1111', 'sk_test_fake_second_key_2222', 'sk_test_fake_bad\nkey_3333'];
+    let next = 0;
+    const { transport, sent } = scriptedTransport([() => json(401, { detail: 'Invalid API key.' })], { getToken: () => keys[next++] });
+    const client = createDataframerClient(transport);
+    const hints: unknown[] = [];
+    for (let i = 0; i < 3; i++)
+      hints.push(
+        await client.runs.list({ maxRetries: 0 }).catch((e: unknown) => (e as AuthenticationError).keyHint ?? (e as Error).message),
+      );
+    expect(sent.map((s) => s.headers['authorization'])).toEqual([`Bearer ${keys[0]}`, `Bearer ${keys[1]}`]);
+    expect(hints.slice(0, 2)).toEqual(['sk_test_…1111', 'sk_test_…2222']);
+    expect(hints[2]).toContain('an HTTP header cannot carry');
+  });
 });
 
 describe('retries', () => {
@@ -531,6 +554,20 @@ describe('your own ky hooks', () => {
       ['t1', `Bearer ${FAKE_KEY}`, 'hook-key', CREATE],
       ['t1', `Bearer ${FAKE_KEY}`, 'hook-key', CREATE],
     ]);
+  });
+
+  it('a hook that moves the request to plain http elsewhere gets no key: nothing is sent', async () => {
+    const { transport, sent } = scriptedTransport([() => json(200, [])], {
+      hooks: {
+        beforeRequest: [(request) => new Request(request.url.replace('https://api.example.test', 'http://mirror.example.test'), request)],
+      },
+    });
+    const error = await createDataframerClient(transport)
+      .runs.list()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('Refusing to send the API key over plain http to mirror.example.test');
+    expect(sent).toHaveLength(0);
   });
 });
 
