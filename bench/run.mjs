@@ -33,12 +33,14 @@ function startup() {
       (error, stdout, stderr) => {
         const rows = {};
         for (const match of stdout.matchAll(
-          /^\s+(node -e 0|dataframer --help|dataframer runs list|dataframer runs get ID)\s+([\d.]+) ms\s+([\d.]+)×/gm,
+          /^\s+(node -e 0|node empty\.cjs|node -e Request|dataframer --help|dataframer runs list|dataframer runs get ID)\s+([\d.]+) ms\s+([\d.]+)×/gm,
         )) {
           rows[match[1]] = { ms: Number(match[2]), ratio: Number(match[3]) };
         }
         const heap = /peak growth over the first request ([\d.]+) MB; one page's body ([\d.]+) MB: ([\d.]+)×/.exec(stdout);
         if (heap) rows.heap = { peakMb: Number(heap[1]), pageMb: Number(heap[2]), ratio: Number(heap[3]) };
+        const rawHeap = /raw fetch \+ JSON\.parse of the same pages, same probe: peak growth ([\d.]+) MB \(([\d.]+)×/.exec(stdout);
+        if (heap && rawHeap) Object.assign(rows.heap, { rawPeakMb: Number(rawHeap[1]), rawRatio: Number(rawHeap[2]) });
         resolve({
           rows,
           method: /median of \d+ \(([^)]+)\)/.exec(stdout)?.[1] ?? 'unknown',
@@ -142,7 +144,9 @@ if (cli.error || !cli.rows['dataframer --help']) {
     goal(`CLI ${name} cold start`, false, 'not measured', target, cli.error ?? '');
   }
 } else {
-  say(`Medians (${cli.method}); \`runs list\` talks to a local sandbox.`);
+  say(
+    `Medians (${cli.method}); \`node empty.cjs\` is the floor of running any file, \`node -e Request\` of touching fetch's classes at all (Node loads its built-in undici then; ky does at import); \`runs list\` and \`runs get\` talk to a local sandbox.`,
+  );
   say();
   say('| command | ms | × node -e 0 |');
   say('| --- | ---: | ---: |');
@@ -159,6 +163,10 @@ if (cli.error || !cli.rows['dataframer --help']) {
   if (heap) {
     say();
     say(`\`runs samples --all\` of 20,000 samples: peak heap growth ${heap.peakMb} MB against one page's body of ${heap.pageMb} MB.`);
+    if (heap.rawPeakMb !== undefined)
+      say(
+        `The same pages fetched with raw fetch + JSON.parse and written out the same way, under the same probe: ${heap.rawPeakMb} MB (${x(heap.rawRatio)} a page), the floor a Node process pays for a parsed page and its own warm-up.`,
+      );
     goal('CLI runs samples --all, peak heap growth', heap.ratio <= 1.5, x(heap.ratio), '≤ 1.5× one page');
   }
 }

@@ -5,7 +5,7 @@
 //   at the first request and at every page written) against the size of one page's body.
 // Needs a build first.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ const N = Number(process.env.BENCH_RUNS ?? 20);
 const SAMPLES = 20_000;
 const bin = fileURLToPath(new URL('../dist/dataframer.cjs', import.meta.url));
 const probe = fileURLToPath(new URL('./heapProbe.mjs', import.meta.url));
+const rawPages = fileURLToPath(new URL('./rawPages.mjs', import.meta.url));
 const sandboxBin = fileURLToPath(new URL('../node_modules/@df/sandbox/dist/cli.js', import.meta.url));
 
 // The sandbox runs in its own process, logging to a file, so that synchronous spawns here cannot stall it.
@@ -53,11 +54,18 @@ const hasHyperfine = spawnSync('hyperfine', ['--version'], { stdio: 'ignore' }).
 const medians = {};
 const minimums = {};
 let heap;
+let rawHeap;
 let commands;
 try {
   const runId = cli(['runs', 'list']).split('\n')[0].split('\t')[0];
+  const emptyFile = join(configDir, 'empty.cjs');
+  writeFileSync(emptyFile, '');
   commands = {
     'node -e 0': [process.execPath, ['-e', '0']],
+    // Running any file at all costs the module loader's resolve and read: the floor for the bin.
+    'node empty.cjs': [process.execPath, [emptyFile]],
+    // Node loads its built-in undici the first time a fetch class is touched: the floor for any fetch-based client.
+    'node -e Request': [process.execPath, ['-e', "new Request('http://localhost/')"]],
     'dataframer --help': [process.execPath, [bin, '--help']],
     'dataframer runs list': [process.execPath, [bin, 'runs', 'list']],
     'dataframer runs get ID': [process.execPath, [bin, 'runs', 'get', runId]],
@@ -115,6 +123,15 @@ try {
   });
   if (result.status !== 0) throw new Error(`runs samples --all exited ${result.status}: ${result.stderr}`);
   heap = { pageBytes, ...JSON.parse(readFileSync(out, 'utf8')) };
+  // The same pages through raw fetch + JSON.parse under the same probe: what any Node process pays.
+  const rawOut = join(configDir, 'heap-raw.json');
+  const raw = spawnSync(process.execPath, ['--expose-gc', '--import', probe, rawPages, url, big], {
+    env: { ...env, HEAP_PROBE_OUT: rawOut },
+    stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+    encoding: 'utf8',
+  });
+  if (raw.status !== 0) throw new Error(`the raw fetch pages exited ${raw.status}: ${raw.stderr}`);
+  rawHeap = JSON.parse(readFileSync(rawOut, 'utf8'));
 } finally {
   sandbox.kill();
   rmSync(configDir, { recursive: true, force: true });
@@ -130,8 +147,9 @@ for (const name of Object.keys(commands)) {
   console.log(`  ${name.padEnd(24)} ${medians[name].toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×  ${best}${verdict}`);
 }
 // Peak: the most the live heap grew over what it was when the first request started (SDK loaded, nothing fetched).
-const baseline = heap.requests[0];
-const peak = Math.max(...heap.writing.map((w) => w.heap)) - baseline;
+const peakOf = (figures) => Math.max(...figures.writing.map((w) => w.heap)) - figures.requests[0];
+const peak = peakOf(heap);
+const rawPeak = peakOf(rawHeap);
 const ratio = peak / heap.pageBytes;
 // Held per page: while a page is written out, over the heap when that page's request started.
 const held = Math.max(...heap.writing.map((w) => w.heap - heap.requests[Math.max(0, w.request)]));
@@ -141,6 +159,7 @@ const drift = Math.max(...between) - between[0];
 console.log(
   `\nruns samples --all, ${SAMPLES} samples (pages of 1000, ${heap.requests.length} requests, ${heap.writes} writes), live heap after GC:` +
     `\n  peak growth over the first request ${(peak / 1e6).toFixed(2)} MB; one page's body ${(heap.pageBytes / 1e6).toFixed(2)} MB: ${ratio.toFixed(2)}× (goal ≤ 1.5×: ${ratio <= 1.5 ? 'ok' : 'MISSED'})` +
+    `\n  raw fetch + JSON.parse of the same pages, same probe: peak growth ${(rawPeak / 1e6).toFixed(2)} MB (${(rawPeak / heap.pageBytes).toFixed(2)}× a page's body)` +
     `\n  held while a page is written out: ${(held / 1e6).toFixed(2)} MB (${(held / heap.pageBytes).toFixed(2)}× its body)` +
     `\n  between pages, third request to last: ${(drift / 1e6).toFixed(2)} MB (what grows with the number of samples)`,
 );
