@@ -1,8 +1,7 @@
 // Makes sure Debian's Chromium is at /usr/bin/chromium for the browser tests; installs it with apt-get when missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM } from './chromium.mjs';
 
 if (existsSync(CHROMIUM)) process.exit(0);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, type Sandbox, type SandboxOptions } from '@df/sandbox';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 import { buildDemo, serveDemo } from '../scripts/serveDemo.mjs';
 
 /** Where the tests leave screenshots for review (ignored by git). */
@@ -37,19 +38,10 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
   const profile = mkdtempSync(join(tmpdir(), 'df-demo-chromium-'));
   // A persistent context is how a fresh, explicit --user-data-dir is given to Chromium.
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', ...CHROMIUM_ARGS],
   });
   const closers: Array<() => Promise<void>> = [];
   return {

@@ -2,9 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium, installed by scripts/ensure-chromium.mjs. */
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium, installed by scripts/ensure-chromium.mjs, and its flags.
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 
 /** Bundles a page module (resolving packages from its own project's node_modules) for the browser and returns the code. */
 export async function bundlePage(entry: string): Promise<string> {
@@ -84,19 +83,7 @@ export async function servePage(options: { script: string; apiBaseUrl: string; a
 
 /** Starts headless Debian Chromium as this machine needs it (root: no sandbox; no background network). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 /** Opens the page in a fresh context and returns what the page's `window.__smoke` promise settles to. */
