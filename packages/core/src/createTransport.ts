@@ -2,7 +2,8 @@ import ky, { HTTPError, type AfterResponseHook, type BeforeRequestHook, type Opt
 import { formatMs } from './errors/createApiError';
 import { AbortError, ConfigurationError, ResponseValidationError } from './errors/errors';
 import { DataframerError } from './errors/DataframerError';
-import { isLoopbackHost, normalizeBaseUrl } from './internal/baseUrl';
+import { createKeyCheck } from './internal/apiKey';
+import { normalizeBaseUrl } from './internal/baseUrl';
 import { type Call, ambiguous, callOf, callsByRequest, interrupted } from './internal/call';
 import { createDeadline, untilAborted } from './internal/deadline';
 import { authorizingReplacement, withoutKey } from './internal/userHooks';
@@ -18,7 +19,7 @@ import {
   jittered,
   type AttemptFailure,
 } from './internal/retryPolicy';
-import { maskKey, redact, withoutSecrets } from './redact';
+import { redact, withoutSecrets } from './redact';
 import { lenientSchemas } from './schemas/SchemaMode';
 import type { CreateCallOptions, Operation, ResponseInfo, Transport } from './operations/Operation';
 import type { TransportOptions } from './TransportOptions';
@@ -27,11 +28,6 @@ import type { TransportOptions } from './TransportOptions';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default number of retries after the first attempt. */
 export const DEFAULT_MAX_RETRIES = 2;
-
-/** Whether a request to this URL may carry the key: https, or plain http to this machine only. */
-function mayCarryKey(url: URL): boolean {
-  return url.protocol !== 'http:' || isLoopbackHost(url.hostname);
-}
 
 /** Creates the one transport every runtime uses: ky sends and repeats, under our create safety, deadline, errors and redaction. */
 export function createTransport(options: TransportOptions): Transport {
@@ -44,22 +40,7 @@ export function createTransport(options: TransportOptions): Transport {
   // Without a logger, `log?.(…)` skips building the line at all: no work on the hot path.
   const log = logger && ((call: Call, line: string) => logger.debug(redact(line, call.secrets)));
 
-  // Whether the base URL itself may carry the key: decided once; a request elsewhere (a user's hook moved it) is checked itself.
-  const baseMayCarryKey = mayCarryKey(new URL(base));
-  // The last token seen and what was derived from it, so a steady key is checked and masked once, not on every attempt.
-  let known: { token: string; key: string; keyHint: string } | undefined;
-
-  function checkedToken(token: string, call: Call): { token: string; key: string; keyHint: string } {
-    // fetch rejects such a header with a TypeError that quotes the whole value, key included, so it is refused here.
-    if (/[^\x20-\x7e]/.test(token.trim())) {
-      throw new ConfigurationError(
-        'The API key has a character an HTTP header cannot carry (a line break, control or non-ASCII character); check where it is set',
-        { request: call.label },
-      );
-    }
-    const key = token.trim();
-    return { token, key, keyHint: `${maskKey(key)}${options.tokenSource ? ` from ${options.tokenSource()}` : ''}` };
-  }
+  const checkKey = createKeyCheck(base, options.tokenSource);
 
   const authorize: BeforeRequestHook = async (request, kyOptions) => {
     const call = callOf(kyOptions);
@@ -68,14 +49,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (token === undefined && options.missingTokenMessage)
       throw new ConfigurationError(options.missingTokenMessage, { request: call.label });
     if (token !== undefined) {
-      if (known?.token !== token) known = checkedToken(token, call);
-      if (!(request.url.startsWith(`${base}/`) ? baseMayCarryKey : mayCarryKey(new URL(request.url)))) {
-        throw new ConfigurationError(
-          `Refusing to send the API key over plain http to ${new URL(request.url).host}: use https (plain http only to localhost, 127.0.0.1 or [::1])`,
-          { request: call.label },
-        );
-      }
-      const { key, keyHint } = known;
+      const { key, keyHint } = checkKey(token, request, call.label);
       for (const secret of [token, key]) if (!call.secrets.includes(secret)) call.secrets.push(secret);
       call.keyHint = keyHint;
       request.headers.set('authorization', `Bearer ${key}`);
