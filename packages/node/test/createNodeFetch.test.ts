@@ -1,38 +1,11 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, type Sandbox } from '@df/sandbox';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError, createClient, createNodeFetch } from '../src/index';
+import { startProxy, type ProxyProcess } from '../../../scripts/proxyProcess.mjs';
 import { sendJson, startServer } from './server';
-
-// The `proxy` package's own bin: a real HTTP(S) proxy process (CONNECT included), logging what it sees with DEBUG.
-const proxyBin = join(dirname(createRequire(import.meta.url).resolve('proxy')), 'bin', 'proxy.js');
-
-interface ProxyProcess {
-  url: string;
-  log(): string;
-  stop(): void;
-}
-
-async function startProxy(): Promise<ProxyProcess> {
-  const child: ChildProcess = spawn(process.execPath, [proxyBin, '--port', '0'], {
-    env: { ...process.env, DEBUG: 'proxy*' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /listening on port (\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the proxy exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, log: () => log, stop: () => child.kill() };
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
@@ -40,7 +13,7 @@ let sandbox: Sandbox;
 let proxy: ProxyProcess;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 8 });
-  proxy = await startProxy();
+  proxy = await startProxy(import.meta.url);
 });
 afterAll(async () => {
   proxy.stop();
