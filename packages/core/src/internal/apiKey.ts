@@ -21,6 +21,7 @@ function mayCarryKey(url: URL): boolean {
  */
 export function createKeyCheck(base: string, tokenSource?: () => string): (token: string, request: Request, label: string) => CheckedKey {
   const baseMayCarryKey = mayCarryKey(new URL(base));
+  const underBase = `${base}/`;
   let known: CheckedKey | undefined;
   return (token, request, label) => {
     if (known?.token !== token) {
@@ -34,7 +35,7 @@ export function createKeyCheck(base: string, tokenSource?: () => string): (token
       const key = token.trim();
       known = { token, key, keyHint: `${maskKey(key)}${tokenSource ? ` from ${tokenSource()}` : ''}` };
     }
-    if (!(request.url.startsWith(`${base}/`) ? baseMayCarryKey : mayCarryKey(new URL(request.url)))) {
+    if (!(request.url.startsWith(underBase) ? baseMayCarryKey : mayCarryKey(new URL(request.url)))) {
       throw new ConfigurationError(
         `Refusing to send the API key over plain http to ${new URL(request.url).host}: use https (plain http only to localhost, 127.0.0.1 or [::1])`,
         { request: label },
