@@ -100,3 +100,4 @@ export {
 } from './errors/errors';
 export type { ValidationIssue } from './errors/errors';
 export { redact, maskKey } from './redact';
+export { mayCarryKey } from './mayCarryKey';

@@ -1,17 +1,12 @@
 import { ConfigurationError } from '../errors/errors';
 import { maskKey } from '../redact';
-import { isLoopbackHost } from './baseUrl';
+import { mayCarryKey } from '../mayCarryKey';
 
 /** A key as it is sent: the token the provider gave, trimmed, and its masked hint for 401/403 messages. */
 export interface CheckedKey {
   token: string;
   key: string;
   keyHint: string;
-}
-
-/** Whether a request to this URL may carry the key: https, or plain http to this machine only. */
-function mayCarryKey(url: URL): boolean {
-  return url.protocol !== 'http:' || isLoopbackHost(url.hostname);
 }
 
 /**
