@@ -1,4 +1,5 @@
 import {
+  checkClientOptions,
   ConfigurationError,
   createTransport,
   lenientSchemas,
@@ -23,10 +24,12 @@ export interface BrowserClientOptions {
   fetch?: Runtime['fetch'];
   /** Returns a short-lived token for each request (called per request, so it can refresh); none sends no Authorization header. */
   getToken?: () => string | undefined | Promise<string | undefined>;
-  /** Deadline per call, every retry included (default 60 000 ms). */
+  /** Deadline per call, every retry included (default 60 000 ms); a finite number, so it cannot be switched off by accident. */
   timeoutMs?: number;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt (default 2, at most 20). */
   maxRetries?: number;
+  /** The largest JSON answer read, in bytes (default 256 MiB). */
+  maxResponseBytes?: number;
   /**
    * How responses are checked: lenient by default; `strictSchemas` rejects unknown fields and statuses (contract tests).
    * A value rather than a flag, so pages that never use strict checks do not ship their code.
@@ -34,7 +37,7 @@ export interface BrowserClientOptions {
   schemas?: SchemaMode;
   /** Receives redacted debug lines. */
   logger?: Logger;
-  /** Your own ky `beforeRequest` and `afterResponse` hooks (tracing headers, metrics); they never see the key. */
+  /** Your own ky `beforeRequest` and `afterResponse` hooks (tracing headers, metrics); nothing they receive holds the key. */
   hooks?: ClientHooks;
   /** Passed to fetch: `include` when a cross-origin proxy authenticates the page by its cookies. */
   credentials?: 'omit' | 'same-origin' | 'include';
@@ -44,6 +47,7 @@ export interface BrowserClientOptions {
 
 /** Creates a transport for the standalone operations (`listRuns(transport)`, …) from the page's fetch, timers and location. */
 export function createBrowserTransport(options: BrowserClientOptions = {}): Transport {
+  checkClientOptions(options, 'createClient');
   const allowSecret = options.dangerouslyAllowSecretKeyInBrowser === true;
   if (options.apiKey !== undefined && !allowSecret) throw secretKeyRefused('the apiKey option');
   if (options.apiKey !== undefined && options.getToken)

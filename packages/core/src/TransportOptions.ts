@@ -7,7 +7,7 @@ export interface Logger {
   debug(message: string): void;
 }
 
-/** ky hooks a client accepts: they run before the SDK adds the key, so they never see it. */
+/** ky hooks a client accepts: they run before the SDK adds the key, and nothing they receive holds it. What they throw is a CallbackError. */
 export type ClientHooks = Pick<Hooks, 'beforeRequest' | 'afterResponse'>;
 
 /** How a transport reaches the API. Runtime entries (`@df/node`, `@df/browser`) fill in `runtime` and `getToken`. */
@@ -23,8 +23,10 @@ export interface TransportOptions {
   missingTokenMessage?: string;
   /** Deadline per call, every retry included (default 60 000 ms). */
   timeoutMs?: number;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt (default 2, at most 20). */
   maxRetries?: number;
+  /** The largest JSON answer read, in bytes (default 256 MiB); a larger one fails with a ResponseValidationError instead of filling memory. */
+  maxResponseBytes?: number;
   /** How responses are checked: `lenientSchemas` (default) or `strictSchemas` (contract tests). */
   schemas?: SchemaMode;
   logger?: Logger;

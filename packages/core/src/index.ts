@@ -1,5 +1,6 @@
 // The public API of @df/core, named one by one: a new export is a decision (test/exports.test.ts lists them).
-export { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './createTransport';
+export { createTransport, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './transport/createTransport';
+export { checkClientOptions } from './transport/checkOptions';
 export type { ClientHooks, Logger, TransportOptions } from './TransportOptions';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';
@@ -94,10 +95,11 @@ export {
   AbortError,
   OutcomeUnknownError,
   CostLimitError,
+  CallbackError,
   ResponseValidationError,
   RequestValidationError,
   ConfigurationError,
 } from './errors/errors';
-export type { ValidationIssue } from './errors/errors';
+export type { CallbackStage, ValidationIssue } from './errors/errors';
 export { redact, maskKey } from './redact';
 export { mayCarryKey } from './mayCarryKey';

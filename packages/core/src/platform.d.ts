@@ -55,10 +55,27 @@ declare var Request: {
   ): Request;
 };
 
+interface ReadableStreamDefaultReader<R> {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: R }>;
+  cancel(reason?: unknown): Promise<void>;
+  releaseLock(): void;
+}
+
+interface ReadableStream<R> {
+  getReader(): ReadableStreamDefaultReader<R>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+interface TextDecoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+declare var TextDecoder: { prototype: TextDecoder; new (label?: string): TextDecoder };
+
 interface Response {
   readonly status: number;
   readonly ok: boolean;
   readonly headers: Headers;
+  readonly body: ReadableStream<Uint8Array> | null;
   text(): Promise<string>;
 }
 declare var Response: { prototype: Response };

@@ -76,7 +76,7 @@ describe('classification', () => {
     expect(http(500).error).toBeInstanceOf(ServerError);
     // Retry-After counts only where the server turned the request away.
     expect(http(500, '2').retryAfterMs).toBeUndefined();
-    const base = { request: 'POST /api/dataframer/runs/', attempts: 2, baseUrl: 'https://x.test', secrets: [] };
+    const base = { request: 'POST /api/dataframer/runs/', attempts: 2, baseUrl: 'https://x.test', redact: (text: string) => text };
     expect(classifyConnectionFailure(networkError('ECONNREFUSED'), base)).toMatchObject({
       retryable: true,
       safeForCreate: true,

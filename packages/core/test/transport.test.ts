@@ -504,7 +504,7 @@ describe('logging', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await result;
     expect(lines.some((l) => l.startsWith('→ GET https://api.example.test/api/dataframer/runs/ (runs.list, attempt 1/3)'))).toBe(true);
-    expect(lines.some((l) => l.includes('retrying in 375 ms'))).toBe(true);
+    expect(lines.some((l) => l.includes('retrying after 375 ms'))).toBe(true);
     expect(lines.join('\n')).not.toContain(FAKE_KEY);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  checkClientOptions,
   createTransport,
   DEFAULT_BASE_URL,
   fastLenientSchemas,
@@ -22,15 +23,17 @@ export interface NodeClientOptions {
   fetch?: Runtime['fetch'];
   /** Proxy for every request; defaults to `HTTPS_PROXY` / `HTTP_PROXY`, with `NO_PROXY` respected. */
   proxy?: string;
-  /** Deadline per call, every retry included (default 60 000 ms). */
+  /** Deadline per call, every retry included (default 60 000 ms); a finite number, so it cannot be switched off by accident. */
   timeoutMs?: number;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt (default 2, at most 20). */
   maxRetries?: number;
+  /** The largest JSON answer read, in bytes (default 256 MiB). */
+  maxResponseBytes?: number;
   /** How responses are checked: lenient by default; `strictSchemas` rejects unknown fields and statuses (contract tests). */
   schemas?: SchemaMode;
   /** Receives redacted debug lines; `DATAFRAMER_LOG=debug` logs to stderr when no logger is given. */
   logger?: Logger;
-  /** Your own ky `beforeRequest` and `afterResponse` hooks (tracing headers, metrics); they never see the key. */
+  /** Your own ky `beforeRequest` and `afterResponse` hooks (tracing headers, metrics); nothing they receive holds the key. */
   hooks?: ClientHooks;
   /** Environment to read; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
@@ -44,6 +47,7 @@ export interface NodeTransport extends Transport {
 
 /** Creates a transport for the standalone operations (`listRuns(transport)`, …) from Node's fetch, timers and environment. */
 export function createNodeTransport(options: NodeClientOptions = {}): NodeTransport {
+  checkClientOptions(options, 'createClient');
   const env = options.env ?? process.env;
   const own = options.fetch ? undefined : createNodeFetch({ env, ...(options.proxy !== undefined && { proxy: options.proxy }) });
   const fetch: Runtime['fetch'] = options.fetch ?? ((request, init) => (own as NodeFetch).fetch(request, init));

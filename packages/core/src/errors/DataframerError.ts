@@ -16,7 +16,8 @@ export type DataframerErrorCode =
   | 'cost_limit'
   | 'response_validation'
   | 'request_validation'
-  | 'configuration';
+  | 'configuration'
+  | 'callback';
 
 /** Fields shared by every toolkit error's constructor. */
 export interface DataframerErrorOptions {

@@ -113,3 +113,22 @@ export class ConfigurationError extends DataframerError {
     super('configuration', message, options);
   }
 }
+
+/** Where a function of yours that the client calls threw: a ky hook, the token provider or the fetch it was given. */
+export type CallbackStage = 'beforeRequest hook' | 'afterResponse hook' | 'getToken' | 'fetch';
+
+/**
+ * A function of yours that the client calls (a hook, `getToken`, a custom `fetch`) threw; `cause` is what it threw.
+ * It is never retried: the same code would throw again. `requestSent` says whether the request had reached the
+ * network first (only an `afterResponse` hook runs after that).
+ */
+export class CallbackError extends DataframerError {
+  override readonly name: string = 'CallbackError';
+  readonly stage: CallbackStage;
+  readonly requestSent: boolean;
+  constructor(message: string, options: DataframerErrorOptions & { stage: CallbackStage; requestSent: boolean }) {
+    super('callback', message, options);
+    this.stage = options.stage;
+    this.requestSent = options.requestSent;
+  }
+}

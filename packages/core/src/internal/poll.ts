@@ -52,7 +52,8 @@ export async function poll<T>(options: PollOptions<T>): Promise<T> {
   try {
     for (;;) {
       try {
-        const value = await options.fetch(deadline.signal, Math.min(options.transport.timeoutMs, deadline.remaining()));
+        // At least 1 ms: a poll that starts at the deadline's last instant is ended by its signal, not refused as a zero timeout.
+        const value = await options.fetch(deadline.signal, Math.max(1, Math.min(options.transport.timeoutMs, deadline.remaining())));
         last = value;
         options.onValue?.(value, deadline.elapsed());
         if (options.done(value)) return value;

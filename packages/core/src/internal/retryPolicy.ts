@@ -1,7 +1,6 @@
 import { createApiError } from '../errors/createApiError';
 import { ConnectionError } from '../errors/errors';
 import type { DataframerError } from '../errors/DataframerError';
-import { redact } from '../redact';
 import { DEFAULT_BASE_URL } from './baseUrl';
 import { isRetryableStatus } from './retryableStatuses';
 
@@ -133,7 +132,8 @@ export interface ConnectionFailureInput {
   attempts: number;
   /** Server root, named in the hint when nothing reached it. */
   baseUrl: string;
-  secrets: readonly string[];
+  /** Masks the key (and anything shaped like one) in the cause's message. */
+  redact: (text: string) => string;
   /** The answer's headers had arrived when the body broke off: the server acted. */
   afterHeaders?: boolean;
 }
@@ -144,7 +144,7 @@ export function classifyConnectionFailure(cause: unknown, input: ConnectionFailu
   // fetch refuses a few ports outright (9, 25, 6000, …: the "bad ports" of the Fetch standard) before connecting.
   const badPort = cause instanceof Error && cause.cause instanceof Error && cause.cause.message === 'bad port';
   const notSent = !input.afterHeaders && (badPort || (code !== undefined && NOT_SENT_CODES.has(code)));
-  const reason = redact(describeCause(cause), input.secrets);
+  const reason = input.redact(describeCause(cause));
   const hint = badPort
     ? `fetch never connects to that port; run the server on another one (base URL ${input.baseUrl})`
     : notSent

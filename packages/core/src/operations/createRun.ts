@@ -96,7 +96,7 @@ export const createRunOperation: Operation<CreateRunParams, CreateRunResult> = {
   idempotencyHeader: 'idempotency-key',
   ambiguous: (cause, key, attempts, request) =>
     new OutcomeUnknownError(
-      `runs.create may or may not have started a run: ${cause.message}. It was not repeated, because runs cost money. ` +
+      `runs.create may or may not have started a run (${attempts} attempt${attempts === 1 ? '' : 's'} reached the network): ${cause.message}. It was not repeated, because runs cost money. ` +
         `Check runs.list() for the run first; repeating the create with idempotencyKey "${key}" is safe only where the server honours Idempotency-Key ` +
         '(it then answers with the run the first attempt started).',
       { cause, idempotencyKey: key, attempts, request },

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { checkOptions, dollarsOption, waitOptionsSchema } from '../transport/checkOptions';
 import { CostLimitError } from '../errors/errors';
 import { poll, type PollIntervals } from '../internal/poll';
 import { isTerminalStatus, type RunStatus } from '../schemas/enums';
@@ -33,6 +35,16 @@ export interface WaitForRunOptions extends PollIntervals {
   maxCost?: number;
   /** What passing `maxCost` does to a run still going: `cancel` it (the default) or only `stop` waiting. */
   onMaxCost?: 'cancel' | 'stop';
+}
+
+/** `maxCost` is a finite amount of dollars, 0 or more: no value can switch the guard off or cancel a run that has cost nothing. */
+const waitForRunOptionsSchema = /* @__PURE__ */ buildWaitForRunOptionsSchema();
+
+function buildWaitForRunOptionsSchema() {
+  return waitOptionsSchema({
+    maxCost: dollarsOption('maxCost'),
+    onMaxCost: v.optional(v.picklist(['cancel', 'stop'], 'onMaxCost must be "cancel" or "stop"')),
+  });
 }
 
 const count = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
@@ -72,7 +84,7 @@ export function describeRun(run: RunDetail | undefined): string {
  * `maxCost` passed ends it with a CostLimitError, the run cancelled unless `onMaxCost` is `stop`.
  */
 export async function waitForRun(transport: Transport, runId: string, options: WaitForRunOptions = {}): Promise<RunDetail> {
-  const { maxCost } = options;
+  const { maxCost } = checkOptions(waitForRunOptionsSchema, options, 'runs.wait');
   const overLimit = (run: RunDetail) => maxCost !== undefined && (count(run.total_cost) ?? 0) > maxCost;
   const run = await poll<RunDetail>({
     transport,

@@ -1,3 +1,4 @@
+import { checkOptions, waitOptionsSchema } from '../transport/checkOptions';
 import { poll, type PollIntervals } from '../internal/poll';
 import type { RunFilesDownload } from '../schemas/runFilesDownloadSchema';
 import type { Transport } from './Operation';
@@ -10,12 +11,19 @@ export interface WaitForRunFilesOptions extends PollIntervals {
   timeoutMs?: number;
 }
 
+const waitForRunFilesOptionsSchema = /* @__PURE__ */ buildWaitForRunFilesOptionsSchema();
+
+function buildWaitForRunFilesOptionsSchema() {
+  return waitOptionsSchema({});
+}
+
 /** Asks for the ZIP of a run's files and polls while the server answers 202, returning the URL once it is ready. */
 export async function waitForRunFiles(
   transport: Transport,
   runId: string,
   options: WaitForRunFilesOptions = {},
 ): Promise<RunFilesDownload> {
+  checkOptions(waitForRunFilesOptionsSchema, options, 'runs.waitForFiles');
   const state = await poll<RunFilesState>({
     transport,
     name: `Preparing the files of run ${runId}`,

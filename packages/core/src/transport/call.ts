@@ -1,11 +1,14 @@
 import { formatMs } from '../errors/createApiError';
 import type { DataframerError } from '../errors/DataframerError';
 import { AbortError, TimeoutError } from '../errors/errors';
+import type { AttemptFailure } from '../internal/retryPolicy';
+import type { Deadline } from '../internal/deadline';
 import type { Operation } from '../operations/Operation';
-import type { Deadline } from './deadline';
-import type { AttemptFailure } from './retryPolicy';
 
-/** What one call knows while ky runs it: shared by the hooks and the retry decision through ky's `context`. */
+/**
+ * What one call knows while ky runs it, handed to ky as the call's `context`. It never holds the key: ky gives
+ * its options, context included, to every hook, a user's too.
+ */
 export interface Call {
   readonly operation: Operation<unknown, unknown>;
   readonly label: string;
@@ -13,41 +16,37 @@ export interface Call {
   readonly deadline: Deadline;
   readonly idempotencyKey: string | undefined;
   readonly maxRetries: number;
+  /** Attempts started (the authorize step counts them). */
   attempts: number;
-  /** `sending` from the moment fetch is called; `waiting` once a retry is decided. */
+  /** Attempts handed to the network: what a server may have seen. */
+  sent: number;
+  /** `sending` from the moment fetch is called; `waiting` once a retry is decided; `preparing` before each attempt. */
   phase: 'preparing' | 'sending' | 'waiting';
   started: number;
-  secrets: string[];
+  /** When the last attempt failed, for the log line of the retry. */
+  failedAt: number;
+  /** The key that was sent, masked, and where it came from (for 401/403). */
   keyHint: string | undefined;
   mayHaveActed: boolean;
-  /** The last raw failure and its classification, so it is classified once. */
-  last: { raw: unknown; failure: AttemptFailure } | undefined;
-  /** The random draw of the next backoff's jitter, shared by the deadline check and ky's `jitter`. */
-  random: number;
-  nextDelayMs: number;
+  /** The last failure, classified (never the raw one: ky's HTTP error holds the request, key included). */
+  last: AttemptFailure | undefined;
 }
 
-export const callOf = (options: { context?: Record<string, unknown> }) => options.context?.['call'] as Call;
-
-/**
- * The call each Request ky is about to send belongs to. A cloned Request (ky clones one for every retry) follows
- * its original's signal only weakly in undici, so after a garbage collection the deadline could no longer abort
- * it: fetch is handed the call's own signal instead, looked up here.
- */
-export const callsByRequest = new WeakMap<Request, Call>();
+/** The call an attempt belongs to, from the options ky hands its hooks and errors. */
+export function callOf(options: { context?: Record<string, unknown> } | undefined): Call | undefined {
+  return options?.context?.['call'] as Call | undefined;
+}
 
 /** The error for a create that may have acted: the operation's own (OutcomeUnknownError for runs), or the failure itself. */
 export function ambiguous(call: Call, cause: DataframerError): DataframerError {
   const { operation, idempotencyKey } = call;
-  return operation.ambiguous && idempotencyKey !== undefined
-    ? operation.ambiguous(cause, idempotencyKey, call.attempts, call.label)
-    : cause;
+  return operation.ambiguous && idempotencyKey !== undefined ? operation.ambiguous(cause, idempotencyKey, call.sent, call.label) : cause;
 }
 
 /** The error for a call whose deadline passed or whose caller aborted; a create caught in flight may have acted. */
 export function interrupted(call: Call): DataframerError {
   const { deadline, attempts } = call;
-  const lastError = call.last?.failure.error;
+  const lastError = call.last?.error;
   const last = lastError ? ` (last failure: ${lastError.message})` : '';
   const name = call.operation.name;
   const error =

@@ -1,0 +1,55 @@
+import type { Options as KyOptions } from 'ky';
+import { CallbackError } from '../errors/errors';
+import { untilAborted } from '../internal/deadline';
+import type { Runtime } from '../operations/Operation';
+import { messageOf } from './authorize';
+import type { Call } from './call';
+import type { Redactor } from './redactor';
+
+/** The option ky passes through to fetch untouched (ky hands fetch every option it does not know). */
+export interface AttemptInit {
+  call?: Call;
+}
+
+/** A fetch that failed after the request was handed to the network: the failure, tied to its call. */
+export class SendFailure extends Error {
+  override readonly name = 'SendFailure';
+  constructor(
+    readonly call: Call,
+    override readonly cause: unknown,
+  ) {
+    super(messageOf(cause));
+  }
+}
+
+/**
+ * The fetch ky calls. It hands the runtime's fetch the call's own deadline signal (undici can lose the link from a
+ * cloned Request's signal to the caller's after a garbage collection), counts what reached the network, and ties
+ * a network failure to its call so the retry decision finds it. A fetch that throws before returning a promise
+ * sent nothing: that is a CallbackError, never retried.
+ */
+export function createAttemptFetch(runtime: Runtime, redactor: Redactor): NonNullable<KyOptions['fetch']> {
+  return ((request: Request, init?: AttemptInit) => {
+    const call = init?.call;
+    if (!call) return runtime.fetch(request);
+    const { signal } = call.deadline;
+    let pending: Promise<Response>;
+    try {
+      pending = runtime.fetch(request, { signal });
+    } catch (cause) {
+      throw new CallbackError(`${call.operation.name} was not sent: the fetch function threw: ${redactor.redact(messageOf(cause))}`, {
+        stage: 'fetch',
+        requestSent: false,
+        cause,
+        request: call.label,
+        attempts: call.attempts,
+      });
+    }
+    call.sent++;
+    call.phase = 'sending';
+    call.started = runtime.now();
+    return untilAborted(pending, signal).catch((cause: unknown) => {
+      throw new SendFailure(call, cause);
+    });
+  }) as NonNullable<KyOptions['fetch']>;
+}

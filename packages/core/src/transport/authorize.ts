@@ -1,0 +1,72 @@
+import type { BeforeRequestHook } from 'ky';
+import { DataframerError } from '../errors/DataframerError';
+import { CallbackError, ConfigurationError } from '../errors/errors';
+import { createKeyCheck } from '../internal/apiKey';
+import { callOf } from './call';
+import type { Log } from './log';
+import type { Redactor } from './redactor';
+
+/** What the authorize step needs: where the key comes from and where it may go. */
+export interface AuthorizeOptions {
+  /** Server root, already normalized. */
+  base: string;
+  getToken: (() => string | undefined | Promise<string | undefined>) | undefined;
+  tokenSource: (() => string) | undefined;
+  missingTokenMessage: string | undefined;
+  redactor: Redactor;
+  log: Log | undefined;
+}
+
+/** Describes a value's type for a message, never its content (it may be a key). */
+function typeOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+/**
+ * The one step that handles the key: asks the token provider, checks the key (a header value, sent only over https
+ * or to loopback), puts it on the request, and hands it to the redactor. It runs as ky's last `beforeRequest`
+ * hook, after every hook of yours, and counts the attempt.
+ */
+export function createAuthorize(options: AuthorizeOptions): BeforeRequestHook {
+  const { getToken, redactor, log } = options;
+  const checkKey = createKeyCheck(options.base, options.tokenSource);
+  return async (request, kyOptions) => {
+    const call = callOf(kyOptions);
+    if (!call) return;
+    call.attempts++;
+    call.phase = 'preparing';
+    let token: unknown;
+    try {
+      token = (await getToken?.()) || undefined;
+    } catch (cause) {
+      if (cause instanceof DataframerError) throw cause;
+      throw new CallbackError(`${call.operation.name} was not sent: getToken() threw: ${redactor.redact(messageOf(cause))}`, {
+        stage: 'getToken',
+        requestSent: false,
+        cause,
+        request: call.label,
+        attempts: call.attempts,
+      });
+    }
+    if (token === undefined && options.missingTokenMessage)
+      throw new ConfigurationError(options.missingTokenMessage, { request: call.label });
+    if (token !== undefined) {
+      if (typeof token !== 'string') {
+        throw new ConfigurationError(`The API key must be a string, got ${typeOf(token)}; check where it is set`, { request: call.label });
+      }
+      const { key, keyHint } = checkKey(token, request, call.label);
+      redactor.remember(token);
+      redactor.remember(key);
+      call.keyHint = keyHint;
+      request.headers.set('authorization', `Bearer ${key}`);
+    }
+    log?.(
+      `→ ${request.method} ${request.url} (${call.operation.name}, attempt ${call.attempts}/${call.maxRetries + 1}${call.idempotencyKey ? `, ${call.operation.idempotencyHeader} ${call.idempotencyKey}` : ''})`,
+    );
+  };
+}
+
+/** The message of whatever was thrown. */
+export function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}

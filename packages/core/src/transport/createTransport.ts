@@ -1,0 +1,174 @@
+import ky, { type Options as KyOptions } from 'ky';
+import { formatMs } from '../errors/createApiError';
+import { AbortError } from '../errors/errors';
+import { normalizeBaseUrl } from '../internal/baseUrl';
+import { createDeadline } from '../internal/deadline';
+import { prepareRequest } from '../internal/prepareRequest';
+import { RETRYABLE_STATUSES } from '../internal/retryableStatuses';
+import { type AttemptFailure, MAX_BACKOFF_MS, RETRY_AFTER_STATUSES, backoffMs, jittered } from '../internal/retryPolicy';
+import type { CreateCallOptions, Operation, Transport } from '../operations/Operation';
+import { lenientSchemas } from '../schemas/SchemaMode';
+import type { TransportOptions } from '../TransportOptions';
+import { type AttemptInit, createAttemptFetch } from './attemptFetch';
+import { createAuthorize } from './authorize';
+import { type Call, ambiguous, interrupted } from './call';
+import { MAX_RETRIES_LIMIT, checkCallOptions, checkClientOptions } from './checkOptions';
+import { classifyFailure } from './classifyFailure';
+import { createLog } from './log';
+import { readAnswer } from './readAnswer';
+import { createRedactor } from './redactor';
+import { createShouldRetry, logRetry } from './retryDecision';
+import { afterResponseOfYours, beforeRequestOfYours, withoutEarlierKey } from './userHooks';
+
+/** Default deadline of one call, retries included. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Default number of retries after the first attempt. */
+export const DEFAULT_MAX_RETRIES = 2;
+/** Default size limit of a JSON answer: far above any page the API sends, far below what would exhaust memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Creates the one transport every runtime uses: one ky instance sends and repeats every request, under the parts
+ * in this folder (authorize, classify, decide a retry, read the answer, log). A client's state is its own.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  checkClientOptions(options, 'createTransport');
+  const base = normalizeBaseUrl(options.baseUrl);
+  const runtime = options.runtime;
+  const timeoutMsDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxRetriesDefault = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const read = {
+    base,
+    mode: options.schemas ?? lenientSchemas,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    redactor: createRedactor(),
+  };
+  const { redactor } = read;
+  const log = createLog(options.logger, redactor);
+  const authorize = createAuthorize({
+    base,
+    getToken: options.getToken,
+    tokenSource: options.tokenSource,
+    missingTokenMessage: options.missingTokenMessage,
+    redactor,
+    log,
+  });
+
+  // Each raw failure is classified once: ky's retry check and the final error see the same one. Held here, not in
+  // the call, which ky hands every hook: ky's HTTP error holds the request, key included.
+  const classified = new WeakMap<object, AttemptFailure>();
+
+  /** Classifies a failure once and logs it. */
+  async function classify(call: Call, raw: unknown): Promise<AttemptFailure> {
+    const known = typeof raw === 'object' && raw !== null ? classified.get(raw) : undefined;
+    if (known) return known;
+    const failure = await classifyFailure(call, raw, { base, redactor, now: runtime.now });
+    log?.(`← ${call.label} in ${formatMs(runtime.now() - call.started)}: ${failure.error.message}`);
+    if (typeof raw === 'object' && raw !== null) classified.set(raw, failure);
+    call.last = failure;
+    return failure;
+  }
+
+  /** Records a failure; answers whether it shows an earlier attempt already did the work (a delete's 404 after a lost answer). */
+  function absorb(call: Call, failure: AttemptFailure): boolean {
+    const doneBefore = call.mayHaveActed && call.operation.doneAfterLostAnswer?.(failure.error) === true;
+    call.mayHaveActed ||= failure.mayHaveActed;
+    return doneBefore;
+  }
+
+  const userBefore = options.hooks?.beforeRequest ?? [];
+  const userAfter = options.hooks?.afterResponse ?? [];
+  const api = ky.create({
+    prefixUrl: base,
+    fetch: createAttemptFetch(runtime, redactor),
+    // The one deadline owns time, through the signal; ky's own timeout would be a second, lying one.
+    timeout: false,
+    headers: { accept: 'application/json', ...options.headers },
+    ...(options.credentials !== undefined && { credentials: options.credentials }),
+    retry: {
+      // Each call's own limit is checked in shouldRetry; this is the ceiling no call can pass.
+      limit: MAX_RETRIES_LIMIT,
+      methods: ['get', 'post', 'put', 'patch', 'delete'],
+      statusCodes: [...RETRYABLE_STATUSES],
+      afterStatusCodes: [...RETRY_AFTER_STATUSES],
+      delay: backoffMs,
+      jitter: (delay) => jittered(delay, runtime.random()),
+      backoffLimit: MAX_BACKOFF_MS,
+      shouldRetry: createShouldRetry({ classify, absorb, now: runtime.now, log }),
+    },
+    hooks: {
+      beforeRequest: [
+        ...(userBefore.length > 0 ? [withoutEarlierKey] : []),
+        ...userBefore.map((hook) => beforeRequestOfYours(hook, authorize, redactor)),
+        authorize,
+      ],
+      afterResponse: [
+        ...userAfter.map((hook) => afterResponseOfYours(hook, redactor)),
+        // Error answers are logged with their message once classified.
+        ...(log
+          ? [
+              (_request: Request, kyOptions: KyOptions, response: Response) => {
+                const call = kyOptions.context?.['call'] as Call | undefined;
+                if (call && response.ok) log(`← ${call.label} in ${formatMs(runtime.now() - call.started)}: ok (${response.status})`);
+              },
+            ]
+          : []),
+      ],
+      beforeRetry: log ? [logRetry(log, runtime.now)] : [],
+    },
+  });
+
+  async function send<P, R>(operation: Operation<P, R>, params: P, callOptions: CreateCallOptions = {}): Promise<R> {
+    checkCallOptions(callOptions, operation.name);
+    const request = operation.build(params);
+    const keyHeader = operation.idempotencyHeader;
+    const idempotencyKey = keyHeader ? (callOptions.idempotencyKey ?? runtime.randomUUID()) : undefined;
+    const prepared = prepareRequest(request, keyHeader && idempotencyKey ? { name: keyHeader, key: idempotencyKey } : undefined);
+    if (callOptions.signal?.aborted) {
+      throw new AbortError(`${operation.name} was aborted before it was sent`, {
+        request: prepared.label,
+        cause: callOptions.signal.reason,
+      });
+    }
+    const call: Call = {
+      operation: operation as Operation<unknown, unknown>,
+      label: prepared.label,
+      create: request.retry === 'create',
+      deadline: createDeadline(runtime, callOptions.timeoutMs ?? timeoutMsDefault, callOptions.signal),
+      idempotencyKey,
+      maxRetries: request.retry === 'none' ? 0 : (callOptions.maxRetries ?? maxRetriesDefault),
+      attempts: 0,
+      sent: 0,
+      phase: 'preparing',
+      started: runtime.now(),
+      failedAt: 0,
+      keyHint: undefined,
+      mayHaveActed: false,
+      last: undefined,
+    };
+    // Only what differs per call: ky's instance and its retry policy are the client's. `call` reaches fetch as an option ky passes through.
+    const perCall: KyOptions & AttemptInit = { ...prepared.options, signal: call.deadline.signal, context: { call }, call };
+    try {
+      let response: Response;
+      try {
+        response = await api(prepared.input, perCall);
+      } catch (raw) {
+        return await settleFailure(call, raw);
+      }
+      return await readAnswer<R>(call, response, read, callOptions.onResponse);
+    } finally {
+      call.deadline.dispose();
+    }
+  }
+
+  /** Turns whatever ky threw into the one error the caller sees (or the value, when a lost answer did the work). */
+  async function settleFailure<R>(call: Call, raw: unknown): Promise<R> {
+    if (call.deadline.state !== 'running') throw interrupted(call);
+    const failure = await classify(call, raw);
+    if (absorb(call, failure)) return call.operation.parse({ status: 204, body: undefined, request: call.label }, read.mode) as R;
+    // A create is "unknown" only when a request may have reached the server and acted; anything else is itself.
+    throw call.create && call.mayHaveActed ? ambiguous(call, failure.error) : failure.error;
+  }
+
+  return { send, runtime, timeoutMs: timeoutMsDefault };
+}

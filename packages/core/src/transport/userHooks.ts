@@ -1,0 +1,58 @@
+import type { AfterResponseHook, BeforeRequestHook } from 'ky';
+import { CallbackError } from '../errors/errors';
+import { messageOf } from './authorize';
+import { callOf } from './call';
+import type { Redactor } from './redactor';
+
+/** A retry starts from a copy of the request sent before, key included: it comes off before any hook of yours runs. */
+export const withoutEarlierKey: BeforeRequestHook = (request) => {
+  request.headers.delete('authorization');
+};
+
+/**
+ * Runs your `beforeRequest` hook. What it throws becomes a CallbackError (nothing was sent, so it is never retried);
+ * ky skips the remaining hooks when one returns a Request, so a returned Request is authorized here.
+ */
+export function beforeRequestOfYours(hook: BeforeRequestHook, authorize: BeforeRequestHook, redactor: Redactor): BeforeRequestHook {
+  return async (request, options, state) => {
+    let result: Awaited<ReturnType<BeforeRequestHook>>;
+    try {
+      result = await hook(request, options, state);
+    } catch (cause) {
+      throw hookFailed('beforeRequest hook', cause, options, redactor);
+    }
+    if (result instanceof Request) await authorize(result as typeof request, options, state);
+    return result;
+  };
+}
+
+/**
+ * Runs your `afterResponse` hook on a copy of the request without the key (and without the body, which a retry still
+ * needs). What it throws becomes a CallbackError; the request had been sent.
+ */
+export function afterResponseOfYours(hook: AfterResponseHook, redactor: Redactor): AfterResponseHook {
+  return async (request, options, response, state) => {
+    const headers = new Headers(request.headers);
+    headers.delete('authorization');
+    try {
+      return await hook(new Request(request.url, { method: request.method, headers }) as typeof request, options, response, state);
+    } catch (cause) {
+      throw hookFailed('afterResponse hook', cause, options, redactor);
+    }
+  };
+}
+
+function hookFailed(
+  stage: 'beforeRequest hook' | 'afterResponse hook',
+  cause: unknown,
+  options: Parameters<BeforeRequestHook>[1],
+  redactor: Redactor,
+): CallbackError {
+  const call = callOf(options);
+  const name = call?.operation.name ?? 'the request';
+  const sent = stage === 'afterResponse hook';
+  return new CallbackError(
+    `${sent ? `${name} was answered, then your ${stage} threw` : `${name} was not sent: your ${stage} threw`}: ${redactor.redact(messageOf(cause))}`,
+    { stage, requestSent: sent, cause, ...(call && { request: call.label, attempts: call.attempts }) },
+  );
+}
