@@ -5,6 +5,7 @@ import { createRun, type CreateRunParams } from './operations/createRun';
 import { cancelRun } from './operations/cancelRun';
 import { deleteRun } from './operations/deleteRun';
 import { listRunSamples, type ListRunSamplesParams } from './operations/listRunSamples';
+import { iterateRunSamples, type IterateRunSamplesOptions } from './operations/iterateRunSamples';
 import { requestRunFiles, type RunFilesState } from './operations/requestRunFiles';
 import { waitForRun, type WaitForRunOptions } from './operations/waitForRun';
 import { waitForRunFiles, type WaitForRunFilesOptions } from './operations/waitForRunFiles';
@@ -17,7 +18,7 @@ import type { CreateRunResult } from './schemas/createRunResultSchema';
 import type { Health, ModelList } from './schemas/freeObjectSchema';
 import type { RunFilesDownload } from './schemas/runFilesDownloadSchema';
 import type { Run, RunDetail } from './schemas/runSchema';
-import type { SampleList } from './schemas/sampleListSchema';
+import type { GeneratedOutput, SampleList } from './schemas/sampleListSchema';
 import type { SpecListItem } from './schemas/specListSchema';
 import type { Spec } from './schemas/specSchema';
 
@@ -36,6 +37,8 @@ export interface DataframerClient {
     delete(runId: string, options?: CallOptions): Promise<void>;
     /** One page of samples in finish-time order. */
     samples(runId: string, page?: Omit<ListRunSamplesParams, 'runId'>, options?: CallOptions): Promise<SampleList>;
+    /** Every sample from `offset` on, page after page until the server's total (one page in memory); `onPage` reports each page. */
+    allSamples(runId: string, options?: IterateRunSamplesOptions): AsyncGenerator<GeneratedOutput, void, undefined>;
     /** Polls until the run is SUCCEEDED, FAILED or CANCELED and returns it; `maxCost` cancels it once it costs more. */
     wait(runId: string, options?: WaitForRunOptions): Promise<RunDetail>;
     /** Asks once for the ZIP of the run's files: building (202) or ready with a URL (200). */
@@ -68,6 +71,7 @@ export function createDataframerClient(transport: Transport): DataframerClient {
       cancel: (runId, options) => cancelRun(transport, runId, options),
       delete: (runId, options) => deleteRun(transport, runId, options),
       samples: (runId, page, options) => listRunSamples(transport, { ...page, runId }, options),
+      allSamples: (runId, options) => iterateRunSamples(transport, runId, options),
       wait: (runId, options) => waitForRun(transport, runId, options),
       requestFiles: (runId, options) => requestRunFiles(transport, runId, options),
       waitForFiles: (runId, options) => waitForRunFiles(transport, runId, options),

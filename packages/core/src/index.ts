@@ -31,6 +31,8 @@ export {
   MAX_SAMPLES_PAGE,
 } from './operations/listRunSamples';
 export type { ListRunSamplesParams } from './operations/listRunSamples';
+export { iterateRunSamples } from './operations/iterateRunSamples';
+export type { IterateRunSamplesOptions, SamplePageInfo } from './operations/iterateRunSamples';
 export { buildRequestRunFilesRequest, requestRunFiles, requestRunFilesOperation } from './operations/requestRunFiles';
 export type { RunFilesState } from './operations/requestRunFiles';
 export { waitForRun, runProgress, describeRun } from './operations/waitForRun';
