@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEFAULT_BASE_URL } from '@df/browser';
+import { DEFAULT_BASE_URL, mayCarryKey } from '@df/browser';
 import type { Plugin, ProxyOptions } from 'vite';
 
 /** Where the proxy sends requests and which key it adds; both read from the server's environment, never from the page. */
@@ -55,7 +55,8 @@ function unreachable(target: string, error: NodeJS.ErrnoException, res: ServerRe
 /**
  * The same-origin proxy the page talks to: `/api/dataframer/` is forwarded to the Dataframer server (or the sandbox)
  * and the API key is added here, on the server, so the page itself never holds it. When the server cannot be
- * reached the proxy answers 502 with a JSON body that says so (vite's own answer would be an empty 500).
+ * reached the proxy answers 502 with a JSON body that says so (vite's own answer would be an empty 500). A key with
+ * a target the SDK would not send it to (plain http beyond this machine) is refused here, so the server never starts.
  */
 export function dataframerProxy(
   env: DataframerProxyEnv = process.env,
@@ -63,6 +64,13 @@ export function dataframerProxy(
 ): Record<string, ProxyOptions> {
   const target = proxyTarget(env.DATAFRAMER_BASE_URL);
   const apiKey = env.DATAFRAMER_API_KEY;
+  // Judged once, before any request: the target never changes, and a server that starts only to fail every call
+  // would hide the mistake in a page instead of saying it where the variables were set.
+  if (apiKey && !mayCarryKey(target)) {
+    throw new Error(
+      `DATAFRAMER_BASE_URL is plain http to ${new URL(target).host}, which would send DATAFRAMER_API_KEY unencrypted: use https (plain http only to localhost, 127.0.0.1 or [::1])`,
+    );
+  }
   return {
     [`${API_PATH}/`]: {
       target,

@@ -1,4 +1,4 @@
-import { maskKey, RequestValidationError } from '@df/node';
+import { maskKey, RequestValidationError, type ApiError } from '@df/node';
 import type { ResolvedAuth } from './config';
 import { CliError } from './errors';
 import { EXIT } from './exitCodes';
@@ -41,6 +41,20 @@ function keyInUse(auth: ResolvedAuth | undefined): string {
   return `the API key ${maskKey(auth.apiKey)} (from ${auth.keySource})`;
 }
 
+const STATUS_WORD: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden' };
+
+/**
+ * A 401 or 403 in the CLI's words, from the error's fields rather than its message: the SDK names the key's
+ * source as it was handed over (an option), while only the CLI knows where the user put it.
+ */
+function keyRefusal(error: ApiError, advice: string): string {
+  const fields = Object.entries(error.fieldErrors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
+  const reason = error.detail ?? (fields.join('; ') || 'the answer gave no reason');
+  const request = error.request ? ` from ${error.request}` : '';
+  const id = error.requestId ? ` [request id ${error.requestId}]` : '';
+  return `${error.status} ${STATUS_WORD[error.status] ?? 'HTTP error'}${request}: ${reason} — ${advice}${id}`;
+}
+
 /** What went wrong, as one line, and the exit code it ends the command with. */
 function describeError(error: unknown, auth?: ResolvedAuth, timeout?: string): { message: string; code: number } {
   if (error instanceof CliError) return { message: error.message, code: error.exitCode };
@@ -50,12 +64,15 @@ function describeError(error: unknown, auth?: ResolvedAuth, timeout?: string): {
   switch (e.code) {
     case 'authentication':
       return {
-        message: `${message} — the server rejected ${keyInUse(auth)}. Check it with: dataframer auth status. ${KEY_HELP}`,
+        message: keyRefusal(error as ApiError, `the server rejected ${keyInUse(auth)}. Check it with: dataframer auth status. ${KEY_HELP}`),
         code: EXIT.AUTH,
       };
     case 'permission_denied':
       return {
-        message: `${message} — ${keyInUse(auth)} is valid but lacks permission for this; use a key of an account that may do it`,
+        message: keyRefusal(
+          error as ApiError,
+          `${keyInUse(auth)} is valid but lacks permission for this; use a key of an account that may do it`,
+        ),
         code: EXIT.ERROR,
       };
     case 'timeout':

@@ -19,6 +19,15 @@ export function duration(value: string): number {
   return ms;
 }
 
+/** Writes milliseconds back as the duration `duration` reads them as, in the largest whole unit (`90s`, `30m`). */
+duration.toArg = (ms: number): string => {
+  for (const unit of ['w', 'd', 'h', 'm', 's']) {
+    const size = parseDuration(`1${unit}`) as number;
+    if (ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
+};
+
 /** Parser for an amount of dollars above zero (`5`, `2.50`, `$20`). */
 export function dollars(value: string): number {
   const n = Number(value.trim().replace(/^\$/, ''));

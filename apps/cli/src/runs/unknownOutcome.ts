@@ -1,37 +1,46 @@
+import type { CommandUnknownOpts, Option } from '@commander-js/extra-typings';
 import type { OutcomeUnknownError } from '@df/node';
+import { defineCommands } from '../program';
 
-/** The create flags a retry must repeat, as the user gave them. */
-export interface CreateFlags {
-  spec: string;
-  samples: number;
-  specVersion?: number | undefined;
-  model?: string | undefined;
-  outlineModel?: string | undefined;
-  revisionModel?: string | undefined;
-  maxRevisionCycles?: number | undefined;
-  maxExamples?: number | undefined;
-  seedShuffling?: string | undefined;
-  skipOutline?: boolean | undefined;
-}
+/** The parsed options of a create, its own and the global ones, as commander hands them to the handler. */
+type CreateFlags = Readonly<Record<string, unknown>>;
+
+// The key the retry must carry is written last, from the error; an option that would hold a credential is never
+// written at all, since the command is printed for the terminal, logs and shell history.
+const NOT_REPEATED = /^idempotencyKey$|apiKey|token|secret|password/i;
 
 function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The exact command that repeats a create under the same idempotency key. */
+/** The words that give `value` to `option` on a command line; none when it holds no more than its default. */
+function argsFor(option: Option, value: unknown): string[] {
+  const flag = option.long ?? option.short ?? option.flags;
+  if (option.negate) return value === false ? [flag] : [];
+  if (value === undefined || value === false || value === option.defaultValue) return [];
+  if (value === true) return [flag];
+  // A parser that turns text into another unit (a duration into milliseconds) says how to write its value back.
+  const toArg = (option.parseArg as { toArg?: (parsed: unknown) => string } | undefined)?.toArg ?? String;
+  return (option.variadic && Array.isArray(value) ? value : [value]).flatMap((one) => [flag, toArg(one)]);
+}
+
+/**
+ * The exact command that repeats a create under the same idempotency key: every option the create was given, its
+ * own and the global ones, read from the command model, so an option added to `runs create` is repeated too.
+ */
 export function retryCommand(options: CreateFlags, key: string): string {
-  const args = ['dataframer', 'runs', 'create', '--spec', options.spec, '--samples', String(options.samples)];
-  const add = (flag: string, value: string | number | undefined) => {
-    if (value !== undefined) args.push(flag, String(value));
-  };
-  add('--spec-version', options.specVersion);
-  add('--model', options.model);
-  add('--outline-model', options.outlineModel);
-  add('--revision-model', options.revisionModel);
-  add('--max-revision-cycles', options.maxRevisionCycles);
-  add('--max-examples', options.maxExamples);
-  add('--seed-shuffling', options.seedShuffling);
-  if (options.skipOutline) args.push('--skip-outline');
+  const { runsCreate } = defineCommands();
+  const args = ['dataframer', 'runs', 'create'];
+  const seen = new Set<string>();
+  // From the command up to the root: where a name is defined twice, the nearest definition holds the value.
+  for (let command: CommandUnknownOpts | null = runsCreate; command; command = command.parent) {
+    for (const option of command.options) {
+      const name = option.attributeName();
+      if (seen.has(name) || NOT_REPEATED.test(name)) continue;
+      seen.add(name);
+      args.push(...argsFor(option, options[name]));
+    }
+  }
   args.push('--idempotency-key', key);
   return args.map(shellQuote).join(' ');
 }

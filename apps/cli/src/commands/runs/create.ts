@@ -5,7 +5,6 @@ import { EXIT } from '../../exitCodes';
 import type { OptionsOf } from '../../program';
 import { followRun } from '../../runs/followRun';
 import { resolveSpecId } from '../../runs/runIds';
-import { describeUnknownOutcome } from '../../runs/unknownOutcome';
 import { withSession } from '../../session';
 
 /** `runs create`: starts a run under an idempotency key; prints only the new id on stdout; `--wait` follows it. */
@@ -40,7 +39,11 @@ export function create(ctx: Context, o: OptionsOf<'runsCreate'>): Promise<number
         },
       }));
     } catch (error) {
-      if (error instanceof OutcomeUnknownError) throw new CliError(describeUnknownOutcome(error, o), EXIT.ERROR, { cause: error });
+      if (error instanceof OutcomeUnknownError) {
+        // Loaded only here: the retry command reads the whole command model, which a create that succeeds never needs.
+        const { describeUnknownOutcome } = await import('../../runs/unknownOutcome');
+        throw new CliError(describeUnknownOutcome(error, o), EXIT.ERROR, { cause: error });
+      }
       throw error;
     }
     io.print(`${id}\n`);
