@@ -77,9 +77,11 @@ export async function withSession(ctx: Context, globals: GlobalOptions, body: (s
         const http = await session.fetch();
         made = await ctx.createClient({
           apiKey: resolved.apiKey,
+          // The SDK's own 401/403 words name where the key really came from, as the CLI's do.
+          ...(resolved.keySource && { apiKeySource: resolved.keySource }),
           baseUrl: resolved.baseUrl,
           env: ctx.env,
-          fetch: (request) => http.fetch(request),
+          fetch: (request, init) => http.fetch(request, init),
           ...(globals.timeout !== undefined && { timeoutMs: globals.timeout }),
           ...(debug && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
         });

@@ -17,6 +17,8 @@ declare const __PACKAGE_VERSION__: string;
 export interface NodeClientOptions {
   /** API key; defaults to the `DATAFRAMER_API_KEY` environment variable, read at each call. */
   apiKey?: string;
+  /** Where `apiKey` came from, named with the masked key when it is refused (401) or lacks permission (403); default `the apiKey option`. */
+  apiKeySource?: string;
   /** Server root; defaults to `DATAFRAMER_BASE_URL`, then `https://df-api.dataframer.ai` (`…/api/dataframer` is accepted too). */
   baseUrl?: string;
   /** A fetch to use instead of the built-in one (whose own header and body timeouts are switched off in favour of `timeoutMs`). */
@@ -66,7 +68,7 @@ export function createNodeTransport(options: NodeClientOptions = {}): NodeTransp
       randomUUID: () => globalThis.crypto.randomUUID(),
     },
     getToken: () => options.apiKey ?? env['DATAFRAMER_API_KEY'],
-    tokenSource: () => (options.apiKey !== undefined ? 'the apiKey option' : 'DATAFRAMER_API_KEY'),
+    tokenSource: () => (options.apiKey !== undefined ? (options.apiKeySource ?? 'the apiKey option') : 'DATAFRAMER_API_KEY'),
     missingTokenMessage:
       'No Dataframer API key. Set the DATAFRAMER_API_KEY environment variable (export DATAFRAMER_API_KEY=sk_live_...) ' +
       'or pass { apiKey } to createClient(). Keys are under Account → API Key at app.aimon.ai.',

@@ -55,6 +55,7 @@ const clientOptionsSchema = /* @__PURE__ */ buildClientOptionsSchema();
 function buildClientOptionsSchema() {
   return optionsObject('the options', {
     apiKey: text('apiKey'),
+    apiKeySource: text('apiKeySource'),
     baseUrl: text('baseUrl'),
     proxy: text('proxy'),
     fetch: fn('fetch'),

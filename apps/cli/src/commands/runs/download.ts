@@ -1,22 +1,70 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { DownloadProgress, NodeClient } from '@df/node';
 import type { Context } from '../../context';
 import { CliError } from '../../errors';
 import { EXIT } from '../../exitCodes';
+import { shortDuration } from '../../format';
 import type { OptionsOf } from '../../program';
-import { atomicDownload } from '../../runs/atomicDownload';
 import { resolveRunId } from '../../runs/runIds';
 import { extractZip } from '../../runs/zipExtract';
-import { withSession } from '../../session';
-import { bytes, createStatusLine } from '../../statusLine';
+import { type Session, withSession } from '../../session';
+import { bar, bytes, createStatusLine, type StatusLine } from '../../statusLine';
 
-/** How long the ZIP may take to be built when no --timeout is given. */
+/** How long the ZIP may take to be built when no --timeout is given (only for comparing an existing file's size). */
 const DEFAULT_BUILD_WAIT_MS = 300_000;
 
+/** Draws the SDK's download progress on the status line. */
+function showProgress(line: StatusLine, id: string, name: string): (progress: DownloadProgress) => void {
+  return ({ phase, received, total }) =>
+    line.update(
+      phase === 'preparing'
+        ? `Preparing the files of run ${id}…`
+        : `Downloading ${name} ${bar(total ? received / total : undefined)} ${bytes(received)}${total ? ` / ${bytes(total)}` : ''}`,
+    );
+}
+
+/** An existing run-<id>.zip without --force: kept when its size is the one the server announces, refused otherwise. */
+async function alreadyThere(s: Session, client: NodeClient, id: string, target: string, line: StatusLine): Promise<number> {
+  line.update(`Preparing the files of run ${id}…`);
+  const files = await client.runs.waitForFiles(id, { signal: s.interrupt(), timeoutMs: s.remaining() ?? DEFAULT_BUILD_WAIT_MS });
+  // Lenient by construction: a server may leave the size out (or send null); the two files cannot be compared then.
+  const size = files.size_bytes ?? undefined;
+  line.clear();
+  if (size === undefined || statSync(target).size !== size) {
+    const why = size === undefined ? 'already exists (the server gave no size to compare it with)' : 'already exists with a different size';
+    throw new CliError(`${target} ${why}; pass --force to overwrite it`);
+  }
+  s.io.info(`${target} is already downloaded (${bytes(size)})`);
+  s.io.print(`${target}\n`);
+  return EXIT.OK;
+}
+
+/** What extraction stops with when --timeout passes. */
+const TIMED_OUT = new Error('--timeout passed');
+
+/** Unpacks the ZIP until Ctrl-C or what is left of --timeout stops it (the timer holds the signal, so it fires whatever the garbage collector does). */
+async function extractWithin(s: Session, zip: string, staging: string): Promise<number> {
+  const interrupt = s.interrupt();
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort(interrupt.reason);
+  if (interrupt.aborted) onInterrupt();
+  else interrupt.addEventListener('abort', onInterrupt, { once: true });
+  const left = s.remaining();
+  const timer = left === undefined ? undefined : setTimeout(() => controller.abort(TIMED_OUT), left);
+  try {
+    return await extractZip(zip, staging, { signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+    interrupt.removeEventListener('abort', onInterrupt);
+  }
+}
+
 /**
- * `runs download ID`: waits while the ZIP is built, downloads it atomically and prints the saved path once;
- * with --extract, unpacks it into `run-<id>/` (also atomically) and prints that directory instead.
+ * `runs download ID`: the SDK's `runs.download` waits while the ZIP is built and saves it atomically within what is
+ * left of --timeout; the saved path is printed once. With --extract, the ZIP is unpacked into `run-<id>/` (also
+ * atomically, and within --timeout too) and that directory is printed instead.
  */
 export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
@@ -25,35 +73,19 @@ export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: 
     const id = await resolveRunId(s, client, arg);
     const signal = s.interrupt();
     const line = createStatusLine(io, ctx.clock);
+    const dir = resolve(ctx.cwd, options.out);
+    const base = `run-${id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
     const temporary: string[] = [];
+    const save = (to: string) => {
+      const left = s.remaining();
+      const onProgress = showProgress(line, id, `${base}.zip`);
+      return client.runs.download(id, { to, overwrite: true, signal, onProgress, ...(left !== undefined && { timeoutMs: left }) });
+    };
     try {
-      line.update(`Preparing the files of run ${id}…`);
-      const files = await client.runs.waitForFiles(id, { signal, timeoutMs: s.remaining() ?? DEFAULT_BUILD_WAIT_MS });
-      // Lenient by construction: a server may leave the size out (or send null); the download is then not size-checked.
-      const size = files.size_bytes ?? undefined;
-      const url = new URL(files.download_url);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new CliError(`the server gave an unusable download URL (${url.protocol})`);
-      const dir = resolve(ctx.cwd, options.out);
-      mkdirSync(dir, { recursive: true });
-      const base = `run-${id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
-      if (options.debug) io.info(io.errStyle.dim(`[debug] → GET ${url.origin}/… (download URL from the server; no API key sent)`));
-
       if (!options.extract) {
         const target = join(dir, `${base}.zip`);
-        if (existsSync(target) && !options.force) {
-          if (size !== undefined && statSync(target).size === size) {
-            line.clear();
-            io.info(`${target} is already downloaded (${bytes(size)})`);
-            io.print(`${target}\n`);
-            return EXIT.OK;
-          }
-          // Without a size from the server the two files cannot be compared, so the message does not claim they differ.
-          const why =
-            size === undefined ? 'already exists (the server gave no size to compare it with)' : 'already exists with a different size';
-          throw new CliError(`${target} ${why}; pass --force to overwrite it`);
-        }
-        const saved = await atomicDownload(s, { url, dir, name: `${base}.zip`, expectedSize: size, line });
+        if (existsSync(target) && !options.force) return await alreadyThere(s, client, id, target, line);
+        const saved = await save(target);
         line.clear();
         io.print(`${saved.path}\n`);
         if (io.errTty) io.info(`${io.errStyle.green('✓')} Saved ${saved.path} (${bytes(saved.size)})`);
@@ -62,13 +94,19 @@ export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: 
 
       const target = join(dir, base);
       if (existsSync(target) && !options.force) throw new CliError(`${target} already exists; pass --force to replace it`);
-      const zip = await atomicDownload(s, { url, dir, name: `.${base}.${process.pid}.zip`, expectedSize: size, line });
-      temporary.push(zip.path);
+      const zipPath = join(dir, `.${base}.${process.pid}.zip`);
+      temporary.push(zipPath);
+      const zip = await save(zipPath);
       line.update(`Extracting ${base}.zip…`);
       // Unpacked next to the target and renamed into place, so a directory run-<id> is always complete.
       const staging = join(dir, `.${base}.${process.pid}.extracting`);
       temporary.push(staging);
-      const count = await extractZip(zip.path, staging);
+      const count = await extractWithin(s, zip.path, staging).catch((error: unknown) => {
+        if (error !== TIMED_OUT) throw error;
+        const limit =
+          options.timeout !== undefined && options.timeout < 1000 ? `${options.timeout}ms` : shortDuration(options.timeout ?? 0);
+        throw new CliError(`extracting ${base}.zip did not finish within --timeout ${limit}; nothing was saved`);
+      });
       if (existsSync(target)) await rm(target, { recursive: true, force: true });
       await rename(staging, target);
       line.clear();
