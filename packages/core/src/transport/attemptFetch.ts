@@ -1,8 +1,7 @@
 import type { Options as KyOptions } from 'ky';
-import { CallbackError } from '../errors/errors';
 import { untilAborted } from '../internal/deadline';
 import type { Runtime } from '../operations/Operation';
-import { messageOf } from './authorize';
+import { callbackFailed, messageOf } from './callbackFailed';
 import type { Call } from './call';
 import type { Redactor } from './redactor';
 
@@ -37,13 +36,7 @@ export function createAttemptFetch(runtime: Runtime, redactor: Redactor): NonNul
     try {
       pending = runtime.fetch(request, { signal });
     } catch (cause) {
-      throw new CallbackError(`${call.operation.name} was not sent: the fetch function threw: ${redactor.redact(messageOf(cause))}`, {
-        stage: 'fetch',
-        requestSent: false,
-        cause,
-        request: call.label,
-        attempts: call.attempts,
-      });
+      throw callbackFailed(call, 'fetch', cause, redactor);
     }
     call.sent++;
     call.phase = 'sending';

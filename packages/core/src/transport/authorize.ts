@@ -1,6 +1,7 @@
 import type { BeforeRequestHook } from 'ky';
 import { DataframerError } from '../errors/DataframerError';
-import { CallbackError, ConfigurationError } from '../errors/errors';
+import { ConfigurationError } from '../errors/errors';
+import { callbackFailed } from './callbackFailed';
 import { createKeyCheck } from '../internal/apiKey';
 import { callOf } from './call';
 import type { Log } from './log';
@@ -40,13 +41,7 @@ export function createAuthorize(options: AuthorizeOptions): BeforeRequestHook {
       token = (await getToken?.()) || undefined;
     } catch (cause) {
       if (cause instanceof DataframerError) throw cause;
-      throw new CallbackError(`${call.operation.name} was not sent: getToken() threw: ${redactor.redact(messageOf(cause))}`, {
-        stage: 'getToken',
-        requestSent: false,
-        cause,
-        request: call.label,
-        attempts: call.attempts,
-      });
+      throw callbackFailed(call, 'getToken', cause, redactor);
     }
     if (token === undefined && options.missingTokenMessage)
       throw new ConfigurationError(options.missingTokenMessage, { request: call.label });
@@ -64,9 +59,4 @@ export function createAuthorize(options: AuthorizeOptions): BeforeRequestHook {
       `→ ${request.method} ${request.url} (${call.operation.name}, attempt ${call.attempts}/${call.maxRetries + 1}${call.idempotencyKey ? `, ${call.operation.idempotencyHeader} ${call.idempotencyKey}` : ''})`,
     );
   };
-}
-
-/** The message of whatever was thrown. */
-export function messageOf(thrown: unknown): string {
-  return thrown instanceof Error ? thrown.message : String(thrown);
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { ConfigurationError } from '../errors/errors';
 
 /** The longest deadline a timer can hold (a signed 32-bit number of milliseconds, about 24.8 days). */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
+const MAX_TIMEOUT_MS = 2_147_483_647;
 /** The most retries a call may make after its first attempt. */
 export const MAX_RETRIES_LIMIT = 20;
 

@@ -2,7 +2,7 @@ import { HTTPError } from 'ky';
 import { DataframerError } from '../errors/DataframerError';
 import { CallbackError, RequestValidationError } from '../errors/errors';
 import { type AttemptFailure, classifyConnectionFailure, classifyHttpFailure } from '../internal/retryPolicy';
-import { messageOf } from './authorize';
+import { callbackFailed, messageOf } from './callbackFailed';
 import type { Call } from './call';
 import { SendFailure } from './attemptFetch';
 import { readErrorText } from './readBody';
@@ -57,15 +57,7 @@ export async function classifyFailure(call: Call, raw: unknown, context: Classif
   if (raw instanceof SendFailure) {
     if (!isNetworkFailure(raw.cause)) {
       call.sent--;
-      return notSent(
-        new CallbackError(`${call.operation.name} failed in the fetch function it was given: ${redactor.redact(messageOf(raw.cause))}`, {
-          stage: 'fetch',
-          requestSent: false,
-          cause: raw.cause,
-          request: call.label,
-          attempts: call.attempts,
-        }),
-      );
+      return notSent(callbackFailed(call, 'fetch', raw.cause, redactor));
     }
     return classifyConnectionFailure(raw.cause, {
       request: call.label,

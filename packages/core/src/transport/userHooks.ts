@@ -1,6 +1,5 @@
 import type { AfterResponseHook, BeforeRequestHook } from 'ky';
-import { CallbackError } from '../errors/errors';
-import { messageOf } from './authorize';
+import { callbackFailed } from './callbackFailed';
 import { callOf } from './call';
 import type { Redactor } from './redactor';
 
@@ -19,7 +18,7 @@ export function beforeRequestOfYours(hook: BeforeRequestHook, authorize: BeforeR
     try {
       result = await hook(request, options, state);
     } catch (cause) {
-      throw hookFailed('beforeRequest hook', cause, options, redactor);
+      throw callbackFailed(callOf(options), 'beforeRequest hook', cause, redactor);
     }
     if (result instanceof Request) await authorize(result as typeof request, options, state);
     return result;
@@ -37,22 +36,7 @@ export function afterResponseOfYours(hook: AfterResponseHook, redactor: Redactor
     try {
       return await hook(new Request(request.url, { method: request.method, headers }) as typeof request, options, response, state);
     } catch (cause) {
-      throw hookFailed('afterResponse hook', cause, options, redactor);
+      throw callbackFailed(callOf(options), 'afterResponse hook', cause, redactor);
     }
   };
-}
-
-function hookFailed(
-  stage: 'beforeRequest hook' | 'afterResponse hook',
-  cause: unknown,
-  options: Parameters<BeforeRequestHook>[1],
-  redactor: Redactor,
-): CallbackError {
-  const call = callOf(options);
-  const name = call?.operation.name ?? 'the request';
-  const sent = stage === 'afterResponse hook';
-  return new CallbackError(
-    `${sent ? `${name} was answered, then your ${stage} threw` : `${name} was not sent: your ${stage} threw`}: ${redactor.redact(messageOf(cause))}`,
-    { stage, requestSent: sent, cause, ...(call && { request: call.label, attempts: call.attempts }) },
-  );
 }
