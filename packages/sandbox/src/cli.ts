@@ -38,7 +38,7 @@ async function main(): Promise<number | undefined> {
     );
     return listening ? 1 : 2;
   }
-  process.stdout.write(banner(sandbox));
+  process.stdout.write(banner(sandbox, options));
   let stopping = false;
   const shutdown = (): void => {
     // A second Ctrl-C while stopping ends at once.

@@ -6,6 +6,7 @@ export type { SetupSandboxOptions, SuiteHook, TestSandbox } from './setupSandbox
 export type {
   FaultKind,
   FaultRule,
+  IdempotencyMode,
   InstalledFaultRule,
   OptionalFieldsMode,
   Sandbox,

@@ -10,7 +10,7 @@ import { createIdempotencyStore } from './internal/idempotency';
 import { runRecordsOf } from './internal/runRecordsOf';
 import { createListener } from './internal/server/createListener';
 import { createScheduler } from './internal/server/createScheduler';
-import { checkSpeed, createSettings } from './internal/settings';
+import { checkIdempotencyMode, checkSpeed, createSettings } from './internal/settings';
 import { createStore } from './internal/store/createStore';
 import { createTimeline } from './internal/store/createTimeline';
 import type { Sandbox, SandboxOptions, SandboxRequestRecord } from './types';
@@ -37,7 +37,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const scheduler = createScheduler();
   const faults = createFaultController(seed, scheduler);
-  const idempotency = createIdempotencyStore();
+  const idempotency = createIdempotencyStore(checkIdempotencyMode(options.idempotency));
   const requests: SandboxRequestRecord[] = [];
   const control = createControl({ store, settings, faults, idempotency });
   const ctx: AppContext = {

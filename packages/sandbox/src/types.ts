@@ -34,10 +34,14 @@ export interface SandboxOptions {
   zipBuildMs?: number;
   /** Fraction of new runs that end FAILED, decided from the seed and the run id (default 0.1). */
   failureRate?: number;
+  /** What a create's `Idempotency-Key` does: `honour` (default) replays the first answer to a repeat, `ignore` makes every create a new run, as a server without idempotency would. */
+  idempotency?: IdempotencyMode;
   /** How a usable spec's status is spelled in the spec list and detail: `SUCCEEDED` (default, the newest docs) or `READY` (older docs, SDK 0.3.1). */
   specReadyStatus?: SpecReadyStatus;
   /** How fields the contract marks optional are served: `present` (default, with their values), `null`, or `absent` (left out). */
   optionalFields?: OptionalFieldsMode;
+  /** The most samples one page of `GET /runs/{id}/samples/` holds, 1 to 1000 (default: as many as `limit` asks for), as a gateway that caps pages does. */
+  maxPageSize?: number;
 }
 
 /** The word a spec list and detail use for a spec that runs can be made from. */
@@ -46,12 +50,17 @@ export type SpecReadyStatus = 'SUCCEEDED' | 'READY';
 /** How optional fields are served: with their values, as `null`, or left out. */
 export type OptionalFieldsMode = 'present' | 'null' | 'absent';
 
+/** How creates treat `Idempotency-Key`: replay a repeat's first answer, or ignore the header (it is still recorded on the run). */
+export type IdempotencyMode = 'honour' | 'ignore';
+
 /** The settings a running sandbox can change (`control.set()`, `PATCH /__sandbox/settings`). */
 export interface SandboxSettings {
   /** Time scale of the simulation; changing it keeps every run's progress so far. */
   speed: number;
   specReadyStatus: SpecReadyStatus;
   optionalFields: OptionalFieldsMode;
+  /** The page cap of the samples list, when one is set (`maxPageSize`); absent means pages as large as asked for. */
+  maxPageSize?: number;
 }
 
 /** The statuses `control.seedRun()` can place a run in. */

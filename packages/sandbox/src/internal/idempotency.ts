@@ -1,3 +1,5 @@
+import type { IdempotencyMode } from '../types';
+
 /** Serialises JSON with sorted keys, so two equal bodies give the same fingerprint. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -14,7 +16,8 @@ type IdempotencyLookup = { kind: 'new' } | { kind: 'replay'; status: number; bod
 /**
  * Remembers successful creates by company and `Idempotency-Key` (the IETF draft's semantics): the same key
  * and body replay the first answer, the same key with another body is a conflict. Failed creates are not
- * remembered, so a corrected retry with the same key works.
+ * remembered, so a corrected retry with the same key works. In `ignore` mode it remembers nothing, so every
+ * create makes a run, as on a server without idempotency.
  */
 export interface IdempotencyStore {
   lookup(company: string, key: string, body: unknown): IdempotencyLookup;
@@ -27,17 +30,18 @@ export function checkIdempotencyKey(key: string): string | undefined {
   return key.length === 0 || key.length > 255 ? 'Idempotency-Key must be 1 to 255 characters long.' : undefined;
 }
 
-/** Creates an empty idempotency store. */
-export function createIdempotencyStore(): IdempotencyStore {
+/** Creates an empty idempotency store that honours keys, or ignores them (`mode` `ignore`). */
+export function createIdempotencyStore(mode: IdempotencyMode = 'honour'): IdempotencyStore {
   const entries = new Map<string, { fingerprint: string; status: number; answer: unknown }>();
   const slot = (company: string, key: string): string => `${company}\n${key}`;
   return {
     lookup(company, key, body) {
-      const entry = entries.get(slot(company, key));
+      const entry = mode === 'ignore' ? undefined : entries.get(slot(company, key));
       if (!entry) return { kind: 'new' };
       return entry.fingerprint === canonical(body) ? { kind: 'replay', status: entry.status, body: entry.answer } : { kind: 'conflict' };
     },
     remember(company, key, body, status, answer) {
+      if (mode === 'ignore') return;
       entries.set(slot(company, key), { fingerprint: canonical(body), status, answer });
     },
     clear: () => entries.clear(),

@@ -1,6 +1,6 @@
-import { isTerminalStatus, MAX_SAMPLES_PAGE, type SampleList } from '@df/node';
+import { isTerminalStatus, type SampleList } from '@df/node';
 import type { Context } from '../../context';
-import { usageError } from '../../errors';
+import { CliError, usageError } from '../../errors';
 import { EXIT } from '../../exitCodes';
 import type { OptionsOf } from '../../program';
 import { resolveRunId } from '../../runs/runIds';
@@ -22,7 +22,8 @@ function lines(page: SampleList): { text: string; count: number } {
 
 /**
  * `runs samples ID`: one page of samples as NDJSON, with a stderr note of how many more there are; `--all`
- * streams every page in turn, holding one page at a time. Messages give the run's own status.
+ * streams every page in turn, holding one page at a time, and fails (exit 1) when fewer samples arrive than the
+ * server counts. Messages give the run's own status.
  */
 export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
@@ -67,26 +68,36 @@ export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: st
       return EXIT.OK;
     }
 
-    let offset = options.offset;
+    // One page at a time (the SDK's iterator holds only the page being read), written a few lines at a time and
+    // always before the next page is asked for, so a failing request never loses lines already received.
     let printed = 0;
-    for (;;) {
-      // One page at a time, written out a few lines at a time and let go of as it is written, before the next
-      // page is asked for: memory stays at about one parsed page whatever the number of samples.
-      const outputs: Array<SampleOutput | undefined> =
-        (await client.runs.samples(id, { offset, limit: MAX_SAMPLES_PAGE }, s.call())).result?.generated_outputs ?? [];
-      const count = outputs.length;
-      for (let i = 0; i < count; i += BATCH) {
-        let text = '';
-        for (let j = i; j < Math.min(count, i + BATCH); j++) {
-          const output = outputs[j];
-          if (output) text += line(output);
-          outputs[j] = undefined;
-        }
+    let pageEnd = options.offset;
+    let total: number | undefined;
+    let text = '';
+    let batched = 0;
+    const samples = client.runs.allSamples(id, {
+      ...s.call(),
+      offset: options.offset,
+      onPage: (page) => {
+        pageEnd = page.offset + page.count;
+        total = page.total;
+      },
+    });
+    for await (const output of samples) {
+      text += line(output);
+      printed++;
+      if (++batched === BATCH || options.offset + printed === pageEnd) {
         io.print(text);
+        text = '';
+        batched = 0;
       }
-      printed += count;
-      offset += count;
-      if (count < MAX_SAMPLES_PAGE) break;
+    }
+    if (total !== undefined && pageEnd < total) {
+      // A file that looks complete but is not is worse than a failed command: say so, and fail the pipeline.
+      throw new CliError(
+        `only ${printed} of the ${total - options.offset} samples from offset ${options.offset} arrived: the server counts ${total} but sent an empty page at offset ${pageEnd} (${await described()}). The lines written are complete samples; --all --offset ${pageEnd} asks for the rest again.`,
+        EXIT.ERROR,
+      );
     }
     if (io.errTty || printed === 0)
       io.info(`${printed} sample${printed === 1 ? '' : 's'} from offset ${options.offset} (${await described()})`);

@@ -1,13 +1,15 @@
-import type { Sandbox } from '../../types';
+import type { Sandbox, SandboxOptions } from '../../types';
 
 /** What the command prints once it listens: the base URL, the exact export lines, and a first request to try. */
-export function banner(sandbox: Sandbox): string {
+export function banner(sandbox: Sandbox, options: Pick<SandboxOptions, 'idempotency'> = {}): string {
   const { url, keys } = sandbox;
   const settings = sandbox.control.settings();
   const notes: string[] = [];
   if (settings.specReadyStatus !== 'SUCCEEDED') notes.push(`specs say ${settings.specReadyStatus}`);
   if (settings.optionalFields !== 'present')
     notes.push(`optional fields ${settings.optionalFields === 'null' ? 'are null' : 'are left out'}`);
+  if (settings.maxPageSize !== undefined) notes.push(`sample pages hold at most ${settings.maxPageSize}`);
+  if (options.idempotency === 'ignore') notes.push('Idempotency-Key ignored');
   const faults = sandbox.faults.list().length;
   if (faults > 0) notes.push(`${faults} fault rule${faults === 1 ? '' : 's'} installed`);
   return [

@@ -18,6 +18,14 @@ Options:
   --optional-fields present|null|absent
                     Serve every field the contract marks optional with its value
                     (default), as null, or not at all: for tolerance tests
+  --idempotency honour|ignore
+                    What a create's Idempotency-Key does: honour (default)
+                    replays the first answer to a repeat; ignore makes every
+                    create a new run, as a server without idempotency would
+  --max-page-size <n>
+                    Serve at most n samples (1 to 1000) per page of the samples
+                    list, whatever limit asks for, as a gateway that caps pages
+                    does (default: as many as asked for)
   --fault <spec>    Install a fault rule; repeat for several. Syntax:
                       "METHOD PATH KIND [key=value ...]"
                     METHOD is GET, POST, DELETE, ... or *; PATH is relative to

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../../types';
+import { checkMaxPageSize, IDEMPOTENCY_MODES } from '../settings';
 
 /** What the command line asked for. */
 export type CliRequest =
@@ -24,6 +25,15 @@ function choice<T extends string>(name: string, raw: string | undefined, choices
   return match;
 }
 
+function pageCap(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return checkMaxPageSize(Number(raw));
+  } catch {
+    throw new UsageError(`--max-page-size must be an integer from 1 to 1000, got "${raw}"`);
+  }
+}
+
 const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
@@ -32,6 +42,8 @@ const OPTIONS = {
   fault: { type: 'string', multiple: true },
   'spec-ready-status': { type: 'string' },
   'optional-fields': { type: 'string' },
+  idempotency: { type: 'string' },
+  'max-page-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -52,6 +64,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
     throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
   const specReadyStatus = choice('spec-ready-status', values['spec-ready-status'], ['SUCCEEDED', 'READY'] as const);
   const optionalFields = choice('optional-fields', values['optional-fields'], ['present', 'null', 'absent'] as const);
+  const idempotency = choice('idempotency', values.idempotency, IDEMPOTENCY_MODES);
+  const maxPageSize = pageCap(values['max-page-size']);
   return {
     kind: 'start',
     options: {
@@ -62,6 +76,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
       faults: values.fault ?? [],
       ...(specReadyStatus && { specReadyStatus }),
       ...(optionalFields && { optionalFields }),
+      ...(idempotency && { idempotency }),
+      ...(maxPageSize !== undefined && { maxPageSize }),
     },
   };
 }

@@ -12,10 +12,16 @@ const SETTING_NAMES: Record<string, keyof SandboxSettings> = {
   speed: 'speed',
   spec_ready_status: 'specReadyStatus',
   optional_fields: 'optionalFields',
+  max_page_size: 'maxPageSize',
 };
 
 function settingsBody(settings: SandboxSettings): Record<string, unknown> {
-  return { speed: settings.speed, spec_ready_status: settings.specReadyStatus, optional_fields: settings.optionalFields };
+  return {
+    speed: settings.speed,
+    spec_ready_status: settings.specReadyStatus,
+    optional_fields: settings.optionalFields,
+    ...(settings.maxPageSize !== undefined && { max_page_size: settings.maxPageSize }),
+  };
 }
 
 /** Reads a JSON object body (empty allowed) or answers 400. */

@@ -19,7 +19,9 @@ export function samplesRoutes(ctx: AppContext): Hono<Env> {
     const limit = readInteger(c.req.query('limit'), 'limit', { fallback: 1000, min: 1, max: 1000 }, errors);
     if (Object.keys(errors).length > 0) return c.json(errors, 400);
     const run = c.get('run');
-    return c.json(samplesView(ctx.view(), run, pageIndices(ctx.view(), run, offset, limit), { skipMissing: true }));
+    // A gateway's page cap: fewer samples than asked for, with the same total, and the client must ask again.
+    const cap = ctx.settings.get().maxPageSize ?? limit;
+    return c.json(samplesView(ctx.view(), run, pageIndices(ctx.view(), run, offset, Math.min(limit, cap)), { skipMissing: true }));
   });
 
   samples.post('/', async (c) => {
