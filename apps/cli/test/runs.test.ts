@@ -500,8 +500,11 @@ describe('spending guard', () => {
 
   it('runs watch --max-cost cancels the run once its cost passes the limit, exit 7, overshooting by at most one poll', async () => {
     const e = envFor(pricey);
+    const intervalMs = 100;
     const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(e), '-n', '20000'], { env: e })).stdout.trim();
-    const watched = await runIn(['runs', 'watch', id.slice(0, 8), '--max-cost', '3', '--interval', '100ms', '--json'], { env: e });
+    const watched = await runIn(['runs', 'watch', id.slice(0, 8), '--max-cost', '3', '--interval', `${intervalMs}ms`, '--json'], {
+      env: e,
+    });
     expect(watched.code, watched.stderr).toBe(7);
     const events = watched.stdout
       .trimEnd()
@@ -522,10 +525,19 @@ describe('spending guard', () => {
     ).toBe(true);
     const record = pricey.runs('acme').find((r) => r.id === id)!;
     expect(record.run.status).toBe('CANCELED');
-    const onePoll = last.total_cost - Math.max(0, ...costs);
-    expect(last.total_cost - 3).toBeLessThanOrEqual(onePoll);
-    // What the server charged in the end: the last poll's cost plus what accrued until the cancel arrived.
-    expect((record.run.total_cost as number) - 3).toBeLessThanOrEqual(onePoll * 2);
+    // The sandbox's accrual, from its own record: the run processed from its creation (no PENDING time) until the cancel.
+    const charged = record.run.total_cost as number;
+    const dollarsPerMs = charged / (Date.parse(record.run.completed_at as string) - Date.parse(record.run.created_at as string));
+    // The polls the server received; before the last one the SDK paused --interval grown by 1.5× per poll, at most 2.5 s
+    // (the documented schedule).
+    const polls = pricey.requests().filter((r) => r.method === 'GET' && r.path === `/api/dataframer/runs/${id}/`).length;
+    expect(polls).toBe(polled.length);
+    const pauseMs = Math.min(intervalMs * 1.5 ** (polls - 2), 2500);
+    // One poll's worth of spending: its pause, plus its round trip, which on loopback stays within a pause.
+    const onePoll = dollarsPerMs * pauseMs * 2;
+    expect(last.total_cost - 3, `over by $${last.total_cost - 3} against one poll's $${onePoll}`).toBeLessThanOrEqual(onePoll);
+    // What the server charged in the end: the last poll's cost plus what accrued while the cancel travelled.
+    expect(charged - last.total_cost).toBeLessThanOrEqual(dollarsPerMs * pauseMs);
     expect((record.run.samples_completed as number) + (record.run.samples_failed as number)).toBeLessThan(20000);
   });
 

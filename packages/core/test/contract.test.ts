@@ -6,8 +6,18 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fastCheck } from '../src/internal/fastCheck';
 import {
+  checkHealthOperation,
+  createRunOperation,
   createRunResultSchema,
   freeObjectSchema,
+  listModelsOperation,
+  listRunSamplesOperation,
+  listRunsOperation,
+  listSpecsOperation,
+  rawRequestOperation,
+  requestRunFilesOperation,
+  retrieveRunOperation,
+  retrieveSpecOperation,
   runDetailSchema,
   runFilesDownloadSchema,
   runListSchema,
@@ -18,9 +28,9 @@ import {
   lenientSchemas,
   ResponseValidationError,
   strictSchemas,
+  type Operation,
   type SchemaMode,
 } from '../src/index';
-import { validateResponse } from '../src/internal/validateResponse';
 
 const MODES = { lenient: lenientSchemas, strict: strictSchemas } as const;
 
@@ -77,50 +87,126 @@ function fake(schema: Json): unknown {
   return JSONSchemaFaker.generate(inline(schema) as never);
 }
 
-interface Case {
-  name: string;
-  schema: Json;
-  ours: (mode?: SchemaMode) => v.GenericSchema;
+/** Ids the operations' parameters name, and the document's path parameters stand for. */
+const IDS: Record<string, string> = {
+  run_id: '3f2b8c1e-5d4a-4b7e-9c2d-1a2b3c4d5e6f',
+  spec_id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  file_id: '0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a',
+};
+
+/** How the SDK reads one operation's success body. */
+interface Reader {
+  /** The operation that sends the request and parses its answer. */
+  operation: Operation<never, unknown>;
+  /** Its parameters, naming the ids above; absent for `client.request`, which gets the document's own method and path. */
+  params?: unknown;
+  /** The schema its parse checks the body with; absent where the SDK hands the parsed JSON back as it came. */
+  schema?: (mode?: SchemaMode) => v.GenericSchema;
   /** The fields the default mode requires: only what the client cannot do its job without. */
   needs: string[];
-  /** Whether the body is an array of objects. */
-  array?: boolean;
-  /** Whether the contract leaves the object open (no properties to check). */
-  open?: boolean;
 }
 
-const cases: Case[] = [
-  {
-    name: 'listRuns',
-    schema: responseSchema('/api/dataframer/runs/', 'get', '200'),
-    ours: runListSchema,
-    needs: ['id', 'status'],
-    array: true,
-  },
-  {
-    name: 'getRun',
-    schema: responseSchema('/api/dataframer/runs/{run_id}/', 'get', '200'),
-    ours: runDetailSchema,
-    needs: ['id', 'status'],
-  },
-  { name: 'createRun', schema: responseSchema('/api/dataframer/runs/', 'post', '2XX'), ours: createRunResultSchema, needs: ['id'] },
-  {
-    name: 'downloadAllRunFiles',
-    schema: responseSchema('/api/dataframer/runs/{run_id}/files/download/', 'get', '200'),
-    ours: runFilesDownloadSchema,
-    needs: ['download_url'],
-  },
-  {
-    name: 'listRunSamples',
-    schema: responseSchema('/api/dataframer/runs/{run_id}/samples/', 'get', '200'),
-    ours: sampleListSchema,
-    needs: [],
-  },
-  { name: 'listSpecs', schema: responseSchema('/api/dataframer/specs/', 'get', '200'), ours: specListSchema, needs: ['id'], array: true },
-  { name: 'getSpec', schema: responseSchema('/api/dataframer/specs/{spec_id}/', 'get', '200'), ours: specSchema, needs: ['id'] },
-  { name: 'listModels', schema: responseSchema('/api/dataframer/models/', 'get', '200'), ours: freeObjectSchema, needs: [], open: true },
-  { name: 'checkHealth', schema: responseSchema('/api/dataframer/health/', 'get', '200'), ours: freeObjectSchema, needs: [], open: true },
-];
+const reader = (operation: Operation<never, unknown>, params: unknown, schema: Reader['schema'], needs: string[]): Reader => ({
+  operation,
+  params,
+  schema,
+  needs,
+});
+/** An operation the SDK does not model: `client.request()` sends it and answers its parsed JSON unchecked. */
+const REQUEST: Reader = { operation: rawRequestOperation as Operation<never, unknown>, needs: [] };
+
+/** Every operation of the document with a JSON success body, by operationId, and what in the SDK reads it. */
+const READERS: Record<string, Reader> = {
+  listRuns: reader(listRunsOperation, undefined, runListSchema, ['id', 'status']),
+  createRun: reader(createRunOperation, { spec_id: IDS['spec_id'], number_of_samples: 10 }, createRunResultSchema, ['id']),
+  getRun: reader(retrieveRunOperation, IDS['run_id'], runDetailSchema, ['id', 'status']),
+  downloadAllRunFiles: reader(requestRunFilesOperation, IDS['run_id'], runFilesDownloadSchema, ['download_url']),
+  listRunSamples: reader(listRunSamplesOperation, { runId: IDS['run_id'] }, sampleListSchema, []),
+  listSpecs: reader(listSpecsOperation, undefined, specListSchema, ['id']),
+  getSpec: reader(retrieveSpecOperation, { specId: IDS['spec_id'] }, specSchema, ['id']),
+  listModels: reader(listModelsOperation, undefined, freeObjectSchema, []),
+  checkHealth: reader(checkHealthOperation, undefined, freeObjectSchema, []),
+  updateRun: REQUEST,
+  getRunStatus: REQUEST,
+  retrieveRunSamplesByIndices: REQUEST,
+  listRunGeneratedFilesLegacy: REQUEST,
+  downloadRunGeneratedFileLegacy: REQUEST,
+  getRunGeneratedFileContentLegacy: REQUEST,
+  listRunEvaluationsLegacy: REQUEST,
+};
+
+/** One success answer of the document with a JSON schema. */
+interface Answer {
+  operationId: string;
+  method: string;
+  path: string;
+  status: string;
+  schema: Json;
+}
+
+/** Every success answer with a JSON schema, of every operation in the document. */
+const answers: Answer[] = Object.entries(doc.paths).flatMap(([path, operations]) =>
+  Object.entries(operations).flatMap(([method, operation]) =>
+    Object.entries((operation['responses'] as Record<string, Json> | undefined) ?? {}).flatMap(([status, response]) => {
+      const schema = ((response['content'] as Record<string, Json> | undefined)?.['application/json'] as Json | undefined)?.['schema'];
+      if (!/^2/.test(status) || schema === undefined) return [];
+      return [{ operationId: String(operation['operationId']), method: method.toUpperCase(), path, status, schema: schema as Json }];
+    }),
+  ),
+);
+
+interface Case {
+  name: string;
+  answer: Answer;
+  reader: Reader;
+  schema: Json;
+  /** Whether the body is an array of objects. */
+  array: boolean;
+  /** Whether the contract leaves the object open (no properties to check). */
+  open: boolean;
+}
+
+const cases: Case[] = answers.flatMap((answer) => {
+  const found = READERS[answer.operationId];
+  if (!found) return [];
+  const schema = answer.schema;
+  const array = deref(schema)['type'] === 'array';
+  const item = array ? (deref(schema)['items'] as Json) : schema;
+  return [
+    {
+      name: `${answer.operationId} ${answer.status}`,
+      answer,
+      reader: found,
+      schema,
+      array,
+      open: Object.keys(properties(item)).length === 0,
+    },
+  ];
+});
+
+/** The document's path with its parameters filled in from IDS. */
+const concretePath = (path: string): string => path.replace(/\{(\w+)\}/g, (_, name: string) => IDS[name] ?? name);
+
+/** The parameters the case's operation is sent with. */
+function paramsOf(c: Case): unknown {
+  return c.reader.operation === rawRequestOperation ? { method: c.answer.method, path: concretePath(c.answer.path) } : c.reader.params;
+}
+
+describe('contract: every documented answer has its reader in the SDK', () => {
+  it('every operation of the document with a JSON success body is in the table', () => {
+    const missing = answers
+      .filter((a) => !(a.operationId in READERS))
+      .map((a) => `${a.operationId} (${a.method} ${a.path}, ${a.status}) has no entry in READERS: add the SDK operation that parses it`);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(READERS).filter((id) => !answers.some((a) => a.operationId === id));
+    expect(stale, 'entries of READERS the document has no JSON success body for').toEqual([]);
+  });
+
+  it.each(cases)('$name: the operation it names sends the documented method and path', (c) => {
+    const sent = c.reader.operation.build(paramsOf(c) as never);
+    expect({ method: sent.method, path: sent.path }).toEqual({ method: c.answer.method, path: concretePath(c.answer.path) });
+  });
+});
 
 const SAMPLES_PER_SCHEMA = 20;
 
@@ -196,10 +282,15 @@ function spelled(path: Path): string {
   return out;
 }
 
+/** What the case's operation makes of a body, as the transport hands it over. */
 const check = (c: Case, mode: SchemaMode, body: unknown) =>
-  validateResponse(c.ours(mode) as never, { status: 200, body, request: `GET /${c.name}/` });
+  c.reader.operation.parse(
+    { status: c.answer.status === '2XX' ? 200 : Number(c.answer.status), body, request: `${c.answer.method} ${c.answer.path}` },
+    mode,
+  );
 
-describe.each(cases)('contract: $name', (c) => {
+describe.each(cases.filter((c) => c.reader.schema))('contract: $name', (c) => {
+  const ours = c.reader.schema!;
   const generated = Array.from({ length: SAMPLES_PER_SCHEMA }, () => fake(c.schema));
 
   it('accepts every object generated from the OpenAPI schema, in both modes', () => {
@@ -207,14 +298,15 @@ describe.each(cases)('contract: $name', (c) => {
       const first = (Array.isArray(body) ? body[0] : body) as Json;
       if (!c.open) expect(Object.keys(first).length, 'the generator produced an empty object').toBeGreaterThan(0);
       for (const mode of ['lenient', 'strict'] as const) {
-        const result = v.safeParse(c.ours(MODES[mode]), body);
-        if (mode === 'lenient' && !c.open)
-          expect(fastCheck(c.ours(MODES[mode]))?.(body), 'the fast path covers lenient schemas').toBe(true);
+        const result = v.safeParse(ours(MODES[mode]), body);
+        if (mode === 'lenient' && !c.open) expect(fastCheck(ours(MODES[mode]))?.(body), 'the fast path covers lenient schemas').toBe(true);
         expect(
           result.issues?.map((i) => `${mode} ${v.getDotPath(i)}: ${i.message}`),
           JSON.stringify(body),
         ).toBeUndefined();
       }
+      for (const mode of [lenientSchemas, fastLenientSchemas, strictSchemas])
+        expect(() => check(c, mode, body), `${mode.name}: ${JSON.stringify(body)}`).not.toThrow();
     }
   });
 
@@ -228,8 +320,8 @@ describe.each(cases)('contract: $name', (c) => {
         if (!target) continue;
         target[field] = wrongValue(typeOf(schema));
         for (const mode of ['lenient', 'strict'] as const) {
-          expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted ${field}=${JSON.stringify(target[field])}`).toBe(false);
-          expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted ${field}`).toBe(false);
+          expect(v.safeParse(ours(MODES[mode]), body).success, `${mode} accepted ${field}=${JSON.stringify(target[field])}`).toBe(false);
+          expect(fastCheck(ours(MODES[mode]))?.(body) ?? false, `fast check accepted ${field}`).toBe(false);
         }
       }
     });
@@ -237,19 +329,19 @@ describe.each(cases)('contract: $name', (c) => {
   const required = requiredOf(itemSchema(c));
   if (required.length > 0)
     it('marks what the client needs as required in the contract, and rejects a body without it', () => {
-      expect(required).toEqual(expect.arrayContaining(c.needs));
+      expect(required).toEqual(expect.arrayContaining(c.reader.needs));
       for (const field of required) {
         const body = structuredClone(generated[0]) as Json | Json[];
         const target = (Array.isArray(body) ? body[0] : body) as Json;
         delete target[field];
         // Strict checks the contract exactly; the default mode requires only what the client cannot do without.
-        const modes = c.needs.includes(field) ? (['lenient', 'strict'] as const) : (['strict'] as const);
+        const modes = c.reader.needs.includes(field) ? (['lenient', 'strict'] as const) : (['strict'] as const);
         for (const mode of modes) {
-          expect(v.safeParse(c.ours(MODES[mode]), body).success, `${mode} accepted a body without ${field}`).toBe(false);
-          expect(fastCheck(c.ours(MODES[mode]))?.(body) ?? false, `fast check accepted a body without ${field}`).toBe(false);
+          expect(v.safeParse(ours(MODES[mode]), body).success, `${mode} accepted a body without ${field}`).toBe(false);
+          expect(fastCheck(ours(MODES[mode]))?.(body) ?? false, `fast check accepted a body without ${field}`).toBe(false);
         }
-        if (!c.needs.includes(field))
-          expect(v.safeParse(c.ours(lenientSchemas), body).success, `lenient refused a body without ${field}`).toBe(true);
+        if (!c.reader.needs.includes(field))
+          expect(v.safeParse(ours(lenientSchemas), body).success, `lenient refused a body without ${field}`).toBe(true);
       }
     });
 
@@ -309,6 +401,38 @@ describe.each(cases)('contract: $name', (c) => {
     it('rejects a body that is not an object', () => {
       for (const body of ['ok', 3, null]) expect(() => check(c, lenientSchemas, body)).toThrow(ResponseValidationError);
     });
+});
+
+describe.each(cases.filter((c) => !c.reader.schema))('contract: $name (not modelled: client.request)', (c) => {
+  const bodies = Array.from({ length: SAMPLES_PER_SCHEMA }, () => fake(c.schema));
+  // The document leaves open shapes open: anything JSON is a body it allows.
+  if (c.open) bodies.push({ note: 'x', nested: { list: [1, null, 'two'] } }, ['a', 2], 'text', 0, null);
+  const body = bodies[0];
+  const fields = fieldsOf(c.schema, body);
+  /** The parse of `client.request`, for which the shape is the caller's business. */
+  const handsBack = (variant: unknown, what: string) => {
+    for (const mode of [lenientSchemas, fastLenientSchemas, strictSchemas])
+      expect(check(c, mode, variant), `${mode.name}: ${what}`).toEqual(variant);
+  };
+
+  it('hands back every body generated from the OpenAPI schema as it came, in every mode', () => {
+    for (const generated of bodies) handsBack(generated, JSON.stringify(generated));
+  });
+
+  it.each(['null', 'absent'] as const)('hands back a body with every optional field %s, at every depth, unchanged', (how) => {
+    const optional = fields.filter((f) => f.optional);
+    for (const variant of [withFields(body, optional, how), withFields(body, fields, how)]) handsBack(variant, JSON.stringify(variant));
+  });
+
+  it('hands back a wrong type in any field unchanged: it checks nothing it does not model', () => {
+    expect(fields.length > 0 || c.open, 'no field of a closed schema was generated').toBe(true);
+    for (const field of fields) {
+      const copy = structuredClone(body);
+      const { parent, key } = at(copy, field.path);
+      (parent as Record<string | number, unknown>)[key] = wrongValue(typeOf(field.schema));
+      handsBack(copy, spelled(field.path));
+    }
+  });
 });
 
 describe('contract: modes', () => {

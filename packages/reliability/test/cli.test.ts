@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultRule, Sandbox, SandboxRunRecord } from '@df/sandbox';
-import { runCli, scratch, filesUnder, STACK_LINE, type CliResult } from './support/cli';
+import { runCli, scratch, filesUnder, removeScratches, STACK_LINE, type CliResult } from './support/cli';
 import { describeCounts, pool, sandbox, settled, usableSpecId, clientFor } from './support/sandbox';
 import { recordSection } from './support/figures';
+import { accountCreates } from './support/accountCreates';
 import { startEchoServer } from './support/echoServer';
 import { leaksOf } from './support/leaks';
 
@@ -35,6 +36,7 @@ afterAll(async () => {
   });
   await echo?.stop();
   await box?.stop();
+  removeScratches();
 });
 
 function envFor(dirs: { home: string; config: string }, key: string, baseUrl = box.url): Record<string, string> {
@@ -84,16 +86,30 @@ describe('dataframer runs create under faults', () => {
     for (const r of results) expect(r.stderr).not.toMatch(STACK_LINE);
 
     const created = () => box.runs('acme').filter((r) => !r.seeded);
+    const claims = () => ({
+      answeredIds: outcomes.flatMap((o) => (o.kind === 'id' ? [o.id] : [])),
+      unknownKeys: calls.filter((_, i) => outcomes[i]!.kind === 'unknown').map((c) => c.key),
+    });
+    const afterFaults = accountCreates(created(), claims());
+    rows.push(
+      ['creates', CREATES],
+      ['faults injected', faults],
+      [
+        'answered with an id / unknown / refused',
+        `${outcomes.filter((o) => o.kind === 'id').length} / ${outcomes.filter((o) => o.kind === 'unknown').length} / ${outcomes.filter((o) => o.kind === 'refused').length}`,
+      ],
+      ['duplicates after the faulted creates (runs beyond the first under one key)', afterFaults.duplicates],
+      ['unaccounted runs after the faulted creates', afterFaults.unaccounted.length],
+    );
+    expect(afterFaults.duplicateGroups).toEqual([]);
+    expect(afterFaults.unaccounted, 'runs that belong to no call').toEqual([]);
     const byKey = new Map<string, SandboxRunRecord[]>();
     for (const run of created()) byKey.set(run.idempotencyKey!, [...(byKey.get(run.idempotencyKey!) ?? []), run]);
-    expect([...byKey.values()].filter((g) => g.length > 1)).toEqual([]);
     outcomes.forEach((o, i) => {
       const runs = byKey.get(calls[i]!.key) ?? [];
       if (o.kind === 'id') expect(runs.map((r) => r.id)).toEqual([o.id]);
       if (o.kind === 'refused') expect(runs).toEqual([]);
     });
-    const accounted = new Set(calls.filter((_, i) => outcomes[i]!.kind !== 'refused').map((c) => c.key));
-    for (const run of created()) expect(accounted.has(run.idempotencyKey!), `run ${run.id} belongs to no call`).toBe(true);
 
     // Resolve each unknown outcome by running the same command again, faults off.
     const unknown = calls.filter((_, i) => outcomes[i]!.kind === 'unknown');
@@ -108,21 +124,19 @@ describe('dataframer runs create under faults', () => {
         replayed++;
       }
     });
-    const perKey = new Map<string, number>();
-    for (const run of created()) perKey.set(run.idempotencyKey!, (perKey.get(run.idempotencyKey!) ?? 0) + 1);
-    for (const c of unknown) expect(perKey.get(c.key)).toBe(1);
-    expect([...perKey.values()].every((n) => n === 1)).toBe(true);
-
+    const resolved = accountCreates(created(), {
+      answeredIds: [...claims().answeredIds, ...again.map((r) => r.stdout.trim())],
+      unknownKeys: [],
+    });
     rows.push(
-      ['creates', CREATES],
-      ['faults injected', faults],
-      [
-        'answered with an id / unknown / refused',
-        `${outcomes.filter((o) => o.kind === 'id').length} / ${unknown.length} / ${outcomes.filter((o) => o.kind === 'refused').length}`,
-      ],
       ['unknown resolved to the existing run / created now', `${replayed} / ${unknown.length - replayed}`],
-      ['duplicates', 0],
+      ['duplicates after resolving (runs beyond the first under one key)', resolved.duplicates],
+      ['unaccounted runs after resolving', resolved.unaccounted.length],
     );
+    expect(resolved.duplicateGroups).toEqual([]);
+    expect(resolved.unaccounted).toEqual([]);
+    const now = created();
+    for (const c of unknown) expect(now.filter((r) => r.idempotencyKey === c.key)).toHaveLength(1);
   });
 });
 

@@ -2,14 +2,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportLines, start, waitFor, type Running } from './support/processes';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const READMES = ['README.md', 'packages/sandbox/README.md', 'apps/cli/README.md', 'packages/node/README.md'];
-const CLI = join(ROOT, 'apps/cli/dist/dataframer.js');
+const CLI = join(ROOT, 'apps/cli/dist/dataframer.cjs');
 const BIN = join(ROOT, 'packages/sandbox/dist/cli.js');
 
 /** The commands that start the sandbox, as the READMEs write them. */
@@ -99,30 +99,73 @@ describe('documented ways of starting the sandbox', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const proc: Running = { child, output: () => out, exited: new Promise((resolve) => child.on('exit', resolve)) };
-    cleanup.push(() => {
-      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
-    });
+    // pnpm ended by a signal keeps exitCode null: the group may be gone, which signalGroup allows.
+    cleanup.push(() => signalGroup(proc, 'SIGKILL'));
     await startsAndStops(proc, () => process.kill(-(child.pid as number), 'SIGTERM'));
     expect(out).not.toMatch(/ERR_PNPM|ELIFECYCLE|failed/i);
   }, 120_000);
 });
 
-describe('from a fresh clone: npm run demo, then npm run sandbox, then the printed lines', () => {
-  it('the export lines it prints and node apps/cli/dist/dataframer.js runs list work as printed', async () => {
+/** A command in its own process group, so that every process it starts can be signalled together. */
+function startGroup(command: string, args: string[], env: Record<string, string>): Running {
+  const proc = start(command, args, { cwd: ROOT, env, detached: true });
+  cleanup.push(() => signalGroup(proc, 'SIGKILL'));
+  return proc;
+}
+
+/** Signals a process group; one that is gone already is fine. */
+function signalGroup(proc: Running, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-(proc.child.pid as number), signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** Whether a process group still has a member. */
+function groupAlive(proc: Running): boolean {
+  try {
+    process.kill(-(proc.child.pid as number), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('from a fresh clone: npm run demo (with --no-setup: the suite runs on a built workspace), then npm run sandbox, then the printed lines', () => {
+  it('the demo ends with its ZIP, npm run sandbox prints the export lines, and with them node apps/cli/dist/dataframer.cjs runs list lists its runs', async () => {
+    // The command the CLI README gives for a built workspace, and the file the package's bin loads.
+    const cliCommand = 'node apps/cli/dist/dataframer.cjs';
+    expect(readme('apps/cli/README.md')).toContain(`${cliCommand} --help`);
+    const cliManifest = JSON.parse(readme('apps/cli/package.json')) as { bin: Record<string, string> };
+    expect(readme(join('apps/cli', cliManifest.bin['dataframer'] as string))).toContain("require('../dist/dataframer.cjs')");
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the workspace first (npm run demo, or node scripts/setup.mjs)`);
-    const [, ...args] = rootScriptCommand();
-    const proc = start(process.execPath, [...args, '--port', '0'], { cwd: ROOT });
-    cleanup.push(() => proc.child.kill('SIGKILL'));
-    const [, url] = await waitFor(proc, /listening on (http:\/\/\S+)/);
-    await waitFor(proc, /Stop with Ctrl-C/);
-    const lines = exportLines(proc.output());
-    expect(lines).toHaveLength(2);
-    // A shell with nothing of ours set: the printed lines, then the CLI as the README writes it.
+    // A shell with nothing of ours set; HOME stays, as the pinned pnpm's store lives there.
+    const shellEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() };
+
+    const out = mkdtempSync(join(tmpdir(), 'sandbox-demo-out-'));
+    cleanup.push(() => rmSync(out, { recursive: true, force: true }));
+    const demo = startGroup('npm', ['run', 'demo', '--', '--no-setup', '--out', out], shellEnv);
+    const demoCode = await demo.exited;
+    expect(demoCode, demo.output()).toBe(0);
+    const [, zip] = demo.output().match(/saved (\S+run-[0-9a-f-]{36}\.zip)/) ?? [];
+    expect(zip, demo.output()).toBeDefined();
+    expect(existsSync(join(out, basename(zip as string)))).toBe(true);
+    expect(groupAlive(demo), 'the demo left a process running').toBe(false);
+
+    // npm run sandbox sets the workspace up first (install and build: cache hits on a built workspace).
+    const sandbox = startGroup('npm', ['run', 'sandbox', '--', '--port', '0'], shellEnv);
+    const [, url] = await waitFor(sandbox, /listening on (http:\/\/\S+)/, 150_000);
+    await waitFor(sandbox, /Stop with Ctrl-C/);
+    const lines = exportLines(sandbox.output());
+    expect(lines).toEqual([`export DATAFRAMER_BASE_URL=${url}`, expect.stringMatching(/^export DATAFRAMER_API_KEY=sk_test_\S+$/)]);
+
+    // The printed lines, then the CLI as its README writes it, in a shell with a HOME of its own.
     const home = mkdtempSync(join(tmpdir(), 'sandbox-home-'));
     cleanup.push(() => rmSync(home, { recursive: true, force: true }));
-    const shell = spawnSync('sh', ['-c', `${lines.join('\n')}\nnode apps/cli/dist/dataframer.js runs list`], {
+    const shell = spawnSync('sh', ['-c', `${lines.join('\n')}\n${cliCommand} runs list`], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: home },
+      env: { ...shellEnv, HOME: home },
       encoding: 'utf8',
       timeout: 30_000,
     });
@@ -132,11 +175,16 @@ describe('from a fresh clone: npm run demo, then npm run sandbox, then the print
       .trim()
       .split('\n')
       .map((row) => row.split('\t')[0]);
-    const runs = (await (
-      await fetch(`${url}/api/dataframer/runs/`, { headers: { authorization: 'Bearer sk_test_sandbox_acme_demo' } })
-    ).json()) as Array<{ id: string }>;
+    const key = (lines[1] as string).slice('export DATAFRAMER_API_KEY='.length);
+    const runs = (await (await fetch(`${url}/api/dataframer/runs/`, { headers: { authorization: `Bearer ${key}` } })).json()) as Array<{
+      id: string;
+    }>;
     expect(listed).toEqual(runs.map((r) => r.id));
-    proc.child.kill('SIGINT');
-    expect(await proc.exited).toBe(0);
-  }, 60_000);
+
+    // Ctrl-C reaches npm and the sandbox alike; nothing of the group is left and the port is closed.
+    signalGroup(sandbox, 'SIGINT');
+    await sandbox.exited;
+    await expect.poll(() => groupAlive(sandbox), { timeout: 5_000 }).toBe(false);
+    await expect(fetch(`${url}/api/dataframer/health/`)).rejects.toThrow();
+  }, 240_000);
 });

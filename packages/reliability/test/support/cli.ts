@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,10 +18,18 @@ export interface CliResult {
   ms: number;
 }
 
+const scratches: string[] = [];
+
 /** A fresh HOME, config dir and working directory, so a run of the command can write nowhere else. */
 export function scratch(): { home: string; config: string; cwd: string } {
   const home = mkdtempSync(join(tmpdir(), 'df-reliability-'));
+  scratches.push(home);
   return { home, config: join(home, 'config'), cwd: home };
+}
+
+/** Removes every directory `scratch()` made. */
+export function removeScratches(): void {
+  for (const dir of scratches.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Runs the command with only the environment given (never the caller's), killed after `limitMs`. */
