@@ -1,6 +1,6 @@
 // The public API of @df/core, named one by one: a new export is a decision (test/exports.test.ts lists them).
 export { createTransport, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './transport/createTransport';
-export { checkClientOptions } from './transport/checkOptions';
+export { checkClientOptions, checkOptions, optionSchema, waitOptionsSchema } from './transport/checkOptions';
 export type { ClientHooks, Logger, TransportOptions } from './TransportOptions';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';
@@ -104,4 +104,8 @@ export {
 } from './errors/errors';
 export type { CallbackStage, ValidationIssue } from './errors/errors';
 export { redact, maskKey } from './redact';
+export { createDeadline, untilAborted } from './deadline';
+export type { Deadline } from './deadline';
+export { formatMs } from './formatMs';
+export { systemErrorCode } from './systemErrorCode';
 export { mayCarryKey } from './mayCarryKey';

@@ -1,7 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { ConfigurationError, TimeoutError, type Transport, waitForRunFiles, type WaitForRunFilesOptions } from '@df/core';
-import { startDownloadDeadline } from './internal/downloadDeadline';
+import {
+  checkOptions,
+  createDeadline,
+  optionSchema,
+  TimeoutError,
+  type Transport,
+  waitForRunFiles,
+  type WaitForRunFilesOptions,
+  waitOptionsSchema,
+} from '@df/core';
 import { type DownloadSubject, type DownloadTally, stoppedError } from './internal/downloadErrors';
 import { downloadUrlOf, openDownload } from './internal/openDownload';
 import { exists, saveBodyAtomically, targetExistsError } from './internal/saveBodyAtomically';
@@ -43,21 +51,13 @@ export interface DownloadRunFilesResult {
 /** The deadline of a download when the caller gives none. */
 const DEFAULT_DOWNLOAD_TIMEOUT_MS = 30 * 60_000;
 
-// The longest deadline a timer can hold, as for every other call.
-const MAX_TIMEOUT_MS = 2_147_483_647;
+const downloadOptionsSchema = /* @__PURE__ */ buildDownloadOptionsSchema();
 
-/** Checks the options where they enter; a ConfigurationError names every bad one, as the other calls' checks do. */
-function checkOptions(options: DownloadRunFilesOptions): void {
-  const { to, timeoutMs, overwrite, onProgress } = options ?? ({} as Partial<DownloadRunFilesOptions>);
-  const problems = [
-    (typeof to !== 'string' || to === '') && 'to must be the path of the ZIP file to write',
-    timeoutMs !== undefined &&
-      !(typeof timeoutMs === 'number' && timeoutMs >= 1 && timeoutMs <= MAX_TIMEOUT_MS) &&
-      `timeoutMs must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`,
-    overwrite !== undefined && typeof overwrite !== 'boolean' && 'overwrite must be true or false',
-    onProgress !== undefined && typeof onProgress !== 'function' && 'onProgress must be a function',
-  ].filter((problem): problem is string => typeof problem === 'string');
-  if (problems.length > 0) throw new ConfigurationError(`Invalid options for runs.download: ${problems.join('; ')}`);
+function buildDownloadOptionsSchema() {
+  return waitOptionsSchema({
+    to: optionSchema('to', 'the path of the ZIP file to write', (value) => typeof value === 'string' && value !== '', true),
+    overwrite: optionSchema('overwrite', 'true or false', (value) => typeof value === 'boolean'),
+  });
 }
 
 /**
@@ -71,13 +71,14 @@ export async function downloadRunFiles(
   runId: string,
   options: DownloadRunFilesOptions,
 ): Promise<DownloadRunFilesResult> {
-  checkOptions(options);
+  // No options at all is missing `to`, reported as such.
+  checkOptions(downloadOptionsSchema, options ?? {}, 'runs.download');
   const path = resolve(options.to);
   const overwrite = options.overwrite === true;
   if (!overwrite && (await exists(path))) throw targetExistsError(path);
   const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
   const { runtime } = transport;
-  const deadline = startDownloadDeadline(runtime, timeoutMs, options.signal);
+  const deadline = createDeadline(runtime, timeoutMs, options.signal);
   const subject: DownloadSubject = { runId };
   let tally: DownloadTally | undefined;
   const report = (phase: DownloadProgress['phase'], now: DownloadTally = { received: 0, total: undefined }) =>
@@ -86,7 +87,8 @@ export async function downloadRunFiles(
     report('preparing');
     const files = await waitForRunFiles(transport, runId, {
       signal: deadline.signal,
-      timeoutMs: deadline.remaining(),
+      // At least 1 ms: at the deadline's last instant the wait is ended by its signal, not refused as a zero timeout.
+      timeoutMs: Math.max(1, deadline.remaining()),
       ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }),
       ...(options.maxIntervalMs !== undefined && { maxIntervalMs: options.maxIntervalMs }),
     });

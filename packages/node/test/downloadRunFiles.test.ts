@@ -215,7 +215,13 @@ describe('runs.download against a loopback API and storage server', () => {
     await client.runs.download(RUN, { to });
     expect(existsSync(to)).toBe(true);
     server.seen.length = 0;
-    for (const bad of [{ to: '' }, { to: join(folder(), 'x.zip'), timeoutMs: 0 }, { to: join(folder(), 'x.zip'), timeoutMs: Number.NaN }]) {
+    const bads = [
+      undefined as never,
+      { to: '' },
+      { to: join(folder(), 'x.zip'), timeoutMs: 0 },
+      { to: join(folder(), 'x.zip'), timeoutMs: Number.NaN },
+    ];
+    for (const bad of bads) {
       await expect(client.runs.download(RUN, bad)).rejects.toThrow(ConfigurationError);
     }
     expect(server.seen).toEqual([]);

@@ -1,3 +1,4 @@
+import { formatMs } from '../formatMs';
 import {
   ApiError,
   AuthenticationError,
@@ -179,11 +180,4 @@ function formatApiErrorMessage(details: ApiErrorDetails, text: string, json: boo
   if (details.retryAfterMs !== undefined) message += ` (server asked to retry after ${formatMs(details.retryAfterMs)})`;
   if (details.requestId) message += ` [request id ${details.requestId}]`;
   return message;
-}
-
-/** Formats a duration for messages: `850 ms`, `2.5 s`, `3 min`. */
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
-  return `${Math.round(ms / 60_000)} min`;
 }

@@ -1,8 +1,8 @@
 import { AbortError, TimeoutError } from '../errors/errors';
 import { DataframerError } from '../errors/DataframerError';
-import { formatMs } from '../errors/createApiError';
+import { formatMs } from '../formatMs';
 import type { Transport } from '../operations/Operation';
-import { createDeadline, sleep } from './deadline';
+import { createDeadline, sleep } from '../deadline';
 
 /** Interval settings shared by every poller. */
 export interface PollIntervals {

@@ -1,3 +1,4 @@
+import { systemErrorCode } from '../systemErrorCode';
 import { createApiError } from '../errors/createApiError';
 import { ConnectionError } from '../errors/errors';
 import type { DataframerError } from '../errors/DataframerError';
@@ -41,17 +42,6 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
-}
-
-/** Finds a system error code (`ECONNRESET`, …) on an error or its causes. */
-function findErrorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /** One failed attempt, classified: the typed error and what it proves about the server. */
@@ -140,7 +130,7 @@ export interface ConnectionFailureInput {
 
 /** Classifies a fetch failure: refused before sending (safe to repeat even a create) or broken in flight. */
 export function classifyConnectionFailure(cause: unknown, input: ConnectionFailureInput): AttemptFailure {
-  const code = findErrorCode(cause);
+  const code = systemErrorCode(cause);
   // fetch refuses a few ports outright (9, 25, 6000, …: the "bad ports" of the Fetch standard) before connecting.
   const badPort = cause instanceof Error && cause.cause instanceof Error && cause.cause.message === 'bad port';
   const notSent = !input.afterHeaders && (badPort || (code !== undefined && NOT_SENT_CODES.has(code)));

@@ -1,5 +1,5 @@
 import type { Options as KyOptions } from 'ky';
-import { untilAborted } from '../internal/deadline';
+import { untilAborted } from '../deadline';
 import type { Runtime } from '../operations/Operation';
 import { callbackFailed, messageOf } from './callbackFailed';
 import type { Call } from './call';

@@ -1,8 +1,8 @@
-import { formatMs } from '../errors/createApiError';
+import { formatMs } from '../formatMs';
 import type { DataframerError } from '../errors/DataframerError';
 import { AbortError, TimeoutError } from '../errors/errors';
 import type { AttemptFailure } from '../internal/retryPolicy';
-import type { Deadline } from '../internal/deadline';
+import type { Deadline } from '../deadline';
 import type { Operation } from '../operations/Operation';
 
 /**

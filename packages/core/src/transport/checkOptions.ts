@@ -15,13 +15,17 @@ function describe(value: unknown): string {
 }
 
 /**
- * One option: absent, or passing `test`; its message names it, says what it takes and what it got. Each option is a
- * valibot `custom` check: the few valibot pieces that ship in every page, where a schema per type measured 3.4 kB
- * more (minified) in the list-only browser bundle (`pnpm bench`).
+ * One option: absent (unless `required`), or passing `test`; its message names it, says what it takes and what it got.
+ * Each option is a valibot `custom` check: the few valibot pieces that ship in every page, where a schema per type
+ * measured 3.4 kB more (minified) in the list-only browser bundle (`pnpm bench`). Runtime packages check their own
+ * options with it, so every option in the toolkit is refused in the same words.
  */
-function option(name: string, expected: string, test: (value: unknown) => boolean) {
-  return v.optional(v.custom(test, (issue) => `${name} must be ${expected}, got ${describe(issue.input)}`));
+export function optionSchema(name: string, expected: string, test: (value: unknown) => boolean, required = false) {
+  const check = v.custom(test, (issue) => `${name} must be ${expected}, got ${describe(issue.input)}`);
+  return required ? check : v.optional(check);
 }
+
+const option = optionSchema;
 
 const isNumberIn = (min: number, max: number, whole: boolean) => (value: unknown) =>
   typeof value === 'number' && value >= min && value <= max && (!whole || Number.isInteger(value));
@@ -128,7 +132,7 @@ export const checkClientOptions = <T>(options: T, where: string): T => checkOpti
 /** Checks one call's options. */
 export const checkCallOptions = <T>(options: T, where: string): T => checkOptions(callOptionsSchema, options, where);
 
-/** The schema of a wait's options: the call's own, the polling intervals, and the wait's `entries`. */
+/** The schema of a wait's options (runtime packages build theirs on it too): the call's own, the polling intervals, and the wait's `entries`. */
 export function waitOptionsSchema<E extends v.ObjectEntries>(entries: E) {
   return optionsObject("the wait's options", {
     signal: signal(),

@@ -1,8 +1,8 @@
 import ky, { type Options as KyOptions } from 'ky';
-import { formatMs } from '../errors/createApiError';
+import { formatMs } from '../formatMs';
 import { AbortError } from '../errors/errors';
 import { normalizeBaseUrl } from '../internal/baseUrl';
-import { createDeadline } from '../internal/deadline';
+import { createDeadline } from '../deadline';
 import { prepareRequest } from '../internal/prepareRequest';
 import { RETRYABLE_STATUSES } from '../internal/retryableStatuses';
 import { type AttemptFailure, MAX_BACKOFF_MS, RETRY_AFTER_STATUSES, backoffMs, jittered } from '../internal/retryPolicy';

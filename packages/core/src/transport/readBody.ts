@@ -1,4 +1,4 @@
-import { untilAborted } from '../internal/deadline';
+import { untilAborted } from '../deadline';
 
 /** How much of an error answer is read for its message; the status alone says what happened. */
 const ERROR_TEXT_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import { HTTPError } from 'ky';
-import { formatMs } from '../errors/createApiError';
+import { formatMs } from '../formatMs';
 import { type AttemptFailure, decideRetry } from '../internal/retryPolicy';
 import { type Call, callOf } from './call';
 import { SendFailure } from './attemptFetch';

@@ -1,5 +1,4 @@
-import { AbortError, ApiError, ConnectionError, ResponseValidationError, TimeoutError } from '@df/core';
-import { formatMs } from './downloadDeadline';
+import { AbortError, ApiError, ConnectionError, formatMs, ResponseValidationError, systemErrorCode, TimeoutError } from '@df/core';
 
 /** What every download message names: the run, and the request in a form that holds no part of the pre-signed URL. */
 export interface DownloadSubject {
@@ -18,17 +17,6 @@ const NOTHING_SAVED = 'nothing was saved';
 
 const tally = ({ received, total }: DownloadTally) =>
   total === undefined ? `${received} bytes (of an unknown size)` : `${received} of ${total} bytes`;
-
-/** The system error code (`ECONNRESET`, `UND_ERR_SOCKET`) somewhere in a failure's cause chain. */
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 function describe(error: unknown): string {
   const inner = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
@@ -58,7 +46,7 @@ export function stoppedError(
 
 /** The storage server could not be reached, or the connection broke before its answer. */
 export function unreachableError(subject: DownloadSubject, cause: unknown): ConnectionError {
-  const code = causeCode(cause);
+  const code = systemErrorCode(cause);
   return new ConnectionError(`Could not download the files of run ${subject.runId}: ${describe(cause)}; ${NOTHING_SAVED}`, {
     cause,
     ...request(subject),
@@ -68,7 +56,7 @@ export function unreachableError(subject: DownloadSubject, cause: unknown): Conn
 
 /** The body broke off half-way (the connection closed or failed), or ended before the size announced. */
 export function cutShortError(subject: DownloadSubject, progress: DownloadTally, cause?: unknown): ConnectionError {
-  const code = causeCode(cause);
+  const code = systemErrorCode(cause);
   const why = cause === undefined ? 'ended' : `broke off (${describe(cause)})`;
   return new ConnectionError(`The download of run ${subject.runId}'s files ${why} after ${tally(progress)}; ${NOTHING_SAVED}`, {
     ...(cause !== undefined && { cause }),

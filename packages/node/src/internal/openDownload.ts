@@ -1,5 +1,4 @@
-import type { RunFilesDownload, Runtime } from '@df/core';
-import { untilAborted } from './downloadDeadline';
+import { type RunFilesDownload, type Runtime, untilAborted } from '@df/core';
 import { type DownloadSubject, sizeMismatchError, storageStatusError, unreachableError, unusableUrlError } from './downloadErrors';
 
 /** A download whose answer has started: its body and the size it must have, when known. */

@@ -1,7 +1,6 @@
 import { access, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { RequestValidationError } from '@df/core';
-import { untilAborted } from './downloadDeadline';
+import { RequestValidationError, untilAborted } from '@df/core';
 import { cutShortError, type DownloadSubject, type DownloadTally, sizeMismatchError } from './downloadErrors';
 
 /** Where and how `saveBodyAtomically` writes. */
