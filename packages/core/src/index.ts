@@ -1,6 +1,6 @@
 // The public API of @df/core, named one by one: a new export is a decision (test/exports.test.ts lists them).
 export { createTransport, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './transport/createTransport';
-export { checkClientOptions, checkOptions, optionSchema, waitOptionsSchema } from './transport/checkOptions';
+export { checkClientOptions, checkOptions, optionCheck, waitOptionsCheck } from './transport/checkOptions';
 export type { ClientHooks, Logger, TransportOptions } from './TransportOptions';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';

@@ -3,12 +3,12 @@ import { dirname, resolve } from 'node:path';
 import {
   checkOptions,
   createDeadline,
-  optionSchema,
+  optionCheck,
   TimeoutError,
   type Transport,
   waitForRunFiles,
   type WaitForRunFilesOptions,
-  waitOptionsSchema,
+  waitOptionsCheck,
 } from '@df/core';
 import { type DownloadSubject, type DownloadTally, stoppedError } from './internal/downloadErrors';
 import { downloadUrlOf, openDownload } from './internal/openDownload';
@@ -54,9 +54,9 @@ const DEFAULT_DOWNLOAD_TIMEOUT_MS = 30 * 60_000;
 const downloadOptionsSchema = /* @__PURE__ */ buildDownloadOptionsSchema();
 
 function buildDownloadOptionsSchema() {
-  return waitOptionsSchema({
-    to: optionSchema('to', 'the path of the ZIP file to write', (value) => typeof value === 'string' && value !== '', true),
-    overwrite: optionSchema('overwrite', 'true or false', (value) => typeof value === 'boolean'),
+  return waitOptionsCheck({
+    to: optionCheck('to', 'the path of the ZIP file to write', (value) => typeof value === 'string' && value !== '', true),
+    overwrite: optionCheck('overwrite', 'true or false', (value) => typeof value === 'boolean'),
   });
 }
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { checkOptions, dollarsOption, waitOptionsSchema } from '../transport/checkOptions';
+import { checkOptions, dollarsOption, waitOptionsCheck } from '../transport/checkOptions';
 import { CostLimitError } from '../errors/errors';
 import { poll, type PollIntervals } from '../internal/poll';
 import { isTerminalStatus, type RunStatus } from '../schemas/enums';
@@ -41,7 +41,7 @@ export interface WaitForRunOptions extends PollIntervals {
 const waitForRunOptionsSchema = /* @__PURE__ */ buildWaitForRunOptionsSchema();
 
 function buildWaitForRunOptionsSchema() {
-  return waitOptionsSchema({
+  return waitOptionsCheck({
     maxCost: dollarsOption('maxCost'),
     onMaxCost: v.optional(v.picklist(['cancel', 'stop'], 'onMaxCost must be "cancel" or "stop"')),
   });

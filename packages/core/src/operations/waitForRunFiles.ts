@@ -1,4 +1,4 @@
-import { checkOptions, waitOptionsSchema } from '../transport/checkOptions';
+import { checkOptions, waitOptionsCheck } from '../transport/checkOptions';
 import { poll, type PollIntervals } from '../internal/poll';
 import type { RunFilesDownload } from '../schemas/runFilesDownloadSchema';
 import type { Transport } from './Operation';
@@ -14,7 +14,7 @@ export interface WaitForRunFilesOptions extends PollIntervals {
 const waitForRunFilesOptionsSchema = /* @__PURE__ */ buildWaitForRunFilesOptionsSchema();
 
 function buildWaitForRunFilesOptionsSchema() {
-  return waitOptionsSchema({});
+  return waitOptionsCheck({});
 }
 
 /** Asks for the ZIP of a run's files and polls while the server answers 202, returning the URL once it is ready. */

@@ -20,12 +20,12 @@ function describe(value: unknown): string {
  * measured 3.4 kB more (minified) in the list-only browser bundle (`pnpm bench`). Runtime packages check their own
  * options with it, so every option in the toolkit is refused in the same words.
  */
-export function optionSchema(name: string, expected: string, test: (value: unknown) => boolean, required = false) {
+export function optionCheck(name: string, expected: string, test: (value: unknown) => boolean, required = false) {
   const check = v.custom(test, (issue) => `${name} must be ${expected}, got ${describe(issue.input)}`);
   return required ? check : v.optional(check);
 }
 
-const option = optionSchema;
+const option = optionCheck;
 
 const isNumberIn = (min: number, max: number, whole: boolean) => (value: unknown) =>
   typeof value === 'number' && value >= min && value <= max && (!whole || Number.isInteger(value));
@@ -67,7 +67,7 @@ function buildClientOptionsSchema() {
     timeoutMs: millis('timeoutMs'),
     maxRetries: retries(),
     maxResponseBytes: option('maxResponseBytes', 'a whole number of bytes, 1 or more', isNumberIn(1, Number.MAX_SAFE_INTEGER, true)),
-    schemas: option('schemas', 'lenientSchemas or strictSchemas', isObject),
+    schemas: option('schemas', 'a schema mode (the SDK exports two)', isObject),
     logger: option(
       'logger',
       'an object with a debug method',
@@ -133,7 +133,7 @@ export const checkClientOptions = <T>(options: T, where: string): T => checkOpti
 export const checkCallOptions = <T>(options: T, where: string): T => checkOptions(callOptionsSchema, options, where);
 
 /** The schema of a wait's options (runtime packages build theirs on it too): the call's own, the polling intervals, and the wait's `entries`. */
-export function waitOptionsSchema<E extends v.ObjectEntries>(entries: E) {
+export function waitOptionsCheck<E extends v.ObjectEntries>(entries: E) {
   return optionsObject("the wait's options", {
     signal: signal(),
     timeoutMs: millis('timeoutMs'),
