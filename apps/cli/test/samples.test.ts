@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '@df/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BIN, type Result } from './support/cli';
+import type { Result } from './support/cli';
+import { runBin } from './support/runBin';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -28,21 +28,11 @@ afterAll(async () => {
 
 /** Runs the built bin against a server, as a user's shell would, with stdout and stderr piped. */
 function dataframer(args: string[], baseUrl: string, key: string): Promise<Result> {
-  const env = {
-    PATH: process.env['PATH'] ?? '',
+  return runBin(args, {
     HOME: home,
     DATAFRAMER_CONFIG_DIR: join(home, 'config'),
     DATAFRAMER_BASE_URL: baseUrl,
     DATAFRAMER_API_KEY: key,
-  };
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
