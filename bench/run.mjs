@@ -1,6 +1,6 @@
 // `pnpm bench`: every benchmark side by side in one run; prints the ratios and writes bench/RESULTS.md.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { pnpm } from '../scripts/pnpm.mjs';
@@ -68,6 +68,34 @@ function runReliability() {
   if (code !== 0 || !creates || !overshoot || !abort) return undefined;
   return { creates: Number(creates), duplicates, overshoot: Number(overshoot), abort: Number(abort) };
 }
+
+/** Reads the latest StrykerJS report of @df/core (written by `pnpm test:mutation`; the bench never runs Stryker itself). */
+function readMutationReport() {
+  const dir = `${root}/packages/core/reports/mutation`;
+  const reports = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
+  const latest = reports.map((name) => `${dir}/${name}`).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (!latest) return undefined;
+  const { files } = JSON.parse(readFileSync(latest, 'utf8'));
+  // Stryker's score: mutants the tests detect (killed or timed out) among those they could (also survived or uncovered).
+  const side = { Killed: 'detected', Timeout: 'detected', Survived: 'undetected', NoCoverage: 'undetected' };
+  const total = { detected: 0, undetected: 0 };
+  const modules = [];
+  const survivors = [];
+  for (const [file, { mutants }] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const own = { detected: 0, undetected: 0 };
+    for (const mutant of mutants.filter((m) => side[m.status]).sort((a, b) => a.location.start.line - b.location.start.line)) {
+      own[side[mutant.status]]++;
+      total[side[mutant.status]]++;
+      if (side[mutant.status] === 'undetected')
+        survivors.push(
+          `${file}:${mutant.location.start.line} ${mutant.mutatorName}${mutant.status === 'NoCoverage' ? ' (no test covers it)' : ''}`,
+        );
+    }
+    modules.push({ file, ...own });
+  }
+  return { at: statSync(latest).mtime, total, modules, survivors };
+}
+const score = ({ detected, undetected }) => (detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected));
 
 const started = Date.now();
 say('# Benchmarks');
@@ -215,6 +243,29 @@ if (!reliability) {
 }
 
 say();
+say('## 8. Mutation score (@df/core policy modules)');
+const mutation = readMutationReport();
+if (!mutation) {
+  say('not measured: run pnpm test:mutation');
+  goal('mutation score, @df/core policy modules', false, 'not measured', '≥ 85 %', 'run pnpm test:mutation');
+} else {
+  say(
+    `From the latest \`pnpm test:mutation\` report (StrykerJS with the vitest runner and per-test coverage, packages/core/reports/mutation/, ${mutation.at.toISOString()}): the share of mutants the tests detect (killed or timed out) among those they could detect (also survived, or covered by no test).`,
+  );
+  say();
+  say('| module | mutants | detected | score |');
+  say('| --- | ---: | ---: | ---: |');
+  for (const m of mutation.modules) say(`| ${m.file} | ${m.detected + m.undetected} | ${m.detected} | ${score(m).toFixed(2)} % |`);
+  const all = mutation.total;
+  say(`| **all** | ${all.detected + all.undetected} | ${all.detected} | ${score(all).toFixed(2)} % |`);
+  say();
+  say(`Surviving mutants (${mutation.survivors.length}; which are equivalent, and why, is judged at the end of this page):`);
+  say();
+  for (const survivor of mutation.survivors) say(`- ${survivor}`);
+  goal('mutation score, @df/core policy modules', score(all) >= 85, `${score(all).toFixed(2)} %`, '≥ 85 %');
+}
+
+say();
 say('## Goals');
 say();
 say('| goal | figure | target | met |');
@@ -223,4 +274,7 @@ for (const g of goals) say(`| ${g.name} | ${g.figure} | ${g.target} | ${g.met ? 
 say();
 say(`Total time ${((Date.now() - started) / 1000).toFixed(0)} s. Reproduce with \`pnpm bench\` (or \`npm run bench\`).`);
 
-writeFileSync(`${root}/bench/RESULTS.md`, `${lines.join('\n')}\n`);
+// Which surviving mutants are equivalent, and why, is judged by hand: that closing section of the last page is kept.
+const previous = existsSync(`${root}/bench/RESULTS.md`) ? readFileSync(`${root}/bench/RESULTS.md`, 'utf8') : '';
+const judged = /^## Surviving mutants judged equivalent\n[\s\S]*/m.exec(previous)?.[0];
+writeFileSync(`${root}/bench/RESULTS.md`, `${lines.join('\n')}\n${judged ? `\n${judged.trimEnd()}\n` : ''}`);

@@ -174,3 +174,101 @@ describe('retry decisions', () => {
     expect(parseRetryAfter(null, 0)).toBeUndefined();
   });
 });
+
+describe('what the retry policy tells the user', () => {
+  const sent = { request: 'POST /api/dataframer/runs/', attempts: 1, baseUrl: 'https://x.test', redact: (text: string) => text };
+  const withKey = (status: number) =>
+    classifyHttpFailure({
+      status,
+      text: '',
+      retryAfter: null,
+      request: 'GET /api/dataframer/runs/',
+      url: 'https://x.test/api/dataframer/runs/',
+      attempts: 1,
+      keyHint: 'sk_test_…0000 from DATAFRAMER_API_KEY',
+      now: 0,
+    });
+
+  it('reads Retry-After with a fraction of more than one digit, and with blanks around it', () => {
+    expect([parseRetryAfter('1.25', 0), parseRetryAfter(' 7 ', 0)]).toEqual([1250, 7000]);
+  });
+
+  it('ignores a Retry-After that only starts or only ends with seconds', () => {
+    expect([parseRetryAfter('7 seconds', 0), parseRetryAfter('v7', 0)]).toEqual([undefined, undefined]);
+  });
+
+  it('says a 401 carried no key when none was sent', () => {
+    expect(http(401).error.message).toContain('The request carried no API key');
+  });
+
+  it('says a 403 means the key lacks permission, without a key to name', () => {
+    expect(http(403).error.message).toContain('The key is valid but lacks permission for this request');
+  });
+
+  it('names the key only on an authentication or permission failure', () => {
+    expect([withKey(401).error, withKey(403).error, withKey(500).error].map((error) => (error as ApiError).keyHint)).toEqual([
+      'sk_test_…0000 from DATAFRAMER_API_KEY',
+      'sk_test_…0000 from DATAFRAMER_API_KEY',
+      undefined,
+    ]);
+  });
+
+  it.each(['ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'ENETUNREACH', 'EHOSTUNREACH'])(
+    'treats %s as never sent: no connection was made, so even a create may be repeated',
+    (code) => {
+      expect(classifyConnectionFailure(networkError(code), sent).safeForCreate).toBe(true);
+    },
+  );
+
+  it('treats a port fetch refuses outright as never sent, and says so', () => {
+    const badPort = classifyConnectionFailure(new TypeError('fetch failed', { cause: new Error('bad port') }), sent);
+    expect(badPort.safeForCreate).toBe(true);
+    expect(badPort.error.message).toContain('fetch never connects to that port; run the server on another one (base URL https://x.test)');
+  });
+
+  it('tells a refused connection, a broken one and an answer cut off half-way apart', () => {
+    expect(classifyConnectionFailure(networkError('ECONNREFUSED'), sent).error.message).toMatch(
+      /; check the base URL \(https:\/\/x\.test\) and that the server is reachable$/,
+    );
+    expect(classifyConnectionFailure(networkError('ECONNRESET'), sent).error.message).toMatch(
+      /; the connection broke before a full answer; check the network and proxy$/,
+    );
+    expect(classifyConnectionFailure(networkError('ECONNRESET'), { ...sent, afterHeaders: true }).error.message).toMatch(
+      /; the answer broke off half-way; check the network and proxy$/,
+    );
+  });
+
+  it('quotes a failure without an underlying cause as it is', () => {
+    expect(classifyConnectionFailure(new TypeError('Failed to fetch'), sent).error.message).toBe(
+      'Could not reach Dataframer for POST /api/dataframer/runs/: Failed to fetch; the connection broke before a full answer; check the network and proxy',
+    );
+  });
+
+  it('gives up looking for a system error code after five errors of the chain, so causes that loop cannot hang it', () => {
+    const looping = new TypeError('fetch failed');
+    Object.assign(looping, { cause: looping });
+    const endsInNull = new TypeError('fetch failed', { cause: null });
+    // undici's two errors under four more layers: the code sits on the sixth error.
+    const deep = ['retry', 'hook', 'proxy', 'agent'].reduce<Error>(
+      (inner, layer) => new Error(layer, { cause: inner }),
+      networkError('ECONNREFUSED'),
+    );
+    expect(classifyConnectionFailure(looping, sent).safeForCreate).toBe(false);
+    expect(classifyConnectionFailure(endsInNull, sent).safeForCreate).toBe(false);
+    expect(classifyConnectionFailure(deep, sent).safeForCreate).toBe(false);
+  });
+
+  it('stops a create on a final answer as final, not as unsafe to repeat', () => {
+    expect(decideRetry({ failure: http(422), create: true, retry: 1, remainingMs: 60_000, random: 0 })).toEqual({
+      retry: false,
+      stop: 'final',
+    });
+  });
+
+  it('does not start a retry whose pause ends exactly at the deadline', () => {
+    expect(decideRetry({ failure: http(429, '2'), create: false, retry: 1, remainingMs: 2000, random: 0 })).toEqual({
+      retry: false,
+      stop: 'deadline',
+    });
+  });
+});
