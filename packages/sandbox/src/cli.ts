@@ -38,7 +38,6 @@ async function main(): Promise<number | undefined> {
     );
     return listening ? 1 : 2;
   }
-  process.stdout.write(banner(sandbox, options));
   let stopping = false;
   const shutdown = (): void => {
     // A second Ctrl-C while stopping ends at once.
@@ -51,6 +50,8 @@ async function main(): Promise<number | undefined> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // Printed once Ctrl-C is handled: whoever reads "Stop with Ctrl-C" may press it at once.
+  process.stdout.write(banner(sandbox, options));
   return undefined;
 }
 
