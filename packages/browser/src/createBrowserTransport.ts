@@ -1,6 +1,7 @@
 import {
   checkClientOptions,
   ConfigurationError,
+  isSecretKey,
   createTransport,
   lenientSchemas,
   type ClientHooks,
@@ -12,7 +13,7 @@ import {
 import { createBrowserFetch } from './createBrowserFetch';
 import { randomUUID } from './internal/randomUUID';
 import { resolveBaseUrl } from './internal/resolveBaseUrl';
-import { isSecretKey, secretKeyRefused } from './internal/secretKeys';
+import { secretKeyRefused } from './internal/secretKeys';
 
 /** Options of the browser client and transport; with none, calls go to this page's origin without a token (a same-origin proxy). */
 export interface BrowserClientOptions {

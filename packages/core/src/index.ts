@@ -19,7 +19,7 @@ export type { RawResponse } from './internal/validateResponse';
 
 export { buildListRunsRequest, listRuns, listRunsOperation } from './operations/listRuns';
 export { buildRetrieveRunRequest, retrieveRun, retrieveRunOperation } from './operations/retrieveRun';
-export { buildCreateRunRequest, createRun, createRunOperation, createRunParamsSchema, MAX_SAMPLES_PER_RUN } from './operations/createRun';
+export { buildCreateRunRequest, createRun, createRunOperation, createRunParamsSchema } from './operations/createRun';
 export type { CreateRunParams } from './operations/createRun';
 export { buildCancelRunRequest, cancelRun, cancelRunOperation } from './operations/cancelRun';
 export { buildDeleteRunRequest, deleteRun, deleteRunOperation } from './operations/deleteRun';
@@ -28,7 +28,6 @@ export {
   listRunSamples,
   listRunSamplesOperation,
   listRunSamplesParamsSchema,
-  MAX_SAMPLES_PAGE,
 } from './operations/listRunSamples';
 export type { ListRunSamplesParams } from './operations/listRunSamples';
 export { iterateRunSamples } from './operations/iterateRunSamples';
@@ -47,17 +46,7 @@ export { buildCheckHealthRequest, checkHealth, checkHealthOperation } from './op
 export { buildRawRequest, rawRequestOperation, rawRequestSchema, request } from './operations/request';
 export type { RawRequest } from './operations/request';
 
-export {
-  DATASET_TYPES,
-  GENERATION_MODELS,
-  RUN_STATUSES,
-  SEED_SHUFFLING_LEVELS,
-  SPEC_STATUSES,
-  TERMINAL_RUN_STATUSES,
-  isTerminalStatus,
-  isUsableSpecStatus,
-} from './schemas/enums';
-export type { DatasetType, GenerationModel, RunStatus, SeedShufflingLevel, SpecStatus, TerminalRunStatus } from './schemas/enums';
+export * from './constants';
 export { runSchema, runListSchema, runDetailSchema, runtimeParamsSchema, generatedFileSchema } from './schemas/runSchema';
 export type { Run, RunDetail, RuntimeParams, GeneratedFile } from './schemas/runSchema';
 export { createRunResultSchema } from './schemas/createRunResultSchema';

@@ -1,6 +1,7 @@
+import { KEY_SHAPE, keyPrefix } from './keyShape';
+
 const REPLACEMENT = '[REDACTED]';
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
-const KEY_SHAPE = /\bsk_[A-Za-z0-9]+_[A-Za-z0-9_-]{4,}/g;
 
 /** Removes every known secret, bearer token and key-shaped string from a text before it is logged or put in an error. */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -22,6 +23,5 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
 /** Masks a key for display: its prefix and last four characters (`sk_live_…a1b2`). */
 export function maskKey(key: string): string {
   if (key.length < 12) return '…';
-  const prefix = /^sk_[a-z]+_/.exec(key)?.[0] ?? '';
-  return `${prefix}…${key.slice(-4)}`;
+  return `${keyPrefix(key)}…${key.slice(-4)}`;
 }

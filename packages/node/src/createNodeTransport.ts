@@ -1,4 +1,5 @@
 import {
+  API_KEY_LOCATION,
   checkClientOptions,
   createTransport,
   DEFAULT_BASE_URL,
@@ -71,7 +72,7 @@ export function createNodeTransport(options: NodeClientOptions = {}): NodeTransp
     tokenSource: () => (options.apiKey !== undefined ? (options.apiKeySource ?? 'the apiKey option') : 'DATAFRAMER_API_KEY'),
     missingTokenMessage:
       'No Dataframer API key. Set the DATAFRAMER_API_KEY environment variable (export DATAFRAMER_API_KEY=sk_live_...) ' +
-      'or pass { apiKey } to createClient(). Keys are under Account → API Key at app.aimon.ai.',
+      `or pass { apiKey } to createClient(). Keys are under ${API_KEY_LOCATION}.`,
     headers: { 'user-agent': `dataframer-node/${__PACKAGE_VERSION__} node/${process.version}` },
     schemas: options.schemas ?? fastLenientSchemas,
     ...(logger !== undefined && { logger }),

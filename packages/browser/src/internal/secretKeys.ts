@@ -1,10 +1,5 @@
 import { ConfigurationError } from '@df/core';
 
-/** Whether a token looks like a Dataframer secret API key (`sk_live_…`, `sk_test_…`) rather than a short-lived token. */
-export function isSecretKey(token: string): boolean {
-  return token.startsWith('sk_');
-}
-
 /** The error thrown when a secret key is handed to the browser client without the explicit opt-in. */
 export function secretKeyRefused(where: string): ConfigurationError {
   return new ConfigurationError(

@@ -4,14 +4,9 @@ import { checkParams, flagParam, integerParam, paramsObject, textListParam, text
 import { API_PREFIX } from '../internal/paths';
 import { validateResponse } from '../internal/validateResponse';
 import { createRunResultSchema, type CreateRunResult } from '../schemas/createRunResultSchema';
+import { DATABRICKS_PARAMS, MAX_SAMPLES_PER_RUN, MODEL_PARAMS } from '../limits';
 import { SEED_SHUFFLING_LEVELS, type GenerationModel } from '../schemas/enums';
 import type { CreateCallOptions, Operation, RequestDescription, Transport } from './Operation';
-
-/** The most samples one run may ask for. */
-export const MAX_SAMPLES_PER_RUN = 20000;
-
-const DATABRICKS_FIELDS = ['databricks_client_id', 'databricks_client_secret', 'databricks_api_base'] as const;
-const MODEL_FIELDS = ['generation_model', 'outline_model', 'revision_model'] as const;
 
 /** A model name: any non-empty string, typed with the documented names for completion. */
 const modelParam = (name: string) => textParam(name) as v.GenericSchema<GenerationModel>;
@@ -64,8 +59,8 @@ function buildCreateRunParamsSchema() {
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const params = dataset.value as Record<string, unknown>;
-      if (!MODEL_FIELDS.some((key) => typeof params[key] === 'string' && (params[key] as string).startsWith('databricks/'))) return;
-      const missing = DATABRICKS_FIELDS.filter((key) => params[key] === undefined);
+      if (!MODEL_PARAMS.some((key) => typeof params[key] === 'string' && (params[key] as string).startsWith('databricks/'))) return;
+      const missing = DATABRICKS_PARAMS.filter((key) => params[key] === undefined);
       const [first] = missing;
       if (first === undefined) return;
       addIssue({

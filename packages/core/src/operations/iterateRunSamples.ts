@@ -1,8 +1,8 @@
 import { ResponseValidationError } from '../errors/errors';
 import { checkParams, idParam, integerParam, paramsObject } from '../internal/params';
 import type { GeneratedOutput } from '../schemas/sampleListSchema';
-import { MAX_SAMPLES_PER_RUN } from './createRun';
-import { listRunSamples, MAX_SAMPLES_PAGE } from './listRunSamples';
+import { MAX_SAMPLES_PAGE, MAX_SAMPLES_PER_RUN } from '../limits';
+import { listRunSamples } from './listRunSamples';
 import type { CallOptions, Transport } from './Operation';
 
 /** What one page held, reported before its samples are yielded: compare the last one's `offset + count` with `total`. */

@@ -1,12 +1,10 @@
 import * as v from 'valibot';
+import { MAX_SAMPLES_PAGE } from '../limits';
 import { checkParams, idParam, integerParam, paramsObject } from '../internal/params';
 import { API_PREFIX, segment } from '../internal/paths';
 import { validateResponse } from '../internal/validateResponse';
 import { sampleListSchema, type SampleList } from '../schemas/sampleListSchema';
 import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
-
-/** The largest page the samples endpoint serves. */
-export const MAX_SAMPLES_PAGE = 1000;
 
 /** Which samples to fetch, by finish-time position: the type and the check of `runs.samples`. */
 export const listRunSamplesParamsSchema = /* @__PURE__ */ buildListRunSamplesParamsSchema();

@@ -1,0 +1,15 @@
+// `@df/core/constants`: the enumerations and limits of the API, with no transport, schema or error code behind them,
+// so a page or a CLI can use them without loading the client.
+export {
+  DATASET_TYPES,
+  GENERATION_MODELS,
+  RUN_STATUSES,
+  SEED_SHUFFLING_LEVELS,
+  SPEC_STATUSES,
+  TERMINAL_RUN_STATUSES,
+  isTerminalStatus,
+  isUsableSpecStatus,
+} from './schemas/enums';
+export type { DatasetType, GenerationModel, RunStatus, SeedShufflingLevel, SpecStatus, TerminalRunStatus } from './schemas/enums';
+export { DATABRICKS_PARAMS, MAX_SAMPLES_PAGE, MAX_SAMPLES_PER_RUN, MODEL_PARAMS } from './limits';
+export { API_KEY_LOCATION, isSecretKey, SECRET_KEY_PREFIX } from './keyShape';
