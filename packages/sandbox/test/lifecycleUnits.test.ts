@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTimeline } from '../src/internal/store/createTimeline';
 import { evaluationProgress, progress } from '../src/internal/store/lifecycle';
 import { placeRun } from '../src/internal/store/placeRun';
-import type { LifecycleRun } from '../src/internal/store/Store';
+import type { LifecycleRun } from '../src/internal/store/state';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 // 100 samples at 5 per second after 2 s PENDING: processing ends 22 s after creation.

@@ -4,7 +4,8 @@ import type { FaultController } from './faults/createFaultController';
 import type { IdempotencyStore } from './idempotency';
 import type { Scheduler } from './server/createScheduler';
 import type { Settings } from './settings';
-import type { RunState, Store, Tenant } from './store/Store';
+import type { RunState, Tenant } from './store/state';
+import type { Store } from './store/Store';
 import type { ViewContext } from './views/ViewContext';
 
 /** The Hono environment of every route: Node bindings and what middleware found out about the request. */

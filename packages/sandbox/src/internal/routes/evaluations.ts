@@ -3,7 +3,7 @@ import type { AppContext, Env } from '../AppContext';
 import { loadRun } from '../middleware/loadRun';
 import { detail, readJson } from '../respond';
 import { validateEvaluation } from '../validation/validateEvaluation';
-import { evaluationView } from '../views/otherViews';
+import { evaluationView } from '../views/evaluationViews';
 
 /** `/runs/{id}/evaluations/` (legacy, SDK 0.3.1; mounted by the runs routes, behind their auth): list and create. */
 export function evaluationsRoutes(ctx: AppContext): Hono<Env> {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, Env } from '../AppContext';
-import { healthView } from '../views/otherViews';
+import { healthView } from '../views/healthViews';
 
 /** `/health/`: answers without a key (the contract does not say whether health needs one). */
 export function healthRoutes(ctx: AppContext): Hono<Env> {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext, Env } from '../AppContext';
 import { auth } from '../middleware/auth';
-import { modelsView } from '../views/otherViews';
+import { modelsView } from '../views/modelViews';
 
 /** `/models/`: the generation models the create body accepts. */
 export function modelsRoutes(ctx: AppContext): Hono<Env> {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppContext, Env } from '../AppContext';
 import { loadRun } from '../middleware/loadRun';
 import { detail, notFound } from '../respond';
-import type { RunState } from '../store/Store';
+import type { RunState } from '../store/state';
 import { fileContentView, fileDownloadView, generatedFilesView, zipReadyView } from '../views/fileViews';
 
 /** A download link on this server for a token (served by the downloads routes). */

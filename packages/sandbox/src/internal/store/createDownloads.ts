@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ZipFile } from 'yazl';
 import type { Timeline } from './createTimeline';
-import type { GeneratedFileData, RunState } from './Store';
+import type { GeneratedFileData, RunState } from './state';
 
 /** What a download link points at: a run's ZIP, or one of its files. */
 interface DownloadTarget {

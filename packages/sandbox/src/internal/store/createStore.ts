@@ -8,7 +8,8 @@ import { placeRun } from './placeRun';
 import { createRandom, hashSeed } from './random';
 import { runtimeParams } from './runtimeParams';
 import { applyPlacement, seedCompany, type SeedContext } from './seedCompany';
-import type { RunState, Store, StoreOptions, Tenant } from './Store';
+import type { RunState, Tenant } from './state';
+import type { Store, StoreOptions } from './Store';
 
 const DEMO_TENANTS: SandboxTenant[] = [
   { id: 'acme', name: 'Acme Corp', email: 'demo@acme.example', keys: [DEMO_KEYS.acme] },

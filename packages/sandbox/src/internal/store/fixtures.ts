@@ -1,6 +1,6 @@
 import type { SeedRunStatus } from '../../types';
 import { DEFAULT_MODEL, type SampleKind } from './catalog';
-import type { SpecState } from './Store';
+import type { SpecState } from './state';
 
 /** A spec every company starts with. `{company}` in the name is replaced by the company's name. */
 export interface SpecFixture {

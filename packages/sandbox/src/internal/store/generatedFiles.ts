@@ -2,7 +2,7 @@ import { makeSample } from './catalog';
 import type { Timeline } from './createTimeline';
 import { progress } from './lifecycle';
 import { createRandom, hashSeed } from './random';
-import type { GeneratedFileData, RunState } from './Store';
+import type { GeneratedFileData, RunState } from './state';
 
 /** One sample of a run by finish-time position, drawn from the seed, with its finish time in epoch seconds. */
 export function sampleAt(

@@ -1,4 +1,4 @@
-import type { EvaluationState, LifecycleRun } from './Store';
+import type { EvaluationState, LifecycleRun } from './state';
 
 /** The run statuses the sandbox produces. */
 type RunStatus = 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';

@@ -1,7 +1,7 @@
 import type { SeedRunStatus } from '../../types';
 import { processingMs } from './lifecycle';
 import type { Timeline } from './createTimeline';
-import type { LifecycleRun } from './Store';
+import type { LifecycleRun } from './state';
 
 /** Where a run sits in time so that it shows a status at simulated time `at`. */
 export interface Placement {

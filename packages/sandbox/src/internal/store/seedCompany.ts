@@ -5,7 +5,7 @@ import type { Placement } from './placeRun';
 import { placeRun } from './placeRun';
 import { createRandom, hashSeed } from './random';
 import { runtimeParams } from './runtimeParams';
-import type { RunState, SpecState, Tenant } from './Store';
+import type { RunState, SpecState, Tenant } from './state';
 
 const DAY = 86_400_000;
 

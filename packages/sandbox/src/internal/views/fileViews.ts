@@ -1,4 +1,4 @@
-import type { GeneratedFileData, RunState } from '../store/Store';
+import type { GeneratedFileData, RunState } from '../store/state';
 import { shapeFields } from './shapeFields';
 import { iso, type ViewContext } from './ViewContext';
 

@@ -1,4 +1,4 @@
-import type { RunState } from '../store/Store';
+import type { RunState } from '../store/state';
 import { shapeFields } from './shapeFields';
 import type { ViewContext } from './ViewContext';
 

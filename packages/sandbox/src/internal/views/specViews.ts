@@ -1,4 +1,4 @@
-import type { SpecState } from '../store/Store';
+import type { SpecState } from '../store/state';
 import { shapeFields } from './shapeFields';
 import { iso, type ViewContext } from './ViewContext';
 
