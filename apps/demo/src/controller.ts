@@ -1,18 +1,11 @@
-import type { BrowserClient } from '@df/browser';
+import type { DashboardClient } from './dashboardClient';
 import { describeError } from './describeError';
 import { formatCount, numberOr, shortId } from './format';
-import { createPolling } from './polling';
+import { createPageLoader } from './pageLoader';
 import { LIST_HREF, parseRoute, readFilters, withFilters, type Filters } from './route';
 import { readCreateForm, type CreateFormValues } from './readCreateForm';
 import { emptyDetail, type AppState } from './state';
 import type { Store } from './store';
-
-/** The part of the client the dashboard uses. */
-export type DashboardClient = {
-  runs: Pick<BrowserClient['runs'], 'list' | 'retrieve' | 'create' | 'cancel' | 'delete' | 'samples' | 'waitForFiles'>;
-  specs: Pick<BrowserClient['specs'], 'list'>;
-  models: Pick<BrowserClient['models'], 'list'>;
-};
 
 /** What the controller needs from the page around it, injected so it runs in tests without one. */
 export interface ControllerDeps {
@@ -36,7 +29,7 @@ export type Controller = ReturnType<typeof createController>;
 /** Creates the page's actions over a store and a client. */
 export function createController(deps: ControllerDeps) {
   const { client, store, nav } = deps;
-  const polling = createPolling(deps);
+  const loader = createPageLoader(deps);
   const set = (change: Partial<AppState> | ((state: AppState) => Partial<AppState>)) =>
     store.update(typeof change === 'function' ? change : () => change);
   const announce = (text: string) => set({ announcement: text, actionAnnouncedAt: deps.now() });
@@ -78,9 +71,9 @@ export function createController(deps: ControllerDeps) {
 
   return {
     /** One poll of whatever the current view shows. */
-    tick: polling.tick,
+    tick: loader.tick,
     /** Loads the specs and models the create form offers. */
-    loadFormData: polling.loadFormData,
+    loadFormData: loader.loadFormData,
     /** Follows the URL after a hash or history change, and polls the new view at once. */
     navigate(): Promise<void> {
       const url = new URL(nav.href());

@@ -1,6 +1,7 @@
 import { AuthenticationError, NotFoundError, type Run, type RunDetail } from '@df/browser';
 import { describe, expect, it } from 'vitest';
-import { createController, type DashboardClient } from '../../src/controller';
+import { createController } from '../../src/controller';
+import type { DashboardClient } from '../../src/dashboardClient';
 import { initialState, type AppState } from '../../src/state';
 import { createStore } from '../../src/store';
 import { nullRun, run, specs } from './fixtures';

@@ -1,5 +1,5 @@
 import { AuthenticationError, NotFoundError, isTerminalStatus, type Run, type RunDetail } from '@df/browser';
-import type { DashboardClient } from './controller';
+import type { DashboardClient } from './dashboardClient';
 import { describeError } from './describeError';
 import { formatCost, formatCount, numberOr, shortId, statusLook } from './format';
 import { readModels } from './models';
@@ -14,14 +14,14 @@ const PREVIEW_SAMPLES = 5;
 const ACTION_NOTICE_MS = 5000;
 
 /** What loading needs: the client, the store, and a clock. */
-export interface PollingDeps {
+export interface PageLoaderDeps {
   client: DashboardClient;
   store: Store<AppState>;
   now(): number;
 }
 
 /** Loading what the page shows: the runs list, one run's page, the specs and models; `tick` is one poll of the current view. */
-export function createPolling({ client, store, now: clock }: PollingDeps) {
+export function createPageLoader({ client, store, now: clock }: PageLoaderDeps) {
   const set = (change: Partial<AppState> | ((state: AppState) => Partial<AppState>)) =>
     store.update(typeof change === 'function' ? change : () => change);
   const setDetail = (runId: string, change: Partial<DetailState>) =>
