@@ -1,0 +1,148 @@
+import type * as v from 'valibot';
+import {
+  checkHealthOperation,
+  createRunOperation,
+  createRunResultSchema,
+  freeObjectSchema,
+  listModelsOperation,
+  listRunSamplesOperation,
+  listRunsOperation,
+  listSpecsOperation,
+  rawRequestOperation,
+  requestRunFilesOperation,
+  retrieveRunOperation,
+  retrieveSpecOperation,
+  runDetailSchema,
+  runFilesDownloadSchema,
+  runListSchema,
+  sampleListSchema,
+  specListSchema,
+  specSchema,
+  lenientSchemas,
+  strictSchemas,
+  type Operation,
+  type SchemaMode,
+} from '../src/index';
+import { deref, doc, properties, type Json } from './contractDocument';
+
+// Which part of the SDK reads each answer the contract documents.
+
+export const MODES = { lenient: lenientSchemas, strict: strictSchemas } as const;
+
+/** Ids the operations' parameters name, and the document's path parameters stand for. */
+const IDS: Record<string, string> = {
+  run_id: '3f2b8c1e-5d4a-4b7e-9c2d-1a2b3c4d5e6f',
+  spec_id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  file_id: '0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a',
+};
+
+/** How the SDK reads one operation's success body. */
+interface Reader {
+  /** The operation that sends the request and parses its answer. */
+  operation: Operation<never, unknown>;
+  /** Its parameters, naming the ids above; absent for `client.request`, which gets the document's own method and path. */
+  params?: unknown;
+  /** The schema its parse checks the body with; absent where the SDK hands the parsed JSON back as it came. */
+  schema?: (mode?: SchemaMode) => v.GenericSchema;
+  /** The fields the default mode requires: only what the client cannot do its job without. */
+  needs: string[];
+}
+
+const reader = (operation: Operation<never, unknown>, params: unknown, schema: Reader['schema'], needs: string[]): Reader => ({
+  operation,
+  params,
+  schema,
+  needs,
+});
+/** An operation the SDK does not model: `client.request()` sends it and answers its parsed JSON unchecked. */
+const REQUEST: Reader = { operation: rawRequestOperation as Operation<never, unknown>, needs: [] };
+
+/** Every operation of the document with a JSON success body, by operationId, and what in the SDK reads it. */
+export const READERS: Record<string, Reader> = {
+  listRuns: reader(listRunsOperation, undefined, runListSchema, ['id', 'status']),
+  createRun: reader(createRunOperation, { spec_id: IDS['spec_id'], number_of_samples: 10 }, createRunResultSchema, ['id']),
+  getRun: reader(retrieveRunOperation, IDS['run_id'], runDetailSchema, ['id', 'status']),
+  downloadAllRunFiles: reader(requestRunFilesOperation, IDS['run_id'], runFilesDownloadSchema, ['download_url']),
+  listRunSamples: reader(listRunSamplesOperation, { runId: IDS['run_id'] }, sampleListSchema, []),
+  listSpecs: reader(listSpecsOperation, undefined, specListSchema, ['id']),
+  getSpec: reader(retrieveSpecOperation, { specId: IDS['spec_id'] }, specSchema, ['id']),
+  listModels: reader(listModelsOperation, undefined, freeObjectSchema, []),
+  checkHealth: reader(checkHealthOperation, undefined, freeObjectSchema, []),
+  updateRun: REQUEST,
+  getRunStatus: REQUEST,
+  retrieveRunSamplesByIndices: REQUEST,
+  listRunGeneratedFilesLegacy: REQUEST,
+  downloadRunGeneratedFileLegacy: REQUEST,
+  getRunGeneratedFileContentLegacy: REQUEST,
+  listRunEvaluationsLegacy: REQUEST,
+};
+
+/** One success answer of the document with a JSON schema. */
+interface Answer {
+  operationId: string;
+  method: string;
+  path: string;
+  status: string;
+  schema: Json;
+}
+
+/** Every success answer with a JSON schema, of every operation in the document. */
+export const answers: Answer[] = Object.entries(doc.paths).flatMap(([path, operations]) =>
+  Object.entries(operations).flatMap(([method, operation]) =>
+    Object.entries((operation['responses'] as Record<string, Json> | undefined) ?? {}).flatMap(([status, response]) => {
+      const schema = ((response['content'] as Record<string, Json> | undefined)?.['application/json'] as Json | undefined)?.['schema'];
+      if (!/^2/.test(status) || schema === undefined) return [];
+      return [{ operationId: String(operation['operationId']), method: method.toUpperCase(), path, status, schema: schema as Json }];
+    }),
+  ),
+);
+
+/** One documented answer and the part of the SDK that reads it. */
+export interface Case {
+  name: string;
+  answer: Answer;
+  reader: Reader;
+  schema: Json;
+  /** Whether the body is an array of objects. */
+  array: boolean;
+  /** Whether the contract leaves the object open (no properties to check). */
+  open: boolean;
+}
+
+export const cases: Case[] = answers.flatMap((answer) => {
+  const found = READERS[answer.operationId];
+  if (!found) return [];
+  const schema = answer.schema;
+  const array = deref(schema)['type'] === 'array';
+  const item = array ? (deref(schema)['items'] as Json) : schema;
+  return [
+    {
+      name: `${answer.operationId} ${answer.status}`,
+      answer,
+      reader: found,
+      schema,
+      array,
+      open: Object.keys(properties(item)).length === 0,
+    },
+  ];
+});
+
+/** The schema of the body's object: the body's, or its items' for an array. */
+export function itemSchema(c: Case): Json {
+  return c.array ? (deref(c.schema)['items'] as Json) : c.schema;
+}
+
+/** The document's path with its parameters filled in from IDS. */
+export const concretePath = (path: string): string => path.replace(/\{(\w+)\}/g, (_, name: string) => IDS[name] ?? name);
+
+/** The parameters the case's operation is sent with. */
+export function paramsOf(c: Case): unknown {
+  return c.reader.operation === rawRequestOperation ? { method: c.answer.method, path: concretePath(c.answer.path) } : c.reader.params;
+}
+
+/** What the case's operation makes of a body, as the transport hands it over. */
+export const check = (c: Case, mode: SchemaMode, body: unknown) =>
+  c.reader.operation.parse(
+    { status: c.answer.status === '2XX' ? 200 : Number(c.answer.status), body, request: `${c.answer.method} ${c.answer.path}` },
+    mode,
+  );
