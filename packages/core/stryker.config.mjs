@@ -10,7 +10,11 @@ export default {
   // A static mutant reruns the whole suite; on a busy machine the default 5 s of slack turns some of those runs into false timeouts.
   timeoutMS: 15000,
   mutate: [
-    'src/internal/retryPolicy.ts',
+    'src/transport/backoff.ts',
+    'src/transport/classifyHttpFailure.ts',
+    'src/transport/classifyConnectionFailure.ts',
+    'src/transport/decideRetry.ts',
+    'src/errors/hints.ts',
     'src/systemErrorCode.ts',
     'src/deadline.ts',
     'src/redact.ts',

@@ -2,7 +2,6 @@ import { createDataframerClient, type DataframerClient } from '@df/core';
 import { createBrowserTransport, type BrowserClientOptions } from './createBrowserTransport';
 
 export * from '@df/core';
-export { createBrowserFetch } from './createBrowserFetch';
 export { createBrowserTransport } from './createBrowserTransport';
 export type { BrowserClientOptions } from './createBrowserTransport';
 

@@ -1,5 +1,5 @@
 import type { Hooks } from 'ky';
-import type { Runtime } from './operations/Operation';
+import type { Runtime } from './types';
 import type { SchemaMode } from './schemas/SchemaMode';
 
 /** Receives debug lines; every line is already redacted. */

@@ -12,4 +12,5 @@ export {
 } from './schemas/enums';
 export type { DatasetType, GenerationModel, RunStatus, SeedShufflingLevel, SpecStatus, TerminalRunStatus } from './schemas/enums';
 export { DATABRICKS_PARAMS, MAX_SAMPLES_PAGE, MAX_SAMPLES_PER_RUN, MODEL_PARAMS } from './limits';
-export { API_KEY_LOCATION, isSecretKey, SECRET_KEY_PREFIX } from './keyShape';
+export { API_KEY_LOCATION, isSecretKey } from './keyShape';
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';

@@ -1,4 +1,4 @@
-import type { CallOptions, CreateCallOptions, Transport } from './operations/Operation';
+import type { CallOptions, CreateCallOptions, Transport } from './types';
 import { listRuns } from './operations/listRuns';
 import { retrieveRun } from './operations/retrieveRun';
 import { createRun, type CreateRunParams } from './operations/createRun';

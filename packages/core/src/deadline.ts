@@ -1,4 +1,4 @@
-import type { Runtime } from './operations/Operation';
+import type { Runtime } from './types';
 
 /** Why a deadline's signal fired. */
 type DeadlineState = 'running' | 'timeout' | 'aborted';

@@ -1,5 +1,5 @@
 // The public API of @df/core, named one by one: a new export is a decision (test/exports.test.ts lists them).
-export { createTransport, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './transport/createTransport';
+export { createTransport } from './transport/createTransport';
 export { checkClientOptions, checkOptions, optionCheck, waitOptionsCheck } from './transport/checkOptions';
 export type { ClientHooks, Logger, TransportOptions } from './TransportOptions';
 export { createDataframerClient } from './createDataframerClient';
@@ -8,14 +8,13 @@ export type {
   CallOptions,
   CreateCallOptions,
   Operation,
+  RawResponse,
   RequestDescription,
   ResponseInfo,
   Runtime,
   Transport,
-} from './operations/Operation';
-export { DEFAULT_BASE_URL } from './internal/baseUrl';
-export { RETRYABLE_STATUSES } from './internal/retryableStatuses';
-export type { RawResponse } from './internal/validateResponse';
+} from './types';
+export { RETRYABLE_STATUSES } from './retryableStatuses';
 
 export { buildListRunsRequest, listRuns, listRunsOperation } from './operations/listRuns';
 export { buildRetrieveRunRequest, retrieveRun, retrieveRunOperation } from './operations/retrieveRun';
@@ -34,7 +33,7 @@ export { iterateRunSamples } from './operations/iterateRunSamples';
 export type { IterateRunSamplesOptions, SamplePageInfo } from './operations/iterateRunSamples';
 export { buildRequestRunFilesRequest, requestRunFiles, requestRunFilesOperation } from './operations/requestRunFiles';
 export type { RunFilesState } from './operations/requestRunFiles';
-export { waitForRun, runProgress, describeRun } from './operations/waitForRun';
+export { waitForRun, runProgress } from './operations/waitForRun';
 export type { RunProgress, WaitForRunOptions } from './operations/waitForRun';
 export { waitForRunFiles } from './operations/waitForRunFiles';
 export type { WaitForRunFilesOptions } from './operations/waitForRunFiles';
@@ -94,6 +93,8 @@ export {
 export type { CallbackStage, ValidationIssue } from './errors/errors';
 export { redact, maskKey } from './redact';
 export { createDeadline, untilAborted } from './deadline';
+export { deadlineError } from './errors/deadlineError';
+export type { StoppedDetails } from './errors/deadlineError';
 export type { Deadline } from './deadline';
 export { formatMs } from './formatMs';
 export { systemErrorCode } from './systemErrorCode';

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRequest } from '../src/internal/prepareRequest';
-import { RETRYABLE_STATUSES, isRetryableStatus } from '../src/internal/retryableStatuses';
-import {
-  backoffMs,
-  classifyConnectionFailure,
-  classifyHttpFailure,
-  decideRetry,
-  jittered,
-  parseRetryAfter,
-  type AttemptFailure,
-} from '../src/internal/retryPolicy';
+import { RETRYABLE_STATUSES, isRetryableStatus } from '../src/retryableStatuses';
+import type { AttemptFailure } from '../src/transport/AttemptFailure';
+import { backoffMs, jittered, parseRetryAfter } from '../src/transport/backoff';
+import { classifyConnectionFailure } from '../src/transport/classifyConnectionFailure';
+import { classifyHttpFailure } from '../src/transport/classifyHttpFailure';
+import { decideRetry } from '../src/transport/decideRetry';
 import { ApiError, ConnectionError, ServerError } from '../src/index';
 import { networkError } from './helpers';
 

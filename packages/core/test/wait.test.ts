@@ -95,7 +95,7 @@ describe('runs.wait', () => {
     expect(outcome.error).toBeInstanceOf(TimeoutError);
     expect(outcome.error.last?.samples_completed).toBe(42);
     expect(outcome.error.message).toBe(
-      'Waiting for run r1 did not finish within 10 s: last seen PROCESSING, 42/100 samples completed, 1 failed, $1.50 so far',
+      'Waiting for run r1 did not finish within its 10 s deadline: last seen PROCESSING, 42/100 samples completed, 1 failed, $1.50 so far',
     );
     expect(vi.getTimerCount()).toBe(0);
     expect(settledAt - started).toBe(10_000);

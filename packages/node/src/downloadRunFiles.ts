@@ -113,7 +113,7 @@ export async function downloadRunFiles(
     // The wait was given the time left: its own TimeoutError means this deadline is passing too.
     const state = deadline.state === 'running' && tally === undefined && error instanceof TimeoutError ? 'timeout' : deadline.state;
     if (state === 'running') throw error;
-    throw stoppedError(subject, { state, timeoutMs, elapsedMs: deadline.elapsed(), reason: deadline.signal.reason }, tally);
+    throw stoppedError(subject, deadline, state, tally);
   } finally {
     deadline.dispose();
   }

@@ -103,7 +103,7 @@ describe('runs.download against a loopback API and storage server', () => {
     const error = await client.runs.download(RUN, { to: join(dir, 'run.zip'), timeoutMs: 800, intervalMs: 50 }).catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(800 + 300);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toMatch(/within 800 ms: the ZIP was still being prepared; nothing was saved/);
+    expect((error as Error).message).toMatch(/within its 800 ms deadline: the ZIP was still being prepared; nothing was saved/);
     expect(storageRequests()).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -168,7 +168,7 @@ describe('runs.download against a loopback API and storage server', () => {
     const error = await client.runs.download(RUN, { to: join(dir, 'run.zip'), signal: controller.signal }).catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(error).toBeInstanceOf(AbortError);
-    expect((error as Error).message).toMatch(/was aborted after .*: 100 of 1000 bytes had arrived; nothing was saved/);
+    expect((error as Error).message).toMatch(/was aborted by the caller after .*: 100 of 1000 bytes had arrived; nothing was saved/);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { isRetryableStatus } from '../internal/retryableStatuses';
+import { isRetryableStatus } from '../retryableStatuses';
 import { DataframerError, type DataframerErrorCode, type DataframerErrorOptions } from './DataframerError';
 
 /** What an HTTP error response carried, already redacted of secrets. */

@@ -1,8 +1,6 @@
 import { ConfigurationError } from '../errors/errors';
+import { DEFAULT_BASE_URL } from '../defaults';
 import { API_PREFIX } from './paths';
-
-/** The production server root. */
-export const DEFAULT_BASE_URL = 'https://df-api.dataframer.ai';
 
 /** Whether a host name is this machine, where plain http cannot be overheard. */
 export function isLoopbackHost(hostname: string): boolean {

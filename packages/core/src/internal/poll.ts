@@ -1,7 +1,6 @@
-import { AbortError, TimeoutError } from '../errors/errors';
 import { DataframerError } from '../errors/DataframerError';
-import { formatMs } from '../formatMs';
-import type { Transport } from '../operations/Operation';
+import { deadlineError } from '../errors/deadlineError';
+import type { Transport } from '../types';
 import { createDeadline, sleep } from '../deadline';
 
 /** Interval settings shared by every poller. */
@@ -32,23 +31,14 @@ export interface PollOptions<T> extends PollIntervals {
  * a single slow poll) keep it polling; one deadline bounds the whole wait and the caller's signal ends it at once.
  */
 export async function poll<T>(options: PollOptions<T>): Promise<T> {
-  const rt = options.transport.runtime;
+  const runtime = options.transport.runtime;
   const timeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
-  const deadline = createDeadline(rt, timeoutMs, options.signal);
+  const deadline = createDeadline(runtime, timeoutMs, options.signal);
   const maxInterval = options.maxIntervalMs ?? 2500;
   let interval = Math.min(options.intervalMs ?? 1000, maxInterval);
   let last: T | undefined;
   const stopped = (cause?: unknown): DataframerError =>
-    deadline.state === 'timeout'
-      ? new TimeoutError(`${options.name} did not finish within ${formatMs(timeoutMs)}: ${options.describe(last)}`, {
-          timeoutMs,
-          ...(last !== undefined && { last }),
-          ...(cause !== undefined && { cause }),
-        })
-      : new AbortError(`${options.name} was aborted after ${formatMs(deadline.elapsed())}: ${options.describe(last)}`, {
-          ...(last !== undefined && { last }),
-          cause: deadline.signal.reason,
-        });
+    deadlineError(deadline, options.name, { detail: `: ${options.describe(last)}`, ...(last !== undefined && { last }), cause });
   try {
     for (;;) {
       try {
@@ -63,7 +53,7 @@ export async function poll<T>(options: PollOptions<T>): Promise<T> {
         options.onTransientError?.(error);
       }
       try {
-        await sleep(rt, Math.min(interval, deadline.remaining()), deadline.signal);
+        await sleep(runtime, Math.min(interval, deadline.remaining()), deadline.signal);
       } catch {
         throw stopped();
       }

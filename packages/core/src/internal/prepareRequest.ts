@@ -1,4 +1,4 @@
-import type { RequestDescription } from '../operations/Operation';
+import type { RequestDescription } from '../types';
 
 /** What ky is handed for one call: the path under `prefixUrl` and the per-call options. */
 export interface PreparedRequest {

@@ -1,16 +1,7 @@
 import * as v from 'valibot';
 import { ResponseValidationError, type ValidationIssue } from '../errors/errors';
 import { prechecks, type Schema } from '../schemas/SchemaMode';
-
-/** What an operation's parser gets from the transport. */
-export interface RawResponse {
-  status: number;
-  /** Parsed JSON, or undefined for an empty body. */
-  body: unknown;
-  /** `METHOD /path/` for messages. */
-  request: string;
-  requestId?: string;
-}
+import type { RawResponse } from '../types';
 
 const MAX_ISSUES = 5;
 

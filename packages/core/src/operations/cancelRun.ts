@@ -1,5 +1,5 @@
 import { runPath } from '../internal/paths';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** Builds `POST /api/dataframer/runs/{id}/cancel/`; cancelling twice is harmless, so it is retried like a read. */
 export function buildCancelRunRequest(runId: string): RequestDescription {

@@ -6,7 +6,7 @@ import { validateResponse } from '../internal/validateResponse';
 import { createRunResultSchema, type CreateRunResult } from '../schemas/createRunResultSchema';
 import { DATABRICKS_PARAMS, MAX_SAMPLES_PER_RUN, MODEL_PARAMS } from '../limits';
 import { SEED_SHUFFLING_LEVELS, type GenerationModel } from '../schemas/enums';
-import type { CreateCallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CreateCallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** A model name: any non-empty string, typed with the documented names for completion. */
 const modelParam = (name: string) => textParam(name) as v.GenericSchema<GenerationModel>;

@@ -1,5 +1,5 @@
 import { runPath } from '../internal/paths';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** Builds `DELETE /api/dataframer/runs/{id}/`. */
 export function buildDeleteRunRequest(runId: string): RequestDescription {

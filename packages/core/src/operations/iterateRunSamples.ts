@@ -3,7 +3,7 @@ import { checkParams, idParam, integerParam, paramsObject } from '../internal/pa
 import type { GeneratedOutput } from '../schemas/sampleListSchema';
 import { MAX_SAMPLES_PAGE, MAX_SAMPLES_PER_RUN } from '../limits';
 import { listRunSamples } from './listRunSamples';
-import type { CallOptions, Transport } from './Operation';
+import type { CallOptions, Transport } from '../types';
 
 /** What one page held, reported before its samples are yielded: compare the last one's `offset + count` with `total`. */
 export interface SamplePageInfo {

@@ -1,7 +1,7 @@
 import { validateResponse } from '../internal/validateResponse';
 import { API_PREFIX } from '../internal/paths';
 import { freeObjectSchema, type ModelList } from '../schemas/freeObjectSchema';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** Builds `GET /api/dataframer/models/`. */
 export function buildListModelsRequest(): RequestDescription {

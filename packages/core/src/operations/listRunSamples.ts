@@ -4,7 +4,7 @@ import { checkParams, idParam, integerParam, paramsObject } from '../internal/pa
 import { API_PREFIX, segment } from '../internal/paths';
 import { validateResponse } from '../internal/validateResponse';
 import { sampleListSchema, type SampleList } from '../schemas/sampleListSchema';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** Which samples to fetch, by finish-time position: the type and the check of `runs.samples`. */
 export const listRunSamplesParamsSchema = /* @__PURE__ */ buildListRunSamplesParamsSchema();

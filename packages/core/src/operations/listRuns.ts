@@ -1,7 +1,7 @@
 import { validateResponse } from '../internal/validateResponse';
 import { API_PREFIX } from '../internal/paths';
 import { runListSchema, type Run } from '../schemas/runSchema';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** Builds `GET /api/dataframer/runs/` (the contract documents no filters or pagination). */
 export function buildListRunsRequest(): RequestDescription {

@@ -1,7 +1,7 @@
 import { validateResponse } from '../internal/validateResponse';
 import { API_PREFIX } from '../internal/paths';
 import { specListSchema, type SpecListItem } from '../schemas/specListSchema';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** Builds `GET /api/dataframer/specs/`. */
 export function buildListSpecsRequest(): RequestDescription {

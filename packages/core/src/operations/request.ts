@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { checkParams, paramsObject, textParam } from '../internal/params';
 import { API_PREFIX } from '../internal/paths';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

@@ -1,7 +1,7 @@
 import { validateResponse } from '../internal/validateResponse';
 import { runPath } from '../internal/paths';
 import { runFilesDownloadSchema, type RunFilesDownload } from '../schemas/runFilesDownloadSchema';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** The ZIP of a run's files: still being built (202), or ready with a URL (200). */
 export type RunFilesState = { state: 'building' } | ({ state: 'ready' } & RunFilesDownload);

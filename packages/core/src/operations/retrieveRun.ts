@@ -1,7 +1,7 @@
 import { validateResponse } from '../internal/validateResponse';
 import { runPath } from '../internal/paths';
 import { runDetailSchema, type RunDetail } from '../schemas/runSchema';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** Builds `GET /api/dataframer/runs/{id}/`. */
 export function buildRetrieveRunRequest(runId: string): RequestDescription {

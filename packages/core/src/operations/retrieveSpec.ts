@@ -3,7 +3,7 @@ import { checkParams, flagParam, idParam, paramsObject } from '../internal/param
 import { API_PREFIX, segment } from '../internal/paths';
 import { validateResponse } from '../internal/validateResponse';
 import { specSchema, type Spec } from '../schemas/specSchema';
-import type { CallOptions, Operation, RequestDescription, Transport } from './Operation';
+import type { CallOptions, Operation, RequestDescription, Transport } from '../types';
 
 /** Which spec to fetch: the type and the check of `specs.retrieve`. */
 export const retrieveSpecParamsSchema = /* @__PURE__ */ buildRetrieveSpecParamsSchema();

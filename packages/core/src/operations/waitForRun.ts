@@ -5,7 +5,7 @@ import { poll, type PollIntervals } from '../internal/poll';
 import { isTerminalStatus, type RunStatus } from '../schemas/enums';
 import type { RunDetail } from '../schemas/runSchema';
 import { cancelRun } from './cancelRun';
-import type { Transport } from './Operation';
+import type { Transport } from '../types';
 import { retrieveRun } from './retrieveRun';
 
 /** A snapshot of a run's progress, reported on every poll. */
@@ -70,7 +70,7 @@ export function runProgress(run: RunDetail, elapsedMs = 0): RunProgress {
 const dollars = (value: number) => `$${value.toFixed(2)}`;
 
 /** One line about a run's progress, for messages. */
-export function describeRun(run: RunDetail | undefined): string {
+function describeRun(run: RunDetail | undefined): string {
   if (!run) return 'no answer was received yet';
   const p = runProgress(run);
   const total = p.requested === undefined ? '' : `/${p.requested}`;

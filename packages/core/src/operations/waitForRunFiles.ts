@@ -1,7 +1,7 @@
 import { checkOptions, waitOptionsCheck } from '../transport/checkOptions';
 import { poll, type PollIntervals } from '../internal/poll';
 import type { RunFilesDownload } from '../schemas/runFilesDownloadSchema';
-import type { Transport } from './Operation';
+import type { Transport } from '../types';
 import { requestRunFiles, type RunFilesState } from './requestRunFiles';
 
 /** Options of `waitForRunFiles`. */

@@ -1,6 +1,6 @@
 import type { Options as KyOptions } from 'ky';
 import { untilAborted } from '../deadline';
-import type { Runtime } from '../operations/Operation';
+import type { Runtime } from '../types';
 import { callbackFailed, messageOf } from './callbackFailed';
 import type { Call } from './call';
 import type { Redactor } from './redactor';

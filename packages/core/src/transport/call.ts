@@ -1,9 +1,8 @@
-import { formatMs } from '../formatMs';
 import type { DataframerError } from '../errors/DataframerError';
-import { AbortError, TimeoutError } from '../errors/errors';
-import type { AttemptFailure } from '../internal/retryPolicy';
+import { deadlineError } from '../errors/deadlineError';
+import type { AttemptFailure } from './AttemptFailure';
 import type { Deadline } from '../deadline';
-import type { Operation } from '../operations/Operation';
+import type { Operation } from '../types';
 
 /**
  * What one call knows while ky runs it, handed to ky as the call's `context`. It never holds the key: ky gives
@@ -47,18 +46,12 @@ export function ambiguous(call: Call, cause: DataframerError): DataframerError {
 export function interrupted(call: Call): DataframerError {
   const { deadline, attempts } = call;
   const lastError = call.last?.error;
-  const last = lastError ? ` (last failure: ${lastError.message})` : '';
-  const name = call.operation.name;
-  const error =
-    deadline.state === 'timeout'
-      ? new TimeoutError(
-          `${name} did not finish within its ${formatMs(deadline.timeoutMs)} deadline after ${attempts} attempt${attempts === 1 ? '' : 's'}${last}`,
-          { timeoutMs: deadline.timeoutMs, attempts, request: call.label, ...(lastError && { cause: lastError }) },
-        )
-      : new AbortError(`${name} was aborted by the caller after ${formatMs(deadline.elapsed())}${last}`, {
-          attempts,
-          request: call.label,
-          cause: deadline.signal.reason,
-        });
+  const tried = deadline.state === 'timeout' ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
+  const error = deadlineError(deadline, call.operation.name, {
+    detail: `${tried}${lastError ? ` (last failure: ${lastError.message})` : ''}`,
+    attempts,
+    request: call.label,
+    cause: lastError,
+  });
   return call.create && (call.mayHaveActed || call.phase === 'sending') ? ambiguous(call, error) : error;
 }

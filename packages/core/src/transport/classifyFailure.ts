@@ -1,7 +1,9 @@
 import { HTTPError } from 'ky';
 import { DataframerError } from '../errors/DataframerError';
 import { CallbackError, RequestValidationError } from '../errors/errors';
-import { type AttemptFailure, classifyConnectionFailure, classifyHttpFailure } from '../internal/retryPolicy';
+import type { AttemptFailure } from './AttemptFailure';
+import { classifyConnectionFailure } from './classifyConnectionFailure';
+import { classifyHttpFailure } from './classifyHttpFailure';
 import { callbackFailed, messageOf } from './callbackFailed';
 import type { Call } from './call';
 import { SendFailure } from './attemptFetch';

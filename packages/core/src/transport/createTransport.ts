@@ -4,9 +4,11 @@ import { AbortError } from '../errors/errors';
 import { normalizeBaseUrl } from '../internal/baseUrl';
 import { createDeadline } from '../deadline';
 import { prepareRequest } from '../internal/prepareRequest';
-import { RETRYABLE_STATUSES } from '../internal/retryableStatuses';
-import { type AttemptFailure, MAX_BACKOFF_MS, RETRY_AFTER_STATUSES, backoffMs, jittered } from '../internal/retryPolicy';
-import type { CreateCallOptions, Operation, Transport } from '../operations/Operation';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../defaults';
+import { RETRYABLE_STATUSES } from '../retryableStatuses';
+import type { AttemptFailure } from './AttemptFailure';
+import { backoffMs, jittered, MAX_BACKOFF_MS, RETRY_AFTER_STATUSES } from './backoff';
+import type { CreateCallOptions, Operation, Transport } from '../types';
 import { lenientSchemas } from '../schemas/SchemaMode';
 import type { TransportOptions } from '../TransportOptions';
 import { type AttemptInit, createAttemptFetch } from './attemptFetch';
@@ -19,13 +21,6 @@ import { readAnswer } from './readAnswer';
 import { createRedactor } from './redactor';
 import { createShouldRetry, logRetry } from './retryDecision';
 import { afterResponseOfYours, beforeRequestOfYours, withoutEarlierKey } from './userHooks';
-
-/** Default deadline of one call, retries included. */
-export const DEFAULT_TIMEOUT_MS = 60_000;
-/** Default number of retries after the first attempt. */
-export const DEFAULT_MAX_RETRIES = 2;
-/** Default size limit of a JSON answer: far above any page the API sends, far below what would exhaust memory. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Creates the one transport every runtime uses: one ky instance sends and repeats every request, under the parts
@@ -70,7 +65,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   /** Records a failure; answers whether it shows an earlier attempt already did the work (a delete's 404 after a lost answer). */
-  function absorb(call: Call, failure: AttemptFailure): boolean {
+  function recordFailure(call: Call, failure: AttemptFailure): boolean {
     const doneBefore = call.mayHaveActed && call.operation.doneAfterLostAnswer?.(failure.error) === true;
     call.mayHaveActed ||= failure.mayHaveActed;
     return doneBefore;
@@ -94,7 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
       delay: backoffMs,
       jitter: (delay) => jittered(delay, runtime.random()),
       backoffLimit: MAX_BACKOFF_MS,
-      shouldRetry: createShouldRetry({ classify, absorb, now: runtime.now, log }),
+      shouldRetry: createShouldRetry({ classify, recordFailure, now: runtime.now, log }),
     },
     hooks: {
       beforeRequest: [
@@ -165,7 +160,7 @@ export function createTransport(options: TransportOptions): Transport {
   async function settleFailure<R>(call: Call, raw: unknown): Promise<R> {
     if (call.deadline.state !== 'running') throw interrupted(call);
     const failure = await classify(call, raw);
-    if (absorb(call, failure)) return call.operation.parse({ status: 204, body: undefined, request: call.label }, read.mode) as R;
+    if (recordFailure(call, failure)) return call.operation.parse({ status: 204, body: undefined, request: call.label }, read.mode) as R;
     // A create is "unknown" only when a request may have reached the server and acted; anything else is itself.
     throw call.create && call.mayHaveActed ? ambiguous(call, failure.error) : failure.error;
   }

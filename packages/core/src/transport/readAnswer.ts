@@ -1,7 +1,7 @@
 import { ResponseValidationError } from '../errors/errors';
 import { DataframerError } from '../errors/DataframerError';
-import { classifyConnectionFailure } from '../internal/retryPolicy';
-import type { ResponseInfo } from '../operations/Operation';
+import { classifyConnectionFailure } from './classifyConnectionFailure';
+import type { ResponseInfo } from '../types';
 import type { SchemaMode } from '../schemas/SchemaMode';
 import { type Call, ambiguous, interrupted } from './call';
 import { BodyTooLarge, readBoundedText } from './readBody';

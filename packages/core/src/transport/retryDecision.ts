@@ -1,6 +1,7 @@
 import { HTTPError } from 'ky';
 import { formatMs } from '../formatMs';
-import { type AttemptFailure, decideRetry } from '../internal/retryPolicy';
+import type { AttemptFailure } from './AttemptFailure';
+import { decideRetry } from './decideRetry';
 import { type Call, callOf } from './call';
 import { SendFailure } from './attemptFetch';
 import type { Log } from './log';
@@ -9,7 +10,7 @@ import type { Log } from './log';
 export interface RetryContext {
   classify: (call: Call, raw: unknown) => Promise<AttemptFailure>;
   /** Records a failure; true when it shows an earlier attempt already did the work. */
-  absorb: (call: Call, failure: AttemptFailure) => boolean;
+  recordFailure: (call: Call, failure: AttemptFailure) => boolean;
   now: () => number;
   log: Log | undefined;
 }
@@ -31,7 +32,7 @@ export function createShouldRetry(context: RetryContext) {
     const call = callOfFailure(error);
     if (call?.deadline.state !== 'running') return false;
     const failure = await context.classify(call, error);
-    if (context.absorb(call, failure) || retryCount > call.maxRetries) return false;
+    if (context.recordFailure(call, failure) || retryCount > call.maxRetries) return false;
     // ky draws the jitter; the decision is made on the longest pause it can draw (random = 1), so no pause passes the deadline.
     const decision = decideRetry({ failure, create: call.create, retry: retryCount, remainingMs: call.deadline.remaining(), random: 1 });
     if (!decision.retry) {

@@ -1,4 +1,12 @@
-import { AbortError, ApiError, ConnectionError, formatMs, ResponseValidationError, systemErrorCode, TimeoutError } from '@df/core';
+import {
+  ApiError,
+  ConnectionError,
+  type DataframerError,
+  type Deadline,
+  deadlineError,
+  ResponseValidationError,
+  systemErrorCode,
+} from '@df/core';
 
 /** What every download message names: the run, and the request in a form that holds no part of the pre-signed URL. */
 export interface DownloadSubject {
@@ -28,20 +36,16 @@ const request = (subject: DownloadSubject) => (subject.request === undefined ? {
 /** The deadline passed (TimeoutError) or the caller aborted (AbortError); says how far the download got. */
 export function stoppedError(
   subject: DownloadSubject,
-  how: { state: 'timeout' | 'aborted'; timeoutMs: number; elapsedMs: number; reason: unknown },
+  deadline: Deadline,
+  state: 'timeout' | 'aborted',
   progress: DownloadTally | undefined,
-): TimeoutError | AbortError {
+): DataframerError {
   const where = progress ? `${tally(progress)} had arrived` : 'the ZIP was still being prepared';
-  const what = `Downloading the files of run ${subject.runId}`;
-  return how.state === 'timeout'
-    ? new TimeoutError(`${what} did not finish within ${formatMs(how.timeoutMs)}: ${where}; ${NOTHING_SAVED}`, {
-        timeoutMs: how.timeoutMs,
-        ...request(subject),
-      })
-    : new AbortError(`${what} was aborted after ${formatMs(how.elapsedMs)}: ${where}; ${NOTHING_SAVED}`, {
-        cause: how.reason,
-        ...request(subject),
-      });
+  return deadlineError(deadline, `Downloading the files of run ${subject.runId}`, {
+    detail: `: ${where}; ${NOTHING_SAVED}`,
+    state,
+    ...request(subject),
+  });
 }
 
 /** The storage server could not be reached, or the connection broke before its answer. */

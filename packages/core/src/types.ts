@@ -1,6 +1,17 @@
-import type { RawResponse } from '../internal/validateResponse';
-import type { DataframerError } from '../errors/DataframerError';
-import type { SchemaMode } from '../schemas/SchemaMode';
+import type { DataframerError } from './errors/DataframerError';
+import type { SchemaMode } from './schemas/SchemaMode';
+
+// The shapes every layer shares: operations describe requests with them, the transport sends them, runtimes fill them in.
+
+/** What an operation's parser gets from the transport. */
+export interface RawResponse {
+  status: number;
+  /** Parsed JSON, or undefined for an empty body. */
+  body: unknown;
+  /** `METHOD /path/` for messages. */
+  request: string;
+  requestId?: string;
+}
 
 /** A plain description of one HTTP request; builders return it and do no I/O. */
 export interface RequestDescription {

@@ -1,0 +1,47 @@
+import { createApiError } from '../errors/createApiError';
+import { httpFailureHint } from '../errors/hints';
+import { isRetryableStatus } from '../retryableStatuses';
+import type { AttemptFailure } from './AttemptFailure';
+import { parseRetryAfter, RETRY_AFTER_STATUSES } from './backoff';
+
+/** What is known of an HTTP error answer when it is classified. */
+export interface HttpFailureInput {
+  status: number;
+  /** The body, already redacted. */
+  text: string;
+  retryAfter: string | null;
+  request: string;
+  /** The URL that was requested (it never carries the key). */
+  url: string;
+  attempts: number;
+  requestId?: string;
+  /** The key that was sent, masked, and where it came from. */
+  keyHint?: string;
+  now: number;
+}
+
+/** Classifies an HTTP error answer: its typed error, and whether repeating it is safe. */
+export function classifyHttpFailure(input: HttpFailureInput): AttemptFailure {
+  const { status } = input;
+  const retryAfterMs = RETRY_AFTER_STATUSES.includes(status) ? parseRetryAfter(input.retryAfter, input.now) : undefined;
+  const hint = httpFailureHint(input);
+  const error = createApiError({
+    status,
+    text: input.text,
+    request: input.request,
+    attempts: input.attempts,
+    ...(input.requestId !== undefined && { requestId: input.requestId }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+    ...(hint !== undefined && { hint }),
+    ...((status === 401 || status === 403) && input.keyHint !== undefined && { keyHint: input.keyHint }),
+  });
+  // 429, and 503 with Retry-After, mean the server turned the request away without acting on it.
+  const refused = status === 429 || (status === 503 && retryAfterMs !== undefined);
+  return {
+    error,
+    retryable: isRetryableStatus(status),
+    safeForCreate: refused,
+    mayHaveActed: status >= 500 && !refused,
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
+}
