@@ -1,6 +1,7 @@
 import type { DashboardClient } from './dashboardClient';
 import { describeError } from './describeError';
-import { formatCount, numberOr, shortId } from './format';
+import { formatCount, shortId } from './format';
+import { numberOr } from './lenientValues';
 import { createPageLoader } from './pageLoader';
 import { LIST_HREF, parseRoute, readFilters, withFilters, type Filters } from './route';
 import { readCreateForm, type CreateFormValues } from './readCreateForm';

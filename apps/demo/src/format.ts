@@ -1,30 +1,4 @@
-import type { RunStatus } from '@df/browser';
-
-/** How a status is shown: a word, an icon and a colour tone, so the badge never relies on colour alone. */
-export interface StatusLook {
-  word: string;
-  icon: string;
-  tone: 'pending' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'unknown';
-}
-
-/** How each status is shown; a status this page does not know is shown as the server spells it, in a neutral badge. */
-export function statusLook(status: RunStatus): StatusLook {
-  switch (status) {
-    case 'PENDING':
-      return { word: 'Pending', icon: '◷', tone: 'pending' };
-    case 'PROCESSING':
-      return { word: 'Processing', icon: '↻', tone: 'processing' };
-    case 'SUCCEEDED':
-      return { word: 'Succeeded', icon: '✓', tone: 'succeeded' };
-    case 'FAILED':
-      return { word: 'Failed', icon: '✕', tone: 'failed' };
-    case 'CANCELED':
-      return { word: 'Canceled', icon: '⊘', tone: 'canceled' };
-    default:
-      // Older servers say RUNNING, newer ones may add states: shown as sent, and the run counts as not finished.
-      return { word: status || 'Unknown', icon: '•', tone: 'unknown' };
-  }
-}
+import { numberOr, timeOf } from './lenientValues';
 
 const count = new Intl.NumberFormat('en-US');
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -32,23 +6,6 @@ const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 /** Shown wherever a value is missing or null. */
 const NONE = '—';
-
-/** The value when it is a finite number, otherwise undefined (the server may send null, nothing, or a string). */
-export function numberOr(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-/** The value when it is a non-empty string, otherwise undefined. */
-export function textOr(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** The epoch milliseconds of an ISO date string, or undefined when it is missing or not a date. */
-export function timeOf(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 /** A count with thousands separators, or an em dash when unknown. */
 export function formatCount(value: unknown): string {

@@ -6,7 +6,7 @@ import { createPoller } from './poller';
 import { parseRoute } from './route';
 import { initialState } from './state';
 import { createStore } from './store';
-import { CLOCK_MS, POLL_MS, RETRY_MS } from './timing';
+import { CLOCK_MS, POLL_MS, RETRY_MS } from './refreshIntervals';
 import { appView } from './views/appView';
 
 // No key and no baseUrl: requests go to this page's origin, where the server's proxy adds the key.

@@ -1,8 +1,10 @@
 import { AuthenticationError, NotFoundError, isTerminalStatus, type Run, type RunDetail } from '@df/browser';
 import type { DashboardClient } from './dashboardClient';
 import { describeError } from './describeError';
-import { formatCost, formatCount, numberOr, shortId, statusLook } from './format';
-import { readModels } from './models';
+import { formatCost, formatCount, shortId } from './format';
+import { numberOr } from './lenientValues';
+import { statusLook } from './statusLook';
+import { readModels } from './readModels';
 import type { PollNext } from './poller';
 import type { AppState, DetailState, SamplePreview } from './state';
 import type { Store } from './store';

@@ -1,7 +1,7 @@
 import { MAX_SAMPLES_PER_RUN, type CreateRunParams, type SeedShufflingLevel, type SpecListItem } from '@df/browser';
 import { parseWhole } from './format';
-import type { ModelOption } from './models';
-import { specChoice } from './specs';
+import type { ModelOption } from './readModels';
+import { specChoice } from './specChoice';
 
 /** The create form's values as the browser gives them (FormData entries; checkboxes as booleans). */
 export type CreateFormValues = Record<string, string | boolean | undefined>;

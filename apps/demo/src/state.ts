@@ -1,5 +1,5 @@
 import type { Run, RunDetail, SpecListItem } from '@df/browser';
-import type { ModelOption } from './models';
+import type { ModelOption } from './readModels';
 import type { Route } from './route';
 
 /** The ZIP of a run's files: being built, ready with its short-lived URL, or failed. */

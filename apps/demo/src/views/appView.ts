@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit-html';
 import type { AppState } from '../state';
-import type { ViewActions } from './actions';
+import type { ViewActions } from './ViewActions';
 import { confirmView } from './confirmView';
 import { createFormView } from './createFormView';
 import { detailView } from './detailView';

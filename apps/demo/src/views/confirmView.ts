@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ref } from 'lit-html/directives/ref.js';
-import { formatCost, formatCount, numberOr, shortId } from '../format';
+import { formatCost, formatCount, shortId } from '../format';
+import { numberOr } from '../lenientValues';
 import type { AppState } from '../state';
-import type { ViewActions } from './actions';
+import type { ViewActions } from './ViewActions';
 
 let opener: HTMLElement | null = null;
 

@@ -2,14 +2,14 @@ import { GENERATION_MODELS, MAX_SAMPLES_PER_RUN, SEED_SHUFFLING_LEVELS } from '@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { describeError } from '../describeError';
 import { formatCount } from '../format';
-import { defaultModel, readModels, type ModelOption } from '../models';
+import { defaultModel, readModels, type ModelOption } from '../readModels';
 import type { CreateFormValues } from '../readCreateForm';
 import { WHOLE_PARAMS } from '../readCreateForm';
 import { runHref } from '../route';
-import { specChoice } from '../specs';
+import { specChoice } from '../specChoice';
 import type { AppState } from '../state';
-import type { ViewActions } from './actions';
-import { copyButton } from './parts';
+import type { ViewActions } from './ViewActions';
+import { copyButton } from './copyButton';
 import { selectValue } from './selectValue';
 
 /** Reads every named control of a form: checkboxes as booleans, the rest as strings. */

@@ -1,12 +1,17 @@
 import { isTerminalStatus, NotFoundError, type RunDetail } from '@df/browser';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { describeError } from '../describeError';
-import { formatBytes, formatCost, formatCount, formatDuration, formatExact, numberOr, shortId, textOr, timeOf } from '../format';
+import { formatBytes, formatCost, formatCount, formatDuration, formatExact, shortId } from '../format';
+import { numberOr, textOr, timeOf } from '../lenientValues';
 import { LIST_HREF } from '../route';
 import type { AppState, DetailState } from '../state';
-import type { ViewActions } from './actions';
+import type { ViewActions } from './ViewActions';
 import { messageView } from './messageView';
-import { badge, copyButton, progress, relativeTime, runActions, statusNote } from './parts';
+import { copyButton } from './copyButton';
+import { progressBar } from './progressBar';
+import { relativeTime } from './relativeTime';
+import { runActions } from './runActions';
+import { statusBadge, statusNote } from './statusBadge';
 
 /** Parameters shown first, in this order, with their labels; any other parameter follows under its own name. */
 const KNOWN_PARAMS: Array<[string, string]> = [
@@ -120,7 +125,7 @@ function runPage(run: RunDetail, detail: DetailState, state: AppState, actions: 
   return html`<article class="run-page" data-run-id=${run.id}>
     <header class="run-head">
       <h2 id="run-heading" tabindex="-1">Run <code>${id}</code></h2>
-      <div class="run-status">${badge(run.status)}${statusNote(run)}</div>
+      <div class="run-status">${statusBadge(run.status)}${statusNote(run)}</div>
     </header>
     ${refreshNote ? messageView(refreshNote, actions, 'Showing what was last received.') : nothing}
     <div class="actions run-actions">
@@ -132,7 +137,7 @@ function runPage(run: RunDetail, detail: DetailState, state: AppState, actions: 
     <div class="run-grid">
       <section class="panel" aria-labelledby="h-progress">
         <h3 id="h-progress">Progress</h3>
-        ${progress(run, requested, `Progress of run ${id}`)}
+        ${progressBar(run, requested, `Progress of run ${id}`)}
         <dl class="kvs">
           ${kv('Samples done', formatCount(run.samples_completed))}
           ${kv('Samples failed', formatCount(run.samples_failed))}

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { ErrorView } from '../describeError';
-import type { ViewActions } from './actions';
+import type { ViewActions } from './ViewActions';
 
 /** An error box with what happened, what to do, the request id, and a retry button. */
 export function messageView(error: ErrorView, actions: Pick<ViewActions, 'retry'>, note?: string): TemplateResult {

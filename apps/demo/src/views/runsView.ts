@@ -2,14 +2,20 @@ import { RUN_STATUSES, isTerminalStatus, type Run } from '@df/browser';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { describeError } from '../describeError';
-import { formatCost, formatExact, shortId, statusLook, textOr } from '../format';
+import { formatCost, formatExact, shortId } from '../format';
+import { textOr } from '../lenientValues';
+import { statusLook } from '../statusLook';
 import { readFilters, runHref } from '../route';
-import { POLL_MS, RETRY_MS } from '../timing';
+import { POLL_MS, RETRY_MS } from '../refreshIntervals';
 import type { AppState } from '../state';
-import type { ViewActions } from './actions';
+import type { ViewActions } from './ViewActions';
 import { messageView } from './messageView';
 import { selectValue } from './selectValue';
-import { badge, copyButton, progress, relativeTime, runActions, statusNote } from './parts';
+import { copyButton } from './copyButton';
+import { progressBar } from './progressBar';
+import { relativeTime } from './relativeTime';
+import { runActions } from './runActions';
+import { statusBadge, statusNote } from './statusBadge';
 
 const COLUMNS = ['Status', 'Run', 'Spec', 'Progress', 'Cost', 'Created', 'Actions'] as const;
 
@@ -80,7 +86,7 @@ function row(run: Run, state: AppState, actions: ViewActions): TemplateResult {
   const version = typeof run.spec_version === 'number' ? html`<span class="muted"> v${run.spec_version}</span>` : nothing;
   const dataset = textOr(run.dataset_name);
   return html`<tr data-run-id=${run.id} role="row">
-    <td role="cell" class="c-status" data-label="Status">${badge(run.status)}${statusNote(run)}</td>
+    <td role="cell" class="c-status" data-label="Status">${statusBadge(run.status)}${statusNote(run)}</td>
     <td role="cell" class="c-run" data-label="Run">
       <a class="run-link" href=${runHref(run.id)}><code>${id}</code><span class="visually-hidden"> details</span></a>
       ${copyButton(run.id, 'run', state, actions)}
@@ -88,7 +94,7 @@ function row(run: Run, state: AppState, actions: ViewActions): TemplateResult {
     <td role="cell" class="c-spec" data-label="Spec">
       <span class="spec-name">${specName}</span>${version}${dataset ? html`<span class="dataset muted">${dataset}</span>` : nothing}
     </td>
-    <td role="cell" class="c-progress" data-label="Progress">${progress(run, state.requested.get(run.id), `Progress of run ${id}`)}</td>
+    <td role="cell" class="c-progress" data-label="Progress">${progressBar(run, state.requested.get(run.id), `Progress of run ${id}`)}</td>
     <td role="cell" class="c-cost num" data-label="Cost">${formatCost(run.total_cost)}</td>
     <td role="cell" class="c-created" data-label="Created">${relativeTime(run.created_at, state.now)}</td>
     <td role="cell" class="c-actions" data-label="Actions">

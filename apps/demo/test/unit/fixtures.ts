@@ -1,6 +1,6 @@
 import type { Run, RunDetail, SpecListItem } from '@df/browser';
 import { initialState, type AppState } from '../../src/state';
-import type { ViewActions } from '../../src/views/actions';
+import type { ViewActions } from '../../src/views/ViewActions';
 
 /** A run as the list answers it, with everything but `id` and `status` filled in. */
 export function run(overrides: Partial<Run> = {}): Run {

@@ -3,7 +3,7 @@ import { AuthenticationError, ServerError } from '@df/browser';
 import { render } from 'lit-html';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeError, PROXY_UNREACHABLE } from '../../src/describeError';
-import { readModels } from '../../src/models';
+import { readModels } from '../../src/readModels';
 import { appView } from '../../src/views/appView';
 import { createFormView, formValues } from '../../src/views/createFormView';
 import { detailView } from '../../src/views/detailView';

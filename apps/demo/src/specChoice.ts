@@ -1,5 +1,5 @@
 import type { SpecListItem } from '@df/browser';
-import { numberOr, textOr } from './format';
+import { numberOr, textOr } from './lenientValues';
 
 /** Whether a spec can start a run, and if not, why, in words for the form. */
 export interface SpecChoice {

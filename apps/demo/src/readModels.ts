@@ -1,5 +1,5 @@
 import type { ModelList } from '@df/browser';
-import { textOr } from './format';
+import { textOr } from './lenientValues';
 
 /** One generation model the create form offers. */
 export interface ModelOption {
