@@ -1,5 +1,6 @@
 // Runs every check (Biome, knip, each package's publint + attw and typecheck) and every test suite, and prints the totals last.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pnpm } from './pnpm.mjs';
@@ -17,7 +18,13 @@ for (const dir of workspaces) rmSync(join(dir, 'test-results.json'), { force: tr
 const style = pnpm(['exec', 'biome', 'ci', '.']);
 const unused = pnpm(['exec', 'knip']);
 const checks = pnpm(['exec', 'turbo', 'run', 'lint', 'typecheck', '--continue', '--output-logs=new-only']);
-const tests = pnpm(['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=1']);
+// The suites run with a temp folder of their own: whatever a test leaves in it is a test that does not tidy up.
+const scratch = mkdtempSync(join(tmpdir(), 'dataframer-suite-'));
+const tests = pnpm(['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=1'], {
+  env: { TMPDIR: scratch, TMP: scratch, TEMP: scratch },
+});
+const leftBehind = readdirSync(scratch);
+rmSync(scratch, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;
@@ -39,6 +46,11 @@ for (const dir of workspaces) {
   failed += report.numFailedTests;
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   rows.push(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}
+if (leftBehind.length > 0) {
+  const shown = leftBehind.slice(0, 10).join(', ');
+  rows.push(`temp folder: the tests left ${leftBehind.length} entries behind (${shown}${leftBehind.length > 10 ? ', …' : ''})`);
+  failed += 1;
 }
 for (const [name, code] of [
   ['biome (lint and format)', style],

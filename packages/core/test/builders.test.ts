@@ -14,6 +14,8 @@ import {
   RequestValidationError,
   type CreateRunParams,
 } from '../src/index';
+import * as core from '../src/index';
+import type { Operation } from '../src/types';
 
 const RUN = '3f2b8c1e-5d4a-4b7e-9c2d-1a2b3c4d5e6f';
 
@@ -145,5 +147,26 @@ describe('ids can never change the request path', () => {
   it('rejects non-string ids', () => {
     expect(() => buildRetrieveRunRequest(42 as unknown as string)).toThrow('the run id must be a string, got a number');
     expect(() => buildRetrieveRunRequest(undefined as unknown as string)).toThrow('the run id must be a string, got undefined');
+  });
+});
+
+describe('every exported operation is a builder and a parser under one name', () => {
+  const operations = Object.entries(core).filter(([name]) => name.endsWith('Operation')) as [string, Operation<unknown, unknown>][];
+
+  it('pairs each operation with the builder exported beside it, so either can be used alone', () => {
+    expect(operations.length).toBeGreaterThan(0);
+    for (const [exportName, operation] of operations) {
+      const stem = exportName.slice(0, -'Operation'.length);
+      const capital = `${stem[0]?.toUpperCase()}${stem.slice(1)}`;
+      const builder = (core as Record<string, unknown>)[capital.endsWith('Request') ? `build${capital}` : `build${capital}Request`];
+      expect(operation.build, exportName).toBe(builder);
+      expect(operation.name, exportName).toMatch(/^[a-z]+(\.[a-zA-Z]+)?$/);
+      expect(typeof operation.parse, exportName).toBe('function');
+    }
+  });
+
+  it('names every operation differently', () => {
+    const names = operations.map(([, operation]) => operation.name);
+    expect(new Set(names).size).toBe(names.length);
   });
 });
