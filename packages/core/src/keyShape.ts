@@ -1,5 +1,5 @@
 /** Every Dataframer secret API key starts with this (`sk_live_…`, `sk_test_…`). */
-export const SECRET_KEY_PREFIX = 'sk_';
+const SECRET_KEY_PREFIX = 'sk_';
 
 /** Where a user finds their key, for messages that ask for one. */
 export const API_KEY_LOCATION = 'Account → API Key at app.aimon.ai';
