@@ -1,4 +1,4 @@
-import type { SpecListItem } from '@df/browser';
+import { isUsableSpecStatus, type SpecListItem, type SpecStatus } from '@df/browser';
 import { numberOr, textOr } from './lenientValues';
 
 /** Whether a spec can start a run, and if not, why, in words for the form. */
@@ -12,7 +12,10 @@ export interface SpecChoice {
   latestVersion: number | undefined;
 }
 
-/** Judges one spec of the list: SUCCEEDED (or READY, from older servers) can be used. */
+/** Why a spec in one of these states cannot be used yet; any other state is named as the server sends it. */
+const REASONS: Partial<Record<SpecStatus, string>> = { PROCESSING: 'still being built', FAILED: 'its build failed' };
+
+/** Judges one spec of the list: usable as the SDK's `isUsableSpecStatus` says, the others with the reason. */
 export function specChoice(spec: SpecListItem): SpecChoice {
   const id = textOr(spec.id);
   const name = textOr(spec.name) ?? (id ? `Spec ${id.slice(0, 8)}` : 'Unnamed spec');
@@ -20,18 +23,8 @@ export function specChoice(spec: SpecListItem): SpecChoice {
   const base = { id, name, latestVersion };
   if (!id) return { ...base, usable: false, reason: 'the server sent no id for it' };
   const status = textOr(spec.status);
-  switch (status) {
-    case 'SUCCEEDED':
-    case 'READY':
-      return { ...base, usable: true, reason: undefined };
-    case 'PROCESSING':
-      return { ...base, usable: false, reason: 'still being built' };
-    case 'FAILED':
-      return { ...base, usable: false, reason: 'its build failed' };
-    case undefined:
-      // The server did not say: offered, and the server's own answer to the create will tell.
-      return { ...base, usable: true, reason: 'status not reported' };
-    default:
-      return { ...base, usable: false, reason: `status ${status}` };
-  }
+  // The server did not say: offered, and the server's own answer to the create will tell.
+  if (status === undefined) return { ...base, usable: true, reason: 'status not reported' };
+  if (isUsableSpecStatus(status)) return { ...base, usable: true, reason: undefined };
+  return { ...base, usable: false, reason: REASONS[status] ?? `status ${status}` };
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isUsableSpecStatus } from '@df/browser';
 import { startSandbox, type Sandbox, type SandboxOptions } from '@df/sandbox';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
@@ -106,5 +107,5 @@ export async function usableSpec(sandbox: Sandbox, key = sandbox.keys.acme): Pro
   const specs = (await (
     await fetch(`${sandbox.url}/api/dataframer/specs/`, { headers: { authorization: `Bearer ${key}` } })
   ).json()) as Array<{ id: string; status: string }>;
-  return specs.find((s) => s.status === 'READY' || s.status === 'SUCCEEDED')!.id;
+  return specs.find((s) => isUsableSpecStatus(s.status))!.id;
 }

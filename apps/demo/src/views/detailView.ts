@@ -1,8 +1,9 @@
-import { isTerminalStatus, NotFoundError, type RunDetail } from '@df/browser';
+import { isTerminalStatus, NotFoundError, runtimeParamsSchema, type RunDetail } from '@df/browser';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { describeError } from '../describeError';
 import { formatBytes, formatCost, formatCount, formatDuration, formatExact, shortId } from '../format';
 import { numberOr, textOr, timeOf } from '../lenientValues';
+import { paramLabel } from '../paramLabel';
 import { LIST_HREF } from '../route';
 import type { AppState, DetailState } from '../state';
 import type { ViewActions } from './ViewActions';
@@ -13,24 +14,11 @@ import { relativeTime } from './relativeTime';
 import { runActions } from './runActions';
 import { statusBadge, statusNote } from './statusBadge';
 
-/** Parameters shown first, in this order, with their labels; any other parameter follows under its own name. */
-const KNOWN_PARAMS: Array<[string, string]> = [
-  ['generation_model', 'Generation model'],
-  ['number_of_samples', 'Samples requested'],
-  ['outline_model', 'Outline model'],
-  ['revision_model', 'Revision model'],
-  ['revision_types', 'Revision types'],
-  ['filtering_types', 'Filtering types'],
-  ['max_revision_cycles', 'Maximum revision cycles'],
-  ['seed_shuffling_level', 'Seed shuffling'],
-  ['max_examples_in_prompt', 'Maximum seed examples in a prompt'],
-  ['unified_multifield', 'Unified multifield'],
-  ['generation_thinking_budget', 'Generation thinking budget'],
-  ['outline_thinking_budget', 'Outline thinking budget'],
-  ['revision_thinking_budget', 'Revision thinking budget'],
-  ['skip_outline', 'Skip outline'],
-  ['tools', 'Tools'],
-];
+/** The parameters core's schema of `runtime_params` names, in its order: a field added there shows here without a change. */
+function knownParams(): string[] {
+  const schema = runtimeParamsSchema();
+  return 'entries' in schema && typeof schema.entries === 'object' && schema.entries !== null ? Object.keys(schema.entries) : [];
+}
 
 /** A parameter value in words: lists joined, booleans as yes/no, objects as JSON, nothing as an em dash. */
 function paramText(value: unknown): string {
@@ -79,10 +67,11 @@ function timings(run: RunDetail, now: number): TemplateResult {
 function params(run: RunDetail): TemplateResult {
   const raw = run.runtime_params;
   const given: Record<string, unknown> = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const known = new Set(KNOWN_PARAMS.map(([key]) => key));
-  const rows = KNOWN_PARAMS.filter(([key]) => key in given).map(([key, label]) => kv(label, paramText(given[key])));
-  for (const [key, value] of Object.entries(given)) if (!known.has(key)) rows.push(kv(key, paramText(value)));
-  if (!('generation_model' in given)) rows.unshift(kv('Generation model', 'not reported'));
+  const known = knownParams();
+  // Known parameters under their labels, in the schema's order; any other one the server sends follows under its own name.
+  const rows = known.filter((key) => key in given).map((key) => kv(paramLabel(key), paramText(given[key])));
+  for (const [key, value] of Object.entries(given)) if (!known.includes(key)) rows.push(kv(key, paramText(value)));
+  if (!('generation_model' in given)) rows.unshift(kv(paramLabel('generation_model'), 'not reported'));
   return html`<dl class="kvs kvs--columns">${rows}</dl>`;
 }
 

@@ -1,3 +1,4 @@
+import { isUsableSpecStatus, SPEC_STATUSES } from '@df/browser';
 import { describe, expect, it } from 'vitest';
 import { specChoice } from '../../src/specChoice';
 
@@ -12,5 +13,11 @@ describe('specChoice', () => {
       reason: 'status not reported',
     });
     expect(specChoice({ name: 'No id', status: 'SUCCEEDED' } as never)).toMatchObject({ usable: false });
+  });
+
+  it('offers a spec exactly when the SDK calls its status usable', () => {
+    for (const status of [...SPEC_STATUSES, 'READY', 'ARCHIVED']) {
+      expect(specChoice({ id: 's', name: 'A', status }).usable, status).toBe(isUsableSpecStatus(status));
+    }
   });
 });

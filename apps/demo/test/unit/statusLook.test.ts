@@ -1,3 +1,4 @@
+import { RUN_STATUSES } from '@df/browser';
 import { describe, expect, it } from 'vitest';
 import { statusLook } from '../../src/statusLook';
 
@@ -6,5 +7,11 @@ describe('statusLook', () => {
     expect(statusLook('SUCCEEDED')).toMatchObject({ word: 'Succeeded', tone: 'succeeded' });
     expect(statusLook('RUNNING')).toMatchObject({ word: 'RUNNING', tone: 'unknown' });
     expect(statusLook('')).toMatchObject({ word: 'Unknown', tone: 'unknown' });
+  });
+
+  it('gives every status the SDK documents a tone of its own, never the neutral one', () => {
+    const tones = RUN_STATUSES.map((status) => statusLook(status).tone);
+    expect(tones).not.toContain('unknown');
+    expect(new Set(tones).size).toBe(RUN_STATUSES.length);
   });
 });

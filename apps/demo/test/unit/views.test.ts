@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { AuthenticationError, ServerError } from '@df/browser';
+import { AuthenticationError, runtimeParamsSchema, ServerError } from '@df/browser';
 import { render } from 'lit-html';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeError, PROXY_UNREACHABLE } from '../../src/describeError';
+import { paramLabel } from '../../src/paramLabel';
 import { readModels } from '../../src/readModels';
 import { appView } from '../../src/views/appView';
 import { createFormView, formValues } from '../../src/views/createFormView';
@@ -201,6 +202,17 @@ describe('detailView', () => {
     expect(buttons.some((b) => b.startsWith('Cancel'))).toBe(false);
     [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('Delete'))!.click();
     expect(calls).toEqual([['ask', 'delete', r.id]]);
+  });
+
+  it("lists every parameter of core's runtime_params schema, in the schema's order, under its label", () => {
+    const { actions } = recordingActions();
+    const schema = runtimeParamsSchema() as unknown as { entries: Record<string, unknown> };
+    const names = Object.keys(schema.entries);
+    const r = { ...run(), runtime_params: Object.fromEntries(names.map((name) => [name, 1])) };
+    const detail = { runId: r.id, run: r, error: undefined, samples: [], samplesError: undefined };
+    render(detailView(state({ route: { name: 'detail', runId: r.id }, detail }), actions), root);
+    const labels = [...root.querySelectorAll('.kvs--columns dt')].map((dt) => dt.textContent);
+    expect(labels).toEqual(names.map(paramLabel));
   });
 
   it('shows a run whose optional fields are all null sensibly', () => {
