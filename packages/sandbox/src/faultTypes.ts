@@ -1,27 +1,7 @@
-/** The kinds of fault the sandbox can inject. */
-export type FaultKind =
-  | 'latency'
-  | 'rate-limit'
-  | 'server-error'
-  | 'reset'
-  | 'refuse'
-  | 'drop-after-act'
-  | 'malformed-json'
-  | 'unknown-status'
-  | 'extra-field';
+import type { FAULT_KINDS } from './internal/rules';
 
-/** Every fault kind, in the order help texts list them. */
-export const FAULT_KINDS: readonly FaultKind[] = [
-  'latency',
-  'rate-limit',
-  'server-error',
-  'reset',
-  'refuse',
-  'drop-after-act',
-  'malformed-json',
-  'unknown-status',
-  'extra-field',
-];
+/** The kinds of fault the sandbox can inject. */
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** One fault rule: which requests it matches, what it does, and how often. */
 export interface FaultRule {

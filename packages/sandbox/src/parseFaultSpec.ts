@@ -1,4 +1,5 @@
-import { FAULT_KINDS as KINDS, type FaultKind, type FaultRule } from './faultTypes';
+import type { FaultKind, FaultRule } from './faultTypes';
+import { FAULT_KINDS as KINDS, SERVER_ERROR_STATUSES } from './internal/rules';
 
 const METHODS = ['*', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -65,7 +66,9 @@ function findProblem(rule: FaultRule): string | undefined {
   if (rule.retryAfter !== undefined && !(nonNegative(rule.retryAfter) && Number.isInteger(rule.retryAfter))) {
     return 'retry-after must be an integer >= 0 (seconds)';
   }
-  if (rule.status !== undefined && ![500, 502, 503].includes(rule.status)) return 'status must be 500, 502 or 503';
+  if (rule.status !== undefined && !(SERVER_ERROR_STATUSES as readonly number[]).includes(rule.status)) {
+    return `status must be ${SERVER_ERROR_STATUSES.slice(0, -1).join(', ')} or ${SERVER_ERROR_STATUSES.at(-1)}`;
+  }
   if (rule.status !== undefined && rule.kind !== 'server-error') return 'status applies to server-error only';
   if (rule.probability !== undefined && !(nonNegative(rule.probability) && rule.probability <= 1)) {
     return 'p must be between 0 and 1';

@@ -8,6 +8,7 @@ import { createControl } from './internal/createControl';
 import { createFaultController } from './internal/faults/createFaultController';
 import { createIdempotencyStore } from './internal/idempotency';
 import { runRecordsOf } from './internal/runRecordsOf';
+import { DEFAULT_HOST, DEFAULT_SAMPLES_PER_SECOND, DEFAULT_SEED, DEFAULT_SPEED } from './internal/rules';
 import { createListener } from './internal/server/createListener';
 import { createScheduler } from './internal/server/createScheduler';
 import { checkIdempotencyMode, checkSpeed, createSettings } from './internal/settings';
@@ -17,9 +18,9 @@ import type { Sandbox, SandboxOptions, SandboxRequestRecord } from './types';
 
 /** Starts a local Dataframer-compatible API server and resolves once it listens. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
   const now = options.now ?? Date.now;
-  const timeline = createTimeline(now, checkSpeed(options.speed ?? 1));
+  const timeline = createTimeline(now, checkSpeed(options.speed ?? DEFAULT_SPEED));
   const settings = createSettings(timeline, options);
   // Bad rules fail the start before anything listens.
   const initialFaults = (options.faults ?? []).map((rule) =>
@@ -29,7 +30,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seed,
     now,
     timeline,
-    samplesPerSecond: options.samplesPerSecond ?? 5,
+    samplesPerSecond: options.samplesPerSecond ?? DEFAULT_SAMPLES_PER_SECOND,
     pendingMs: options.pendingMs ?? 2000,
     zipBuildMs: options.zipBuildMs ?? 2000,
     failureRate: options.failureRate ?? 0.1,
@@ -55,7 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // A client that was answered must not wait on a server-side idle timer to let the process exit.
   server.keepAliveTimeout = 5_000;
 
-  const listener = await createListener(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const listener = await createListener(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
   faults.onRefusingChange((refusing) => listener.setRefusing(refusing));
   for (const rule of initialFaults) faults.add(rule);
   let stopping: Promise<void> | undefined;

@@ -1,6 +1,8 @@
 import type { FaultKind, FaultRule, SandboxFaults } from './faultTypes';
+import type { IdempotencyMode, OptionalFieldsMode, RunStatus, SpecReadyStatus } from './internal/rules';
 
 export type { FaultKind, FaultRule, InstalledFaultRule, SandboxFaults } from './faultTypes';
+export type { IdempotencyMode, OptionalFieldsMode, SpecReadyStatus } from './internal/rules';
 
 /** An extra company and the API keys that act for it. */
 export interface SandboxTenant {
@@ -44,15 +46,6 @@ export interface SandboxOptions {
   maxPageSize?: number;
 }
 
-/** The word a spec list and detail use for a spec that runs can be made from. */
-export type SpecReadyStatus = 'SUCCEEDED' | 'READY';
-
-/** How optional fields are served: with their values, as `null`, or left out. */
-export type OptionalFieldsMode = 'present' | 'null' | 'absent';
-
-/** How creates treat `Idempotency-Key`: replay a repeat's first answer, or ignore the header (it is still recorded on the run). */
-export type IdempotencyMode = 'honour' | 'ignore';
-
 /** The settings a running sandbox can change (`control.set()`, `PATCH /__sandbox/settings`). */
 export interface SandboxSettings {
   /** Time scale of the simulation; changing it keeps every run's progress so far. */
@@ -64,7 +57,7 @@ export interface SandboxSettings {
 }
 
 /** The statuses `control.seedRun()` can place a run in. */
-export type SeedRunStatus = 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';
+export type SeedRunStatus = RunStatus;
 
 /** What `control.seedRun()` creates: a run that shows `status` now. */
 export interface SeedRunOptions {

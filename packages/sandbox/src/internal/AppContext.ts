@@ -23,6 +23,3 @@ export interface AppContext {
   /** The views' context with the settings in force now. */
   view(): ViewContext;
 }
-
-/** The API's path prefix. */
-export const API = '/api/dataframer';

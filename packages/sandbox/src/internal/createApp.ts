@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { TrieRouter } from 'hono/router/trie-router';
-import { API, type AppContext, type Env } from './AppContext';
+import type { AppContext, Env } from './AppContext';
 import { closeWhileRefusing } from './middleware/closeWhileRefusing';
 import { faults } from './middleware/faults';
 import { requestLog } from './middleware/requestLog';
@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health';
 import { modelsRoutes } from './routes/models';
 import { runsRoutes } from './routes/runs';
 import { specsRoutes } from './routes/specs';
+import { ADMIN, API } from './rules';
 
 /** The methods served at each registered route path, from the app's own routes (for 405 and `Allow`). */
 function allowedMethods(app: Hono<Env>): (path: string) => string[] {
@@ -24,7 +25,7 @@ function allowedMethods(app: Hono<Env>): (path: string) => string[] {
   };
 }
 
-/** Builds the Hono app: the Dataframer API under /api/dataframer/, the admin API under /__sandbox/. */
+/** Builds the Hono app: the Dataframer API under `API`, the admin API under `ADMIN`. */
 export function createApp(ctx: AppContext): Hono<Env> {
   const api = new Hono<Env>({ strict: true });
   api.use('*', faults(ctx));
@@ -36,7 +37,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>({ strict: true });
   app.use('*', requestLog(ctx), closeWhileRefusing(ctx));
   app.route(API, api);
-  app.route('/__sandbox', adminRoutes(ctx));
+  app.route(ADMIN, adminRoutes(ctx));
 
   const allowed = allowedMethods(app);
   app.notFound((c) => {

@@ -1,12 +1,12 @@
 import type { SandboxControl, SeedRunOptions } from '../types';
 import type { FaultController } from './faults/createFaultController';
 import type { IdempotencyStore } from './idempotency';
-import { SEED_RUN_STATUSES } from './store/seedCompany';
+import { MAX_SAMPLES_PER_RUN, RUN_STATUSES } from './rules';
 import type { Settings } from './settings';
 import type { Store } from './store/Store';
 
 function checkSeedRun(store: Store, options: SeedRunOptions) {
-  if (!options || !SEED_RUN_STATUSES.includes(options.status)) throw new Error(`status must be one of ${SEED_RUN_STATUSES.join(', ')}`);
+  if (!options || !RUN_STATUSES.includes(options.status)) throw new Error(`status must be one of ${RUN_STATUSES.join(', ')}`);
   const company = options.company ?? 'acme';
   const tenant = store.tenantForKey(company) ?? store.tenant(company);
   if (!tenant) throw new Error(`unknown company "${company}"`);
@@ -14,11 +14,12 @@ function checkSeedRun(store: Store, options: SeedRunOptions) {
   const spec = options.specId === undefined ? usable[0] : usable.find((s) => s.id === options.specId);
   if (!spec) throw new Error(`spec ${options.specId ?? ''} is not a SUCCEEDED spec of company "${tenant.id}"`);
   const samples = options.samples ?? 100;
-  if (!Number.isInteger(samples) || samples < 1 || samples > 20000) throw new Error('samples must be an integer from 1 to 20000');
+  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES_PER_RUN)
+    throw new Error(`samples must be an integer from 1 to ${MAX_SAMPLES_PER_RUN}`);
   if (options.progress !== undefined && !(typeof options.progress === 'number' && options.progress >= 0 && options.progress <= 1)) {
     throw new Error('progress must be a number from 0 to 1');
   }
-  return { tenant, spec };
+  return { tenant, spec, samples };
 }
 
 /** Creates the control of a sandbox: what `sandbox.control` and the admin API call. */
@@ -42,8 +43,8 @@ export function createControl(parts: {
       store.timeline.advance(ms);
     },
     seedRun(options) {
-      const { tenant, spec } = checkSeedRun(store, options);
-      return store.seedRun(tenant, spec, options).id;
+      const { tenant, spec, samples } = checkSeedRun(store, options);
+      return store.seedRun(tenant, spec, { status: options.status, samples, progress: options.progress }).id;
     },
     reset(options = {}) {
       const seed = options.seed ?? store.seed();

@@ -1,4 +1,4 @@
-import type { IdempotencyMode } from '../types';
+import type { IdempotencyMode } from './rules';
 
 /** Serialises JSON with sorted keys, so two equal bodies give the same fingerprint. */
 function canonical(value: unknown): string {
@@ -31,7 +31,7 @@ export function checkIdempotencyKey(key: string): string | undefined {
 }
 
 /** Creates an empty idempotency store that honours keys, or ignores them (`mode` `ignore`). */
-export function createIdempotencyStore(mode: IdempotencyMode = 'honour'): IdempotencyStore {
+export function createIdempotencyStore(mode: IdempotencyMode): IdempotencyStore {
   const entries = new Map<string, { fingerprint: string; status: number; answer: unknown }>();
   const slot = (company: string, key: string): string => `${company}\n${key}`;
   return {

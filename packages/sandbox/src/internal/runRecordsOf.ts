@@ -1,4 +1,5 @@
 import type { SandboxRunRecord } from '../types';
+import { DEFAULT_SPEC_READY_STATUS } from './rules';
 import type { Store } from './store/Store';
 import { runDetailView } from './views/runViews';
 
@@ -6,7 +7,7 @@ import { runDetailView } from './views/runViews';
 export function runRecordsOf(ctx: { store: Store }, companyOrKey?: string): SandboxRunRecord[] {
   const { store } = ctx;
   const company = companyOrKey === undefined ? undefined : (store.tenantForKey(companyOrKey)?.id ?? companyOrKey);
-  const view = { store, settings: { specReadyStatus: 'SUCCEEDED', optionalFields: 'present' } as const };
+  const view = { store, settings: { specReadyStatus: DEFAULT_SPEC_READY_STATUS, optionalFields: 'present' as const } };
   return store
     .allRuns()
     .filter((r) => company === undefined || r.companyId === company)

@@ -1,9 +1,15 @@
-import type { IdempotencyMode, OptionalFieldsMode, SandboxSettings, SpecReadyStatus } from '../types';
+import type { SandboxSettings } from '../types';
+import {
+  DEFAULT_IDEMPOTENCY_MODE,
+  DEFAULT_OPTIONAL_FIELDS,
+  DEFAULT_SPEC_READY_STATUS,
+  IDEMPOTENCY_MODES,
+  type IdempotencyMode,
+  MAX_SAMPLES_PAGE,
+  OPTIONAL_FIELDS_MODES,
+  SPEC_READY_STATUSES,
+} from './rules';
 import type { Timeline } from './store/createTimeline';
-
-/** Accepted values of each setting, for validation and help texts. */
-const SPEC_READY_STATUSES: readonly SpecReadyStatus[] = ['SUCCEEDED', 'READY'];
-const OPTIONAL_FIELDS_MODES: readonly OptionalFieldsMode[] = ['present', 'null', 'absent'];
 
 /** The settings a running sandbox can change; the speed lives on the timeline. */
 export interface Settings {
@@ -25,19 +31,19 @@ function checkChoice<T extends string>(name: string, value: unknown, choices: re
   return value as T;
 }
 
-/** Checks a samples page cap: an integer from 1 to 1000, the contract's largest page; throws an Error that says what is wrong. */
+/** The page caps `maxPageSize` takes: integers from 1 to the contract's largest page. */
+export const PAGE_CAP_RANGE = `an integer from 1 to ${MAX_SAMPLES_PAGE}`;
+
+/** Checks a samples page cap (see `PAGE_CAP_RANGE`); throws an Error that says what is wrong. */
 export function checkMaxPageSize(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1000)
-    throw new Error(`maxPageSize must be an integer from 1 to 1000, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_SAMPLES_PAGE)
+    throw new Error(`maxPageSize must be ${PAGE_CAP_RANGE}, got ${JSON.stringify(value)}`);
   return value;
 }
 
-/** The values of the `idempotency` start option. */
-export const IDEMPOTENCY_MODES: readonly IdempotencyMode[] = ['honour', 'ignore'];
-
-/** Checks the `idempotency` start option (default `honour`); throws an Error naming the bad value. */
+/** Checks the `idempotency` start option (`DEFAULT_IDEMPOTENCY_MODE` when not given); throws an Error naming the bad value. */
 export function checkIdempotencyMode(mode: unknown): IdempotencyMode {
-  return checkChoice('idempotency', mode ?? 'honour', IDEMPOTENCY_MODES);
+  return checkChoice('idempotency', mode ?? DEFAULT_IDEMPOTENCY_MODE, IDEMPOTENCY_MODES);
 }
 
 /** Creates the settings, starting from the start options. */
@@ -45,8 +51,8 @@ export function createSettings(
   timeline: Timeline,
   initial: { specReadyStatus?: unknown; optionalFields?: unknown; maxPageSize?: unknown },
 ): Settings {
-  let specReadyStatus = checkChoice('specReadyStatus', initial.specReadyStatus ?? 'SUCCEEDED', SPEC_READY_STATUSES);
-  let optionalFields = checkChoice('optionalFields', initial.optionalFields ?? 'present', OPTIONAL_FIELDS_MODES);
+  let specReadyStatus = checkChoice('specReadyStatus', initial.specReadyStatus ?? DEFAULT_SPEC_READY_STATUS, SPEC_READY_STATUSES);
+  let optionalFields = checkChoice('optionalFields', initial.optionalFields ?? DEFAULT_OPTIONAL_FIELDS, OPTIONAL_FIELDS_MODES);
   let maxPageSize = initial.maxPageSize === undefined ? undefined : checkMaxPageSize(initial.maxPageSize);
   const get = (): SandboxSettings => ({
     speed: timeline.speed(),

@@ -1,12 +1,13 @@
 import type { Sandbox, SandboxOptions } from '../../types';
+import { ADMIN, API, DEFAULT_OPTIONAL_FIELDS, DEFAULT_SPEC_READY_STATUS } from '../rules';
 
 /** What the command prints once it listens: the base URL, the exact export lines, and a first request to try. */
 export function banner(sandbox: Sandbox, options: Pick<SandboxOptions, 'idempotency'> = {}): string {
   const { url, keys } = sandbox;
   const settings = sandbox.control.settings();
   const notes: string[] = [];
-  if (settings.specReadyStatus !== 'SUCCEEDED') notes.push(`specs say ${settings.specReadyStatus}`);
-  if (settings.optionalFields !== 'present')
+  if (settings.specReadyStatus !== DEFAULT_SPEC_READY_STATUS) notes.push(`specs say ${settings.specReadyStatus}`);
+  if (settings.optionalFields !== DEFAULT_OPTIONAL_FIELDS)
     notes.push(`optional fields ${settings.optionalFields === 'null' ? 'are null' : 'are left out'}`);
   if (settings.maxPageSize !== undefined) notes.push(`sample pages hold at most ${settings.maxPageSize}`);
   if (options.idempotency === 'ignore') notes.push('Idempotency-Key ignored');
@@ -20,8 +21,8 @@ export function banner(sandbox: Sandbox, options: Pick<SandboxOptions, 'idempote
     `export DATAFRAMER_BASE_URL=${url}`,
     `export DATAFRAMER_API_KEY=${keys.acme}`,
     '',
-    `Try: curl -H "Authorization: Bearer ${keys.acme}" ${url}/api/dataframer/runs/`,
-    `Admin API: ${url}/__sandbox/state. Stop with Ctrl-C.`,
+    `Try: curl -H "Authorization: Bearer ${keys.acme}" ${url}${API}/runs/`,
+    `Admin API: ${url}${ADMIN}/state. Stop with Ctrl-C.`,
     '',
   ].join('\n');
 }

@@ -1,6 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../../types';
-import { checkMaxPageSize, IDEMPOTENCY_MODES } from '../settings';
+import {
+  DEFAULT_CLI_PORT,
+  DEFAULT_HOST,
+  DEFAULT_SEED,
+  DEFAULT_SPEED,
+  IDEMPOTENCY_MODES,
+  OPTIONAL_FIELDS_MODES,
+  SPEC_READY_STATUSES,
+} from '../rules';
+import { checkMaxPageSize, PAGE_CAP_RANGE } from '../settings';
 
 /** What the command line asked for. */
 export type CliRequest =
@@ -30,7 +39,7 @@ function pageCap(raw: string | undefined): number | undefined {
   try {
     return checkMaxPageSize(Number(raw));
   } catch {
-    throw new UsageError(`--max-page-size must be an integer from 1 to 1000, got "${raw}"`);
+    throw new UsageError(`--max-page-size must be ${PAGE_CAP_RANGE}, got "${raw}"`);
   }
 }
 
@@ -59,20 +68,20 @@ export function parseCliArgs(argv: string[]): CliRequest {
   }
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  const port = number('port', values.port, 8787);
+  const port = number('port', values.port, DEFAULT_CLI_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be an integer from 0 to 65535, got "${values.port}"`);
-  const specReadyStatus = choice('spec-ready-status', values['spec-ready-status'], ['SUCCEEDED', 'READY'] as const);
-  const optionalFields = choice('optional-fields', values['optional-fields'], ['present', 'null', 'absent'] as const);
+  const specReadyStatus = choice('spec-ready-status', values['spec-ready-status'], SPEC_READY_STATUSES);
+  const optionalFields = choice('optional-fields', values['optional-fields'], OPTIONAL_FIELDS_MODES);
   const idempotency = choice('idempotency', values.idempotency, IDEMPOTENCY_MODES);
   const maxPageSize = pageCap(values['max-page-size']);
   return {
     kind: 'start',
     options: {
       port,
-      host: values.host ?? '127.0.0.1',
-      seed: number('seed', values.seed, 1),
-      speed: number('speed', values.speed, 1),
+      host: values.host ?? DEFAULT_HOST,
+      seed: number('seed', values.seed, DEFAULT_SEED),
+      speed: number('speed', values.speed, DEFAULT_SPEED),
       faults: values.fault ?? [],
       ...(specReadyStatus && { specReadyStatus }),
       ...(optionalFields && { optionalFields }),

@@ -1,5 +1,6 @@
-import { FAULT_KINDS, type FaultKind, type InstalledFaultRule, type SandboxFaults } from '../../faultTypes';
+import type { FaultKind, InstalledFaultRule, SandboxFaults } from '../../faultTypes';
 import { parseFaultSpec, validateFaultRule } from '../../parseFaultSpec';
+import { API, DEFAULT_FAULT_MS, FAULT_KINDS } from '../rules';
 import { createRandom, hashSeed } from '../store/random';
 import type { Scheduler } from '../server/createScheduler';
 
@@ -20,10 +21,10 @@ export interface FaultController extends SandboxFaults {
 
 const zeroCounts = (): Record<FaultKind, number> => Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
 
-/** Matches a request path (relative to `/api/dataframer`) against a rule's path pattern. */
+/** Matches a request path (relative to the API prefix) against a rule's path pattern. */
 export function matchesPath(pattern: string | undefined, path: string): boolean {
   if (pattern === undefined || pattern === '*') return true;
-  const relative = pattern.startsWith('/api/dataframer/') ? pattern.slice('/api/dataframer'.length) : pattern;
+  const relative = pattern.startsWith(`${API}/`) ? pattern.slice(API.length) : pattern;
   const want = relative.split('/');
   const got = path.split('/');
   if (want.length !== got.length) return false;
@@ -64,7 +65,7 @@ export function createFaultController(seed: number, scheduler: Scheduler): Fault
         // A refusal fires once, when installed, and removes itself when its time is up.
         installed.injected = 1;
         counts.refuse += 1;
-        scheduler.after(installed.ms ?? 500, () => controller.remove(id));
+        scheduler.after(installed.ms ?? DEFAULT_FAULT_MS, () => controller.remove(id));
       }
       return id;
     },
@@ -104,7 +105,7 @@ export function createFaultController(seed: number, scheduler: Scheduler): Fault
         if (rule.kind === 'latency') {
           rule.injected += 1;
           counts.latency += 1;
-          latencyMs += rule.ms ?? 500;
+          latencyMs += rule.ms ?? DEFAULT_FAULT_MS;
         } else if (fault === null) {
           rule.injected += 1;
           counts[rule.kind] += 1;

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { FaultKind, FaultRule } from '../../faultTypes';
-import { API, type AppContext, type Env } from '../AppContext';
+import type { AppContext, Env } from '../AppContext';
 import { detail } from '../respond';
+import { API, type SERVER_ERROR_STATUSES } from '../rules';
 
 /** Rewrites a JSON response body for the unknown-status and extra-field faults. */
 function rewriteJson(body: unknown, kind: FaultKind, rule: FaultRule): unknown {
@@ -15,7 +16,7 @@ function rewriteJson(body: unknown, kind: FaultKind, rule: FaultRule): unknown {
   return Array.isArray(body) ? body.map(apply) : apply(body);
 }
 
-const SERVER_ERRORS: Record<number, string> = {
+const SERVER_ERRORS: Record<(typeof SERVER_ERROR_STATUSES)[number], string> = {
   500: 'A server error occurred.',
   502: 'Bad gateway.',
   503: 'Service temporarily unavailable, try again later.',
@@ -50,7 +51,7 @@ export function faults(ctx: AppContext): MiddlewareHandler<Env> {
       case 'server-error': {
         const status = fault.status ?? 500;
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-        return detail(c, status, SERVER_ERRORS[status] ?? 'A server error occurred.', headers);
+        return detail(c, status, SERVER_ERRORS[status as keyof typeof SERVER_ERRORS] ?? SERVER_ERRORS[500], headers);
       }
     }
     await next();

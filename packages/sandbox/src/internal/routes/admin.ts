@@ -15,13 +15,11 @@ const SETTING_NAMES: Record<string, keyof SandboxSettings> = {
   max_page_size: 'maxPageSize',
 };
 
+/** The settings in the admin API's spelling; a setting that is not set (`maxPageSize`) is left out. */
 function settingsBody(settings: SandboxSettings): Record<string, unknown> {
-  return {
-    speed: settings.speed,
-    spec_ready_status: settings.specReadyStatus,
-    optional_fields: settings.optionalFields,
-    ...(settings.maxPageSize !== undefined && { max_page_size: settings.maxPageSize }),
-  };
+  return Object.fromEntries(
+    Object.entries(SETTING_NAMES).flatMap(([name, key]) => (settings[key] === undefined ? [] : [[name, settings[key]]])),
+  );
 }
 
 /** Reads a JSON object body (empty allowed) or answers 400. */

@@ -2,12 +2,13 @@ import { Hono, type Context } from 'hono';
 import type { AppContext, Env } from '../AppContext';
 import { loadRun } from '../middleware/loadRun';
 import { detail, notFound } from '../respond';
+import { ADMIN } from '../rules';
 import type { RunState } from '../store/state';
 import { fileContentView, fileDownloadView, generatedFilesView, zipReadyView } from '../views/fileViews';
 
 /** A download link on this server for a token (served by the downloads routes). */
 function downloadUrl(c: Context, token: string, name: string): string {
-  return `${new URL(c.req.url).origin}/__sandbox/downloads/${token}/${encodeURIComponent(name)}`;
+  return `${new URL(c.req.url).origin}${ADMIN}/downloads/${token}/${encodeURIComponent(name)}`;
 }
 
 /** `/runs/{id}/…` files (mounted by the runs routes, behind their auth): the ZIP download, and the legacy generated-files routes. */

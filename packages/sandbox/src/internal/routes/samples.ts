@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppContext, Env } from '../AppContext';
 import { loadRun } from '../middleware/loadRun';
 import { readJson } from '../respond';
+import { MAX_SAMPLES_PAGE } from '../rules';
 import type { FieldErrors } from '../validation/FieldErrors';
 import { readInteger } from '../validation/queryParams';
 import { validateSampleIndices } from '../validation/validateSampleIndices';
@@ -15,8 +16,8 @@ export function samplesRoutes(ctx: AppContext): Hono<Env> {
   samples.get('/', (c) => {
     const errors: FieldErrors = {};
     const offset = readInteger(c.req.query('offset'), 'offset', { fallback: 0, min: 0 }, errors);
-    // "Default all, max 1000": without a limit, at most 1000 samples.
-    const limit = readInteger(c.req.query('limit'), 'limit', { fallback: 1000, min: 1, max: 1000 }, errors);
+    // "Default all, max 1000": without a limit, a page as large as a limit may ask for.
+    const limit = readInteger(c.req.query('limit'), 'limit', { fallback: MAX_SAMPLES_PAGE, min: 1, max: MAX_SAMPLES_PAGE }, errors);
     if (Object.keys(errors).length > 0) return c.json(errors, 400);
     const run = c.get('run');
     // A gateway's page cap: fewer samples than asked for, with the same total, and the client must ask again.

@@ -1,4 +1,5 @@
-import type { SandboxTenant, SeedRunOptions } from '../../types';
+import type { SandboxTenant } from '../../types';
+import type { RunStatus } from '../rules';
 import type { Downloads } from './createDownloads';
 import type { Timeline } from './createTimeline';
 import type { RunProgress } from './lifecycle';
@@ -33,8 +34,8 @@ export interface Store {
   runsOf(companyId: string): RunState[];
   run(companyId: string, id: string): RunState | undefined;
   createRun(tenant: Tenant, spec: SpecState, specVersion: number, params: Record<string, unknown>): RunState;
-  /** A run placed in time so that it shows the requested status now. */
-  seedRun(tenant: Tenant, spec: SpecState, options: SeedRunOptions): RunState;
+  /** A run placed in time so that it shows `status` now (`progress` of the way through, for PROCESSING and CANCELED). */
+  seedRun(tenant: Tenant, spec: SpecState, options: { status: RunStatus; samples: number; progress?: number | undefined }): RunState;
   /** The run's status and counts now. */
   progress(run: RunState): RunProgress;
   /** When the run finished, in wall-clock epoch ms, or null. */

@@ -1,35 +1,3 @@
-/** Model names the create body accepts (the contract's GenerationModel enum). */
-export const GENERATION_MODELS = [
-  'anthropic/claude-opus-4-6',
-  'anthropic/claude-opus-4-6-thinking',
-  'anthropic/claude-sonnet-4-6',
-  'anthropic/claude-sonnet-4-6-thinking',
-  'anthropic/claude-haiku-4-5',
-  'anthropic/claude-haiku-4-5-thinking',
-  'deepseek-ai/DeepSeek-V3.1',
-  'moonshotai/Kimi-K2-Instruct',
-  'openai/gpt-oss-120b',
-  'deepseek-ai/DeepSeek-R1-0528-tput',
-  'Qwen/Qwen2.5-72B-Instruct-Turbo',
-  'gemini/gemini-3-pro-preview',
-  'gemini/gemini-3-pro-preview-thinking',
-  'databricks/databricks-claude-3-7-sonnet',
-  'databricks/databricks-claude-haiku-4-5',
-  'databricks/databricks-claude-opus-4-1',
-  'databricks/databricks-claude-opus-4-5',
-  'databricks/databricks-claude-opus-4-6',
-  'databricks/databricks-claude-sonnet-4',
-  'databricks/databricks-claude-sonnet-4-5',
-  'databricks/databricks-gemini-2-5-flash',
-  'databricks/databricks-gemini-2-5-pro',
-  'databricks/databricks-gemini-3-flash',
-  'databricks/databricks-gemini-3-pro',
-  'databricks/databricks-gpt-5',
-] as const;
-
-/** The contract's default generation model. */
-export const DEFAULT_MODEL = 'anthropic/claude-sonnet-4-6';
-
 /** Simulated dollars per generated sample for a model. */
 export function costPerSample(model: string): number {
   if (model.includes('opus')) return 0.012;

@@ -1,6 +1,7 @@
 import { DEMO_KEYS } from '../../DEMO_KEYS';
 import type { SandboxTenant } from '../../types';
-import { DEFAULT_MODEL, costPerSample } from './catalog';
+import { DEFAULT_MODEL } from '../rules';
+import { costPerSample } from './catalog';
 import { createDownloads } from './createDownloads';
 import { createGeneratedFiles, sampleAt } from './generatedFiles';
 import { progress } from './lifecycle';
@@ -102,7 +103,7 @@ export function createStore(options: StoreOptions): Store {
     createRun: (tenant, spec, specVersion, params) =>
       data.newRun(tenant, spec, { samples: params.number_of_samples as number, specVersion, params, seeded: false }),
     seedRun(tenant, spec, seedOptions) {
-      const samples = seedOptions.samples ?? 100;
+      const { samples } = seedOptions;
       const params = runtimeParams({ number_of_samples: samples, generation_model: DEFAULT_MODEL });
       const run = data.newRun(tenant, spec, {
         samples,

@@ -1,5 +1,5 @@
-import type { SeedRunStatus } from '../../types';
-import { DEFAULT_MODEL, type SampleKind } from './catalog';
+import { DEFAULT_MODEL, type GenerationModel, MAX_SAMPLES_PER_RUN, type RunStatus } from '../rules';
+import type { SampleKind } from './catalog';
 import type { SpecState } from './state';
 
 /** A spec every company starts with. `{company}` in the name is replaced by the company's name. */
@@ -19,8 +19,8 @@ export interface RunFixture {
   spec: string;
   samples: number;
   specVersion: number;
-  model: string;
-  shows: SeedRunStatus;
+  model: GenerationModel;
+  shows: RunStatus;
   /** SUCCEEDED, FAILED and CANCELED runs: created this many days before the start. */
   ageDays?: number;
   /** PROCESSING and CANCELED runs: the fraction of samples processed (when canceled, for CANCELED). */
@@ -73,12 +73,20 @@ export const SPEC_FIXTURES: readonly SpecFixture[] = [
   },
 ];
 
-/** The six runs of every company, oldest first: two SUCCEEDED, one FAILED, one CANCELED, one PROCESSING (a 20,000-sample run 30% done), one PENDING. */
+/** The six runs of every company, oldest first: two SUCCEEDED, one FAILED, one CANCELED, one PROCESSING (a run of the most samples a create allows, 30% done), one PENDING. */
 export const RUN_FIXTURES: readonly RunFixture[] = [
   { spec: 'tickets', samples: 50, specVersion: 2, model: DEFAULT_MODEL, shows: 'SUCCEEDED', ageDays: 9 },
   { spec: 'reviews', samples: 400, specVersion: 1, model: 'anthropic/claude-haiku-4-5', shows: 'FAILED', ageDays: 6, sampleFailRate: 0.02 },
   { spec: 'tickets', samples: 1000, specVersion: 3, model: 'anthropic/claude-opus-4-6', shows: 'CANCELED', ageDays: 4, progress: 0.35 },
   { spec: 'reviews', samples: 200, specVersion: 1, model: 'gemini/gemini-3-pro-preview', shows: 'SUCCEEDED', ageDays: 2 },
-  { spec: 'tickets', samples: 20000, specVersion: 3, model: DEFAULT_MODEL, shows: 'PROCESSING', progress: 0.3, sampleFailRate: 0.01 },
+  {
+    spec: 'tickets',
+    samples: MAX_SAMPLES_PER_RUN,
+    specVersion: 3,
+    model: DEFAULT_MODEL,
+    shows: 'PROCESSING',
+    progress: 0.3,
+    sampleFailRate: 0.01,
+  },
   { spec: 'reviews', samples: 100, specVersion: 1, model: DEFAULT_MODEL, shows: 'PENDING' },
 ];

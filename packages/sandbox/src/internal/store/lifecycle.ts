@@ -1,7 +1,5 @@
+import { type RunStatus, TERMINAL_RUN_STATUSES } from '../rules';
 import type { EvaluationState, LifecycleRun } from './state';
-
-/** The run statuses the sandbox produces. */
-type RunStatus = 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';
 
 /** The computed state of a run at one instant (times are simulated epoch ms). */
 export interface RunProgress {
@@ -13,11 +11,9 @@ export interface RunProgress {
   completedSim: number | null;
 }
 
-const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELED']);
-
 /** Whether a run status is final. */
-export function isTerminal(status: string): boolean {
-  return TERMINAL.has(status);
+export function isTerminal(status: RunStatus): boolean {
+  return TERMINAL_RUN_STATUSES.includes(status);
 }
 
 /** Simulated ms a run spends processing all its samples. */
@@ -71,7 +67,7 @@ const EVALUATION_PROCESSING_MS = 5000;
 export function evaluationProgress(
   evaluation: Pick<EvaluationState, 'createdSim'>,
   at: number,
-): { status: 'PENDING' | 'PROCESSING' | 'SUCCEEDED'; completedSim: number | null } {
+): { status: Extract<RunStatus, 'PENDING' | 'PROCESSING' | 'SUCCEEDED'>; completedSim: number | null } {
   const elapsed = at - evaluation.createdSim;
   if (elapsed < EVALUATION_PENDING_MS) return { status: 'PENDING', completedSim: null };
   if (elapsed < EVALUATION_PENDING_MS + EVALUATION_PROCESSING_MS) return { status: 'PROCESSING', completedSim: null };

@@ -1,6 +1,6 @@
-import type { SeedRunStatus } from '../../types';
-import { processingMs } from './lifecycle';
+import type { RunStatus } from '../rules';
 import type { Timeline } from './createTimeline';
+import { processingMs } from './lifecycle';
 import type { LifecycleRun } from './state';
 
 /** Where a run sits in time so that it shows a status at simulated time `at`. */
@@ -16,7 +16,7 @@ export interface Placement {
  */
 export function placeRun(
   run: Pick<LifecycleRun, 'samples' | 'samplesPerSecond' | 'pendingMs' | 'failFraction'>,
-  status: SeedRunStatus,
+  status: RunStatus,
   at: number,
   timeline: Timeline,
   { ageMs, fraction = 0.5 }: { ageMs?: number; fraction?: number } = {},

@@ -1,4 +1,3 @@
-import type { SeedRunStatus } from '../../types';
 import type { Timeline } from './createTimeline';
 import { RUN_FIXTURES, SPEC_FIXTURES } from './fixtures';
 import type { Placement } from './placeRun';
@@ -73,6 +72,3 @@ export function seedCompany(tenant: Tenant, ctx: SeedContext): void {
     applyPlacement(run, placement, ctx.timeline);
   }
 }
-
-/** The statuses a seeded run can show. */
-export const SEED_RUN_STATUSES: readonly SeedRunStatus[] = ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED', 'CANCELED'];

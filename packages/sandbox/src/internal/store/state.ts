@@ -1,4 +1,5 @@
 /** What the store keeps: companies, specs, runs, evaluations and generated files. */
+import type { DatasetType, SpecStatus } from '../rules';
 import type { SampleKind } from './catalog';
 
 /** A company and its API keys. */
@@ -15,12 +16,12 @@ export interface SpecState {
   companyId: string;
   name: string;
   description: string;
-  status: 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+  status: SpecStatus;
   createdAt: number;
   updatedAt: number;
   datasetId: string | null;
   datasetName: string | null;
-  datasetType: 'SINGLE_FILE' | 'MULTI_FILE' | 'MULTI_FOLDER';
+  datasetType: DatasetType;
   sampleKind: SampleKind;
   versions: Array<{ version: number; createdAt: number; contentYaml: string }>;
 }

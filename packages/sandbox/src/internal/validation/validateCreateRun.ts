@@ -1,8 +1,7 @@
-import { GENERATION_MODELS } from '../store/catalog';
+import { DATABRICKS_PARAMS, GENERATION_MODELS, isDatabricksModel, MAX_SAMPLES_PER_RUN, SEED_SHUFFLING_LEVELS } from '../rules';
 import { notAnObject, type FieldErrors } from './FieldErrors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SHUFFLING = ['none', 'sample', 'field', 'prompt'];
 
 /** Checks a create-run body the way a Django REST serializer would, collecting every field error. */
 export function validateCreateRun(body: unknown): { errors: FieldErrors } | { value: Record<string, unknown> } {
@@ -42,19 +41,19 @@ export function validateCreateRun(body: unknown): { errors: FieldErrors } | { va
 
   if (input.spec_id === undefined) fail('spec_id', 'This field is required.');
   else if (typeof input.spec_id !== 'string' || !UUID.test(input.spec_id)) fail('spec_id', 'Must be a valid UUID.');
-  integer('number_of_samples', 1, 20000, true);
+  integer('number_of_samples', 1, MAX_SAMPLES_PER_RUN, true);
   integer('spec_version', 1, undefined, false);
   choice('generation_model', GENERATION_MODELS);
   choice('outline_model', GENERATION_MODELS);
   string('revision_model');
   integer('max_revision_cycles', 0, undefined, false);
-  choice('seed_shuffling_level', SHUFFLING);
+  choice('seed_shuffling_level', SEED_SHUFFLING_LEVELS);
   integer('max_examples_in_prompt', 0, undefined, false);
   boolean('unified_multifield');
   boolean('enable_revisions');
-  const usesDatabricks = [input.generation_model, input.outline_model].some((m) => typeof m === 'string' && m.startsWith('databricks/'));
+  const usesDatabricks = [input.generation_model, input.outline_model].some((m) => typeof m === 'string' && isDatabricksModel(m));
   if (usesDatabricks) {
-    for (const field of ['databricks_client_id', 'databricks_client_secret', 'databricks_api_base']) {
+    for (const field of DATABRICKS_PARAMS) {
       if (typeof input[field] !== 'string' || input[field] === '')
         fail(field, 'This field is required when a databricks/ model is chosen.');
     }

@@ -1,16 +1,5 @@
+import { DEFAULT_EVALUATION_MODEL, EVALUATION_MODELS } from '../rules';
 import { notAnObject, type FieldErrors } from './FieldErrors';
-
-/** Evaluation models the legacy create-evaluation body accepts (the contract's enum). */
-const EVALUATION_MODELS = [
-  'anthropic/claude-opus-4-5',
-  'anthropic/claude-opus-4-5-thinking',
-  'anthropic/claude-sonnet-4-5',
-  'anthropic/claude-sonnet-4-5-thinking',
-  'anthropic/claude-haiku-4-5',
-] as const;
-
-/** The model used when the body names none. */
-const DEFAULT_EVALUATION_MODEL = 'anthropic/claude-sonnet-4-5';
 
 /** Checks a create-evaluation body (`{ evaluation_model? }`; an empty body is fine). */
 export function validateEvaluation(body: unknown): { errors: FieldErrors } | { value: { model: string } } {

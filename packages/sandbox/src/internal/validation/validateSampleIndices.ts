@@ -1,7 +1,5 @@
+import { MAX_SAMPLE_INDICES } from '../rules';
 import { notAnObject, type FieldErrors } from './FieldErrors';
-
-/** The most positions one request may ask for. */
-const MAX_INDICES = 1000;
 
 /** Checks a `{ indices: [int] }` body the way a Django REST ListField would. */
 export function validateSampleIndices(body: unknown): { errors: FieldErrors } | { value: number[] } {
@@ -10,7 +8,8 @@ export function validateSampleIndices(body: unknown): { errors: FieldErrors } | 
   const indices = (body as Record<string, unknown>).indices;
   if (indices === undefined) return { errors: { indices: ['This field is required.'] } };
   if (!Array.isArray(indices)) return { errors: { indices: [`Expected a list of items but got type "${typeof indices}".`] } };
-  if (indices.length > MAX_INDICES) return { errors: { indices: [`Ensure this field has no more than ${MAX_INDICES} elements.`] } };
+  if (indices.length > MAX_SAMPLE_INDICES)
+    return { errors: { indices: [`Ensure this field has no more than ${MAX_SAMPLE_INDICES} elements.`] } };
   const items: Record<string, string[]> = {};
   indices.forEach((index, i) => {
     if (typeof index !== 'number' || !Number.isInteger(index)) items[i] = ['A valid integer is required.'];

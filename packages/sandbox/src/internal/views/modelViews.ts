@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL, GENERATION_MODELS } from '../store/catalog';
+import { DEFAULT_MODEL, GENERATION_MODELS, isDatabricksModel, isThinkingModel } from '../rules';
 import { shapeFields } from './shapeFields';
 import type { ViewContext } from './ViewContext';
 
@@ -9,8 +9,8 @@ export function modelsView(ctx: ViewContext): Record<string, unknown> {
       {
         id,
         provider: id.split('/')[0],
-        thinking: id.endsWith('-thinking'),
-        requires_databricks_credentials: id.startsWith('databricks/'),
+        thinking: isThinkingModel(id),
+        requires_databricks_credentials: isDatabricksModel(id),
         default: id === DEFAULT_MODEL,
       },
       ['id'],

@@ -1,3 +1,4 @@
+import { DEFAULT_MODEL } from '../rules';
 import type { SpecState } from '../store/state';
 import { shapeFields } from './shapeFields';
 import { iso, type ViewContext } from './ViewContext';
@@ -50,7 +51,7 @@ export function specView(ctx: ViewContext, spec: SpecState, includeVersions: boo
     dataset_name: spec.datasetName,
     dataset_type: spec.datasetType,
     created_by_email: tenant?.email ?? '',
-    runtime_params: { spec_generation_model: 'anthropic/claude-sonnet-4-6', sample_kind: spec.sampleKind },
+    runtime_params: { spec_generation_model: DEFAULT_MODEL, sample_kind: spec.sampleKind },
     content_yaml: spec.status === 'SUCCEEDED' && latest ? latest.contentYaml : null,
   };
   if (includeVersions) {
