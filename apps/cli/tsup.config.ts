@@ -1,19 +1,22 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// Every module the bin imports on demand (command handlers, and src/lazy/), by its path under src/ without the
-// extension (`commands/runs/list`).
-const handlers = Object.fromEntries(
-  ['commands', 'lazy'].flatMap((dir) =>
-    readdirSync(here(`src/${dir}`), { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts'))
-      .map((file) => [`${dir}/${file.slice(0, -3)}`, `src/${dir}/${file}`]),
-  ),
+// Every module the bin imports on demand, by its path under src/ without the extension (`commands/runs/list/run`): the
+// handler of each command (`run.ts` in its folder; the definitions beside it stay in the bin), and src/lazy/.
+const lazyModules: Record<string, string> = Object.fromEntries(
+  ['commands', 'lazy']
+    .flatMap((dir) => readdirSync(here(`src/${dir}`), { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file}`))
+    .filter((file) => (file.startsWith('lazy/') && file.endsWith('.ts')) || file.endsWith('/run.ts'))
+    .map((file) => [file.slice(0, -3), `src/${file}`]),
 );
+
+/** The lazy module a source file is, by its absolute path without the extension. */
+const lazyBySource = new Map(Object.entries(lazyModules).map(([name, file]) => [here(file).slice(0, -3), name]));
 
 // Two builds, every dependency bundled (the installed package has none):
 // - the bin, CommonJS: commander, the command model and main(). Node starts a CommonJS file about 0.1× of a
@@ -46,16 +49,23 @@ export default defineConfig([
       ),
     esbuildPlugins: [
       {
-        // A handler stays a separate ES module, imported at run time from the bin.
+        // A handler stays a separate ES module, imported at run time from the bin: its definition's import() of it is
+        // pointed at the built module under dist/esm/. A static import of one would put it in the bin, so it fails the build.
         name: 'handlers-stay-lazy',
         setup(build) {
-          build.onResolve({ filter: /^\.\/(commands|lazy)\// }, (args) => ({ path: `./esm/${args.path.slice(2)}.js`, external: true }));
+          build.onResolve({ filter: /^\./ }, (args) => {
+            const name = lazyBySource.get(resolve(args.resolveDir, args.path).replace(/\.ts$/, ''));
+            if (name === undefined) return undefined;
+            if (args.kind !== 'dynamic-import')
+              return { errors: [{ text: `${args.path} is loaded lazily: import() it, in ${args.importer}` }] };
+            return { path: `./esm/${name}.js`, external: true };
+          });
         },
       },
     ],
   },
   {
-    entry: handlers,
+    entry: lazyModules,
     outDir: 'dist/esm',
     define: { __PACKAGE_VERSION__: JSON.stringify(version) },
     format: ['esm'],

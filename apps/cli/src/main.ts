@@ -1,7 +1,7 @@
 import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Context } from './context';
 import { EXIT } from './exitCodes';
-import { defineCommands } from './program';
+import { buildProgram } from './program';
 
 declare const __PACKAGE_VERSION__: string;
 
@@ -20,11 +20,17 @@ function commandPath(command: CommandUnknownOpts): string {
   return names.join(' ');
 }
 
+/** The parsed options every handler may read before it runs. */
+interface Parsed {
+  json?: string | true;
+  debug?: boolean;
+}
+
 /**
  * `--json [fields]` takes the next word as its value; when that word is not a field list it is the id
  * (`runs get --json 3f2a9c1e`), which keeps `--json` meaning "list the fields".
  */
-function idBeforeJson<O extends { json?: string | true }>(command: CommandUnknownOpts, id: string | undefined, options: O): [string, O] {
+function idBeforeJson(command: CommandUnknownOpts, id: unknown, options: Parsed): [unknown, Parsed] {
   if (id === undefined && typeof options.json === 'string' && !FIELDS.test(options.json)) return [options.json, { ...options, json: true }];
   if (id === undefined) command.error("error: missing required argument 'id'", { code: 'commander.missingArgument', exitCode: EXIT.USAGE });
   return [id, options];
@@ -32,8 +38,8 @@ function idBeforeJson<O extends { json?: string | true }>(command: CommandUnknow
 
 /** Runs the command line `argv` (without `node` and the script) in `ctx` and returns the exit code. */
 export async function main(argv: string[], ctx: Context): Promise<number> {
-  const c = defineCommands();
-  const program = c.program.version(VERSION_TEXT, '-V, --version', 'print the version');
+  const { root, commands } = buildProgram();
+  const program = root.version(VERSION_TEXT, '-V, --version', 'print the version');
   let code: number = EXIT.OK;
   let usage = '';
 
@@ -52,56 +58,19 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
   }
 
   // Each handler (with the SDK, ky and valibot) is imported only when its command runs.
-  const run = async (debug: boolean | undefined, start: () => Promise<number>) => {
-    // Stack traces of --debug point at the TypeScript sources of the chunks loaded from here on.
-    if (debug) process.setSourceMapsEnabled(true);
-    code = await start();
-  };
-  c.runsList.action((_, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/list')).list(ctx, cmd.optsWithGlobals())),
-  );
-  c.runsGet.action((id, _, cmd) => {
-    const [runId, options] = idBeforeJson(cmd, id, cmd.optsWithGlobals());
-    return run(options.debug, async () => (await import('./commands/runs/get')).get(ctx, options, runId));
-  });
-  c.runsCreate.action((_, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/create')).create(ctx, cmd.optsWithGlobals())),
-  );
-  c.runsWatch.action((id, _, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/watch')).watch(ctx, cmd.optsWithGlobals(), id)),
-  );
-  c.runsCancel.action((id, _, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/cancel')).cancel(ctx, cmd.optsWithGlobals(), id)),
-  );
-  c.runsDelete.action((id, _, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/delete')).remove(ctx, cmd.optsWithGlobals(), id)),
-  );
-  c.runsDownload.action((id, _, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/download')).download(ctx, cmd.optsWithGlobals(), id)),
-  );
-  c.runsSamples.action((id, _, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/runs/samples')).samples(ctx, cmd.optsWithGlobals(), id)),
-  );
-  c.specsList.action((_, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/specs/list')).list(ctx, cmd.optsWithGlobals())),
-  );
-  c.specsGet.action((id, _, cmd) => {
-    const [specId, options] = idBeforeJson(cmd, id, cmd.optsWithGlobals());
-    return run(options.debug, async () => (await import('./commands/specs/get')).get(ctx, options, specId));
-  });
-  c.modelsList.action((_, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/models/list')).list(ctx, cmd.optsWithGlobals())),
-  );
-  c.authLogin.action((_, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/login')).login(ctx, cmd.optsWithGlobals())),
-  );
-  c.authStatus.action((_, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/status')).status(ctx, cmd.optsWithGlobals())),
-  );
-  c.authLogout.action((_, cmd) =>
-    run(cmd.optsWithGlobals().debug, async () => (await import('./commands/auth/logout')).logout(ctx, cmd.optsWithGlobals())),
-  );
-  c.completion.action((shell) => run(false, async () => (await import('./commands/completion')).completion(ctx, program, shell)));
+  for (const { definition, command } of commands) {
+    // commander calls an action with the arguments, then the options, then the command.
+    command.action(async (...given: unknown[]) => {
+      const args = given.slice(0, -2);
+      let options: Parsed = command.optsWithGlobals();
+      if (definition.jsonBeforeId) [args[0], options] = idBeforeJson(command, args[0], options);
+      // Stack traces of --debug point at the TypeScript sources of the chunks loaded from here on.
+      if (options.debug) process.setSourceMapsEnabled(true);
+      const { run } = await definition.handler();
+      // defineCommand checked that the handler takes these options and arguments.
+      code = await (run as (...all: unknown[]) => Promise<number>)(ctx, options, ...args, command);
+    });
+  }
 
   // As gh does: the bare command prints its help and succeeds.
   if (argv.length === 0) {

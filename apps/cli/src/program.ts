@@ -1,20 +1,29 @@
-// The command model: every command, argument and option, with commander's types inferred from the flags.
-// This module and commander are all that load before a command runs; handlers are imported on use.
-import { defineOthers } from './program/others';
-import { defineRoot } from './program/root';
-import { defineRuns } from './program/runs';
+// The command model: the root with its global options, then every command of the registry under its group, typed by
+// commander from the flags. This module, the definitions and commander are all that load before a command runs;
+// handlers are imported on use.
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { COMMANDS } from './commands/registry';
+import type { CommandDefinition, GroupDefinition, NewCommand } from './program/defineCommand';
+import { defineRoot, type Root } from './program/root';
 
-/** Builds the whole command tree without actions; `main` attaches them. */
-export function defineCommands() {
-  const program = defineRoot();
-  return { program, ...defineRuns(program), ...defineOthers(program) };
+/** The command tree: the root, and every command with the definition it was built from. */
+interface Program {
+  root: Root;
+  commands: Array<{ definition: CommandDefinition; command: CommandUnknownOpts }>;
 }
 
-/** The command tree, by name. */
-type Commands = ReturnType<typeof defineCommands>;
-
-/** The parsed options of a command, its own and the global ones, as commander infers them from the flags. */
-export type OptionsOf<K extends keyof Commands> = ReturnType<Commands[K]['optsWithGlobals']>;
-
-/** The global options every command sees. */
-export type GlobalOptions = ReturnType<Commands['program']['opts']>;
+/** Builds the whole command tree without actions; `main` attaches them. */
+export function buildProgram(): Program {
+  const root = defineRoot();
+  const groups = new Map<GroupDefinition, CommandUnknownOpts>();
+  const commands = COMMANDS.map((definition) => {
+    let parent: CommandUnknownOpts = root;
+    if (definition.group) {
+      const { name, description, help } = definition.group;
+      parent = groups.get(definition.group) ?? root.command(name).description(description).addHelpText('after', help);
+      groups.set(definition.group, parent);
+    }
+    return { definition, command: definition.flags(parent.command(definition.name) as NewCommand) };
+  });
+  return { root, commands };
+}

@@ -5,7 +5,7 @@ import { CliError } from './errors';
 import { EXIT } from './exitCodes';
 import { shortDuration } from './format';
 import { createIo, type Io } from './io';
-import type { GlobalOptions } from './program';
+import type { GlobalOptions } from './program/root';
 import { reportError } from './reportError';
 
 /** What a command runs with: the context, the terminal, the resolved credentials and (lazily) a client. */

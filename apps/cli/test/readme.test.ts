@@ -2,7 +2,7 @@ import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../src/exitCodes';
-import { defineCommands } from '../src/program';
+import { buildProgram } from '../src/program';
 import { parseCommandLine } from './support/parse';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -47,7 +47,7 @@ describe('README', () => {
         walk(child, [...path, child.name()]);
       }
     };
-    const { program } = defineCommands();
+    const { root: program } = buildProgram();
     walk(program, []);
     for (const option of program.options) expect(tree, option.long).toContain(option.long!);
   });

@@ -7,10 +7,11 @@ import { RequestValidationError } from '@df/node';
 import { createIo } from '../src/io';
 import { describeRequestValidation } from '../src/reportError';
 import { filterRuns, parseSince, parseStatuses } from '../src/runs/runFilter';
+import { runsCreate } from '../src/commands/runs/create/command';
 import { retryCommand } from '../src/runs/unknownOutcome';
 import { layout } from '../src/statusLine';
 import { bufferContext, tempDir } from './support/cli';
-import { parseCommandLine } from './support/parse';
+import { commandOf, parseCommandLine } from './support/parse';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
@@ -116,7 +117,7 @@ describe('formatting', () => {
   });
 
   it('builds a retry command that repeats every create flag with the key, shell-quoted', () => {
-    expect(retryCommand({ spec: 'abc', samples: 5, model: "it's", skipOutline: true }, 'k-1')).toBe(
+    expect(retryCommand(commandOf(runsCreate), { spec: 'abc', samples: 5, model: "it's", skipOutline: true }, 'k-1')).toBe(
       "dataframer runs create --spec abc --samples 5 --model 'it'\\''s' --skip-outline --idempotency-key k-1",
     );
   });

@@ -8,9 +8,9 @@ import type { CommandUnknownOpts, Option } from '@commander-js/extra-typings';
 import { createClient } from '@df/node';
 import { startSandbox, type Sandbox } from '@df/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { defineCommands } from '../src/program';
+import { runsCreate } from '../src/commands/runs/create/command';
 import type { Result } from './support/cli';
-import { parseCommandLine } from './support/parse';
+import { commandOf, parseCommandLine } from './support/parse';
 import { runBin } from './support/runBin';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -62,7 +62,7 @@ async function parsedRetry(result: Result) {
 /** Every option `runs create` takes, its own and the global ones, the nearest definition first. */
 function createOptions(): Option[] {
   const options: Option[] = [];
-  for (let command: CommandUnknownOpts | null = defineCommands().runsCreate; command; command = command.parent) {
+  for (let command: CommandUnknownOpts | null = commandOf(runsCreate); command; command = command.parent) {
     for (const option of command.options) {
       if (!options.some((seen) => seen.attributeName() === option.attributeName())) options.push(option);
     }

@@ -1,5 +1,5 @@
-// Shared pieces of the command model: value parsers and help text helpers.
-import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
+// Parsers of flag values: each turns the text after a flag into the value the handler gets, or says what it expects.
+import { InvalidArgumentError } from '@commander-js/extra-typings';
 import { parseDuration } from '../duration';
 
 /** Parser for a whole number in [min, max]. */
@@ -35,17 +35,3 @@ export function dollars(value: string): number {
     throw new InvalidArgumentError('Expected an amount of dollars above 0, such as 5 or 2.50.');
   return n;
 }
-
-/** An `Examples:` block for a command's help. */
-export function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => (line.startsWith('#') ? `  ${line}` : `  $ ${line}`)).join('\n')}\n`;
-}
-
-/** Help of the options that take JSON fields. */
-const JSON_HELP = 'output JSON with the given comma-separated fields (without fields: list them)';
-
-/** Help of the arguments that take a run id. */
-export const RUN_ID_HELP = 'run id, a unique prefix of at least 6 characters, or - to read it from stdin';
-
-/** `--json [fields]`, as list and get commands take it. */
-export const jsonOption = () => new Option('--json [fields]', JSON_HELP);

@@ -1,7 +1,8 @@
 // The root command: its global options and the help that ends `dataframer --help`.
 import { Command } from '@commander-js/extra-typings';
 import { EXIT_CODES_HELP } from '../exitCodes';
-import { duration, examples } from './options';
+import { examples } from './helpText';
+import { duration } from './parsers';
 
 const ROOT_HELP = `${examples(
   'dataframer auth login',
@@ -46,3 +47,6 @@ export function defineRoot() {
 
 /** The root command, as the groups are added to it. */
 export type Root = ReturnType<typeof defineRoot>;
+
+/** The global options every command sees. */
+export type GlobalOptions = ReturnType<Root['opts']>;

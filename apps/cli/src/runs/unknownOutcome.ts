@@ -1,6 +1,5 @@
 import type { CommandUnknownOpts, Option } from '@commander-js/extra-typings';
 import type { OutcomeUnknownError } from '@df/node';
-import { defineCommands } from '../program';
 
 /** The parsed options of a create, its own and the global ones, as commander hands them to the handler. */
 type CreateFlags = Readonly<Record<string, unknown>>;
@@ -26,14 +25,14 @@ function argsFor(option: Option, value: unknown): string[] {
 
 /**
  * The exact command that repeats a create under the same idempotency key: every option the create was given, its
- * own and the global ones, read from the command model, so an option added to `runs create` is repeated too.
+ * own and the global ones, read from the command model (`create` is the `runs create` command that ran), so an
+ * option added to `runs create` is repeated too.
  */
-export function retryCommand(options: CreateFlags, key: string): string {
-  const { runsCreate } = defineCommands();
+export function retryCommand(create: CommandUnknownOpts, options: CreateFlags, key: string): string {
   const args = ['dataframer', 'runs', 'create'];
   const seen = new Set<string>();
   // From the command up to the root: where a name is defined twice, the nearest definition holds the value.
-  for (let command: CommandUnknownOpts | null = runsCreate; command; command = command.parent) {
+  for (let command: CommandUnknownOpts | null = create; command; command = command.parent) {
     for (const option of command.options) {
       const name = option.attributeName();
       if (seen.has(name) || NOT_REPEATED.test(name)) continue;
@@ -57,12 +56,12 @@ function describeCause(cause: unknown): string {
  * key, attempts, cause): what happened, how to check, and the command that repeats the create, which is
  * free of a second charge only where the server honours Idempotency-Key.
  */
-export function describeUnknownOutcome(error: OutcomeUnknownError, flags: CreateFlags): string {
+export function describeUnknownOutcome(error: OutcomeUnknownError, create: CommandUnknownOpts, flags: CreateFlags): string {
   const attempts = error.attempts === undefined ? '' : `, after ${error.attempts} attempt${error.attempts === 1 ? '' : 's'}`;
   return [
     `the create may or may not have started a run: ${describeCause(error.cause)}${attempts}. It was not repeated automatically because runs cost money.`,
     `Check first whether the run exists: dataframer runs list --since 1h`,
     `If it does not, repeat the create under the same Idempotency-Key ${error.idempotencyKey}; a server that honours Idempotency-Key answers with the run it already started instead of starting a second one:`,
-    retryCommand(flags, error.idempotencyKey),
+    retryCommand(create, flags, error.idempotencyKey),
   ].join('\n');
 }

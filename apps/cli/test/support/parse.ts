@@ -1,5 +1,6 @@
 import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { defineCommands } from '../../src/program';
+import type { CommandDefinition } from '../../src/program/defineCommand';
+import { buildProgram } from '../../src/program';
 
 /** What commander made of a command line: the command path, its arguments and its options (own and global). */
 export interface Parsed {
@@ -18,7 +19,7 @@ function leaves(command: CommandUnknownOpts, path: string[] = []): Array<[string
  * and `message`) for a usage error, help or version.
  */
 export function parseCommandLine(argv: string[]): Parsed {
-  const { program } = defineCommands();
+  const { root: program } = buildProgram();
   program.version('0.0.0-test');
   let parsed: Parsed | undefined;
   for (const [path, command] of leaves(program)) {
@@ -34,4 +35,11 @@ export function parseCommandLine(argv: string[]): Parsed {
   program.parse(argv, { from: 'user' });
   if (!parsed) throw new CommanderError(2, 'commander.noAction', 'no command ran');
   return parsed;
+}
+
+/** The commander command the program builds from a definition, attached to its group and the root. */
+export function commandOf(definition: CommandDefinition): CommandUnknownOpts {
+  const built = buildProgram().commands.find((c) => c.definition === definition);
+  if (!built) throw new Error(`${definition.name} is not in the registry`);
+  return built.command;
 }

@@ -1,6 +1,6 @@
 import type { CommandUnknownOpts, Option } from '@commander-js/extra-typings';
-import type { Context } from '../context';
-import { EXIT } from '../exitCodes';
+import type { Context } from '../../context';
+import { EXIT } from '../../exitCodes';
 
 /** One command of the tree as completion sees it, read from commander's own model (no flag strings parsed). */
 interface Node {
@@ -102,8 +102,10 @@ function fish(root: CommandUnknownOpts): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `completion bash|zsh|fish`: prints a completion script generated from the command model. */
-export async function completion(ctx: Context, program: CommandUnknownOpts, shell: 'bash' | 'zsh' | 'fish'): Promise<number> {
+/** `completion bash|zsh|fish`: prints a completion script generated from the command model `command` is part of. */
+export async function run(ctx: Context, _options: object, shell: 'bash' | 'zsh' | 'fish', command: CommandUnknownOpts): Promise<number> {
+  let program = command;
+  while (program.parent) program = program.parent;
   ctx.stdout.write(shell === 'bash' ? bash(program) : shell === 'zsh' ? zsh(program) : fish(program));
   return EXIT.OK;
 }

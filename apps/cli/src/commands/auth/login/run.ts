@@ -1,15 +1,15 @@
 import { maskKey } from '@df/node';
-import { writeConfig } from '../../config';
-import type { Context } from '../../context';
-import { CliError, usageError } from '../../errors';
-import { EXIT } from '../../exitCodes';
-import type { OptionsOf } from '../../program';
-import { readSecret } from '../../prompt';
-import { KEY_HELP } from '../../reportError';
-import { withSession } from '../../session';
+import { writeConfig } from '../../../config';
+import type { Context } from '../../../context';
+import { CliError, usageError } from '../../../errors';
+import { EXIT } from '../../../exitCodes';
+import { readSecret } from '../../../prompt';
+import { KEY_HELP } from '../../../reportError';
+import { withSession } from '../../../session';
+import type { LoginOptions } from './flags';
 
 /** `auth login`: reads the key from a hidden prompt or stdin (never argv), checks it, stores it with mode 0600. */
-export function login(ctx: Context, options: OptionsOf<'authLogin'>): Promise<number> {
+export function run(ctx: Context, options: LoginOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io, auth } = s;
     if (ctx.stdin.isTTY) io.info(`Paste a Dataframer API key for ${auth.baseUrl} (Account → API Key). It will not be shown.`);

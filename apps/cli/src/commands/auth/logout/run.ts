@@ -1,11 +1,11 @@
-import { writeConfig } from '../../config';
-import type { Context } from '../../context';
-import { EXIT } from '../../exitCodes';
-import type { OptionsOf } from '../../program';
-import { withSession } from '../../session';
+import { writeConfig } from '../../../config';
+import type { Context } from '../../../context';
+import { EXIT } from '../../../exitCodes';
+import { withSession } from '../../../session';
+import type { LogoutOptions } from './flags';
 
 /** `auth logout`: removes the profile's stored key. */
-export function logout(ctx: Context, options: OptionsOf<'authLogout'>): Promise<number> {
+export function run(ctx: Context, options: LogoutOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io, auth } = s;
     const stored = auth.config.profiles[auth.profile];

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { maskKey } from '@df/node';
-import { configIsShared } from '../../config';
-import type { Context } from '../../context';
-import { EXIT } from '../../exitCodes';
-import type { OptionsOf } from '../../program';
-import { notLoggedIn, withSession } from '../../session';
+import { configIsShared } from '../../../config';
+import type { Context } from '../../../context';
+import { EXIT } from '../../../exitCodes';
+import { notLoggedIn, withSession } from '../../../session';
+import type { StatusOptions } from './flags';
 
 /** `auth status`: which key is in use, where it comes from (masked), and whether the server accepts it. */
-export function status(ctx: Context, options: OptionsOf<'authStatus'>): Promise<number> {
+export function run(ctx: Context, options: StatusOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io, auth } = s;
     const lines: string[] = [];

@@ -1,12 +1,12 @@
-import type { Context } from '../../context';
-import { EXIT } from '../../exitCodes';
-import { printJson, printTable, raw } from '../../format';
-import type { OptionsOf } from '../../program';
-import { withSession } from '../../session';
-import { MODEL_FIELDS } from '../../specs/specFields';
+import type { Context } from '../../../context';
+import { EXIT } from '../../../exitCodes';
+import { printJson, printTable, raw } from '../../../format';
+import { withSession } from '../../../session';
+import { MODEL_FIELDS } from '../../../specs/specFields';
+import type { ListOptions } from './flags';
 
 /** `models list` */
-export function list(ctx: Context, options: OptionsOf<'modelsList'>): Promise<number> {
+export function run(ctx: Context, options: ListOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     if (options.json === true) printJson(io, [], true, MODEL_FIELDS);

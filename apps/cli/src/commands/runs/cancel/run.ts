@@ -1,11 +1,11 @@
-import type { Context } from '../../context';
-import { EXIT } from '../../exitCodes';
-import type { OptionsOf } from '../../program';
-import { resolveRunId } from '../../runs/runIds';
-import { withSession } from '../../session';
+import type { Context } from '../../../context';
+import { EXIT } from '../../../exitCodes';
+import { resolveRunId } from '../../../runs/runIds';
+import { withSession } from '../../../session';
+import type { CancelOptions } from './flags';
 
 /** `runs cancel ID`: cancels a PENDING or PROCESSING run; prints its id. */
-export function cancel(ctx: Context, options: OptionsOf<'runsCancel'>, arg: string): Promise<number> {
+export function run(ctx: Context, options: CancelOptions, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const client = await s.client();
     const id = await resolveRunId(s, client, arg);

@@ -1,14 +1,15 @@
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { OutcomeUnknownError, type CreateRunParams } from '@df/node';
-import type { Context } from '../../context';
-import { CliError, usageError } from '../../errors';
-import { EXIT } from '../../exitCodes';
-import type { OptionsOf } from '../../program';
-import { followRun } from '../../runs/followRun';
-import { resolveSpecId } from '../../runs/runIds';
-import { withSession } from '../../session';
+import type { Context } from '../../../context';
+import { CliError, usageError } from '../../../errors';
+import { EXIT } from '../../../exitCodes';
+import { followRun } from '../../../runs/followRun';
+import { resolveSpecId } from '../../../runs/runIds';
+import { withSession } from '../../../session';
+import type { CreateOptions } from './flags';
 
 /** `runs create`: starts a run under an idempotency key; prints only the new id on stdout; `--wait` follows it. */
-export function create(ctx: Context, o: OptionsOf<'runsCreate'>): Promise<number> {
+export function run(ctx: Context, o: CreateOptions, command: CommandUnknownOpts): Promise<number> {
   return withSession(ctx, o, async (s) => {
     const { io } = s;
     // Checked before anything is sent: a limit that would not be watched must not look like protection.
@@ -40,9 +41,9 @@ export function create(ctx: Context, o: OptionsOf<'runsCreate'>): Promise<number
       }));
     } catch (error) {
       if (error instanceof OutcomeUnknownError) {
-        // Loaded only here: the retry command reads the whole command model, which a create that succeeds never needs.
-        const { describeUnknownOutcome } = await import('../../runs/unknownOutcome');
-        throw new CliError(describeUnknownOutcome(error, o), EXIT.ERROR, { cause: error });
+        // Loaded only here: a create that succeeds never needs to write the command that repeats it.
+        const { describeUnknownOutcome } = await import('../../../runs/unknownOutcome');
+        throw new CliError(describeUnknownOutcome(error, command, o), EXIT.ERROR, { cause: error });
       }
       throw error;
     }

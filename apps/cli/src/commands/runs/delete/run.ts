@@ -1,13 +1,13 @@
-import type { Context } from '../../context';
-import { CliError, usageError } from '../../errors';
-import { EXIT } from '../../exitCodes';
-import { money, relativeTime } from '../../format';
-import type { OptionsOf } from '../../program';
-import { resolveRunId } from '../../runs/runIds';
-import { withSession } from '../../session';
+import type { Context } from '../../../context';
+import { CliError, usageError } from '../../../errors';
+import { EXIT } from '../../../exitCodes';
+import { money, relativeTime } from '../../../format';
+import { resolveRunId } from '../../../runs/runIds';
+import { withSession } from '../../../session';
+import type { DeleteOptions } from './flags';
 
 /** `runs delete ID`: checks that the run exists, shows it and asks (unless --yes), then deletes it. */
-export function remove(ctx: Context, options: OptionsOf<'runsDelete'>, arg: string): Promise<number> {
+export function run(ctx: Context, options: DeleteOptions, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     const client = await s.client();
@@ -18,7 +18,7 @@ export function remove(ctx: Context, options: OptionsOf<'runsDelete'>, arg: stri
       if (!io.inTty || arg === '-') {
         throw usageError(`refusing to delete run ${id} without confirmation because stdin is not a terminal; pass --yes`);
       }
-      const { confirm } = await import('../../prompt');
+      const { confirm } = await import('../../../prompt');
       const what = `${run.status}, ${run.spec_name ?? run.spec_id ?? 'unknown spec'}, ${run.samples_completed ?? 0} samples, ${money(run.total_cost)}, created ${relativeTime(run.created_at, ctx.clock.now())}`;
       if (!(await confirm(ctx, `Delete run ${id} (${what}) and its files? This cannot be undone. [y/N] `))) {
         throw new CliError(`run ${id} was not deleted`);

@@ -2,15 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DownloadProgress, NodeClient } from '@df/node';
-import type { Context } from '../../context';
-import { CliError } from '../../errors';
-import { EXIT } from '../../exitCodes';
-import { shortDuration } from '../../format';
-import type { OptionsOf } from '../../program';
-import { resolveRunId } from '../../runs/runIds';
-import { extractZip } from '../../runs/zipExtract';
-import { type Session, withSession } from '../../session';
-import { bar, bytes, createStatusLine, type StatusLine } from '../../statusLine';
+import type { Context } from '../../../context';
+import { CliError } from '../../../errors';
+import { EXIT } from '../../../exitCodes';
+import { shortDuration } from '../../../format';
+import { resolveRunId } from '../../../runs/runIds';
+import { extractZip } from '../../../runs/zipExtract';
+import { type Session, withSession } from '../../../session';
+import { bar, bytes, createStatusLine, type StatusLine } from '../../../statusLine';
+import type { DownloadOptions } from './flags';
 
 /** How long the ZIP may take to be built when no --timeout is given (only for comparing an existing file's size). */
 const DEFAULT_BUILD_WAIT_MS = 300_000;
@@ -66,7 +66,7 @@ async function extractWithin(s: Session, zip: string, staging: string): Promise<
  * left of --timeout; the saved path is printed once. With --extract, the ZIP is unpacked into `run-<id>/` (also
  * atomically, and within --timeout too) and that directory is printed instead.
  */
-export function download(ctx: Context, options: OptionsOf<'runsDownload'>, arg: string): Promise<number> {
+export function run(ctx: Context, options: DownloadOptions, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     const client = await s.client();

@@ -1,15 +1,15 @@
 import { isTerminalStatus, RUN_STATUSES } from '@df/node';
-import type { Context } from '../../context';
-import { EXIT } from '../../exitCodes';
-import { money, printFields, printJson, raw, relativeTime, statusText } from '../../format';
-import type { OptionsOf } from '../../program';
-import { RUN_DETAIL_FIELDS } from '../../runs/runFields';
-import { resolveRunId } from '../../runs/runIds';
-import { withSession } from '../../session';
-import { bytes } from '../../statusLine';
+import type { Context } from '../../../context';
+import { EXIT } from '../../../exitCodes';
+import { money, printFields, printJson, raw, relativeTime, statusText } from '../../../format';
+import { RUN_DETAIL_FIELDS } from '../../../runs/runFields';
+import { resolveRunId } from '../../../runs/runIds';
+import { withSession } from '../../../session';
+import { bytes } from '../../../statusLine';
+import type { GetOptions } from './flags';
 
 /** `runs get ID`: one run; key/value lines when piped, a readable block on a terminal. */
-export function get(ctx: Context, options: OptionsOf<'runsGet'>, arg: string): Promise<number> {
+export function run(ctx: Context, options: GetOptions, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     if (options.json === true) printJson(io, {}, true, RUN_DETAIL_FIELDS);

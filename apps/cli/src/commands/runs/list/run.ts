@@ -1,12 +1,12 @@
 import { RUN_STATUSES, type Run } from '@df/node';
-import type { Context } from '../../context';
-import { EXIT } from '../../exitCodes';
-import { money, printJson, printTable, raw, relativeTime, SHORT_ID, statusText } from '../../format';
-import type { Io } from '../../io';
-import type { OptionsOf } from '../../program';
-import { RUN_FIELDS } from '../../runs/runFields';
-import { filterRuns, parseStatuses } from '../../runs/runFilter';
-import { withSession } from '../../session';
+import type { Context } from '../../../context';
+import { EXIT } from '../../../exitCodes';
+import { money, printJson, printTable, raw, relativeTime, SHORT_ID, statusText } from '../../../format';
+import type { Io } from '../../../io';
+import { RUN_FIELDS } from '../../../runs/runFields';
+import { filterRuns, parseStatuses } from '../../../runs/runFilter';
+import { withSession } from '../../../session';
+import type { ListOptions } from './flags';
 
 function progressCell(io: Io, run: Run): string {
   const failed = run.samples_failed ? io.out.red(` (${run.samples_failed} failed)`) : '';
@@ -14,7 +14,7 @@ function progressCell(io: Io, run: Run): string {
 }
 
 /** `runs list`: the company's runs, filtered and sorted on the client; says on stderr when --limit left some out. */
-export function list(ctx: Context, options: OptionsOf<'runsList'>): Promise<number> {
+export function run(ctx: Context, options: ListOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     if (options.json === true) printJson(io, [], true, RUN_FIELDS);

@@ -1,10 +1,10 @@
 import { isTerminalStatus, type SampleList } from '@df/node';
-import type { Context } from '../../context';
-import { CliError, usageError } from '../../errors';
-import { EXIT } from '../../exitCodes';
-import type { OptionsOf } from '../../program';
-import { resolveRunId } from '../../runs/runIds';
-import { withSession } from '../../session';
+import type { Context } from '../../../context';
+import { CliError, usageError } from '../../../errors';
+import { EXIT } from '../../../exitCodes';
+import { resolveRunId } from '../../../runs/runIds';
+import { withSession } from '../../../session';
+import type { SamplesOptions } from './flags';
 
 type SampleOutput = NonNullable<NonNullable<SampleList['result']>['generated_outputs']>[number];
 
@@ -25,7 +25,7 @@ function lines(page: SampleList): { text: string; count: number } {
  * streams every page in turn, holding one page at a time, and fails (exit 1) when fewer samples arrive than the
  * server counts. Messages give the run's own status.
  */
-export function samples(ctx: Context, options: OptionsOf<'runsSamples'>, arg: string): Promise<number> {
+export function run(ctx: Context, options: SamplesOptions, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     if (options.all && options.json)

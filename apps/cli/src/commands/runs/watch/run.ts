@@ -1,11 +1,11 @@
-import type { Context } from '../../context';
-import type { OptionsOf } from '../../program';
-import { followRun } from '../../runs/followRun';
-import { resolveRunId } from '../../runs/runIds';
-import { withSession } from '../../session';
+import type { Context } from '../../../context';
+import { followRun } from '../../../runs/followRun';
+import { resolveRunId } from '../../../runs/runIds';
+import { withSession } from '../../../session';
+import type { WatchOptions } from './flags';
 
 /** `runs watch ID`: follows a run until it finishes; the exit code tells the outcome. */
-export function watch(ctx: Context, options: OptionsOf<'runsWatch'>, arg: string): Promise<number> {
+export function run(ctx: Context, options: WatchOptions, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const client = await s.client();
     return followRun(s, client, await resolveRunId(s, client, arg), options);

@@ -1,13 +1,13 @@
-import type { Context } from '../../context';
-import { EXIT } from '../../exitCodes';
-import { printFields, printJson, raw, relativeTime, statusText } from '../../format';
-import type { OptionsOf } from '../../program';
-import { withSession } from '../../session';
-import { SPEC_DETAIL_FIELDS } from '../../specs/specFields';
-import { readId } from '../../stdin';
+import type { Context } from '../../../context';
+import { EXIT } from '../../../exitCodes';
+import { printFields, printJson, raw, relativeTime, statusText } from '../../../format';
+import { withSession } from '../../../session';
+import { SPEC_DETAIL_FIELDS } from '../../../specs/specFields';
+import { readId } from '../../../stdin';
+import type { GetOptions } from './flags';
 
 /** `specs get ID` */
-export function get(ctx: Context, options: OptionsOf<'specsGet'>, arg: string): Promise<number> {
+export function run(ctx: Context, options: GetOptions, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     if (options.json === true) printJson(io, {}, true, SPEC_DETAIL_FIELDS);

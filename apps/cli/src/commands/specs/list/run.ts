@@ -1,12 +1,12 @@
-import type { Context } from '../../context';
-import { EXIT } from '../../exitCodes';
-import { printJson, printTable, raw, relativeTime, SHORT_ID, statusText } from '../../format';
-import type { OptionsOf } from '../../program';
-import { withSession } from '../../session';
-import { SPEC_FIELDS } from '../../specs/specFields';
+import type { Context } from '../../../context';
+import { EXIT } from '../../../exitCodes';
+import { printJson, printTable, raw, relativeTime, SHORT_ID, statusText } from '../../../format';
+import { withSession } from '../../../session';
+import { SPEC_FIELDS } from '../../../specs/specFields';
+import type { ListOptions } from './flags';
 
 /** `specs list` */
-export function list(ctx: Context, options: OptionsOf<'specsList'>): Promise<number> {
+export function run(ctx: Context, options: ListOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     if (options.json === true) printJson(io, [], true, SPEC_FIELDS);
