@@ -123,7 +123,9 @@ describe('runs download through a storage server that misbehaves', () => {
     const elapsed = performance.now() - started;
     expect(code, stderr).toBe(1);
     expect(elapsed).toBeLessThan(3000 + 1500);
-    expect(stderr).toMatch(/did not finish within its 3 s deadline: \d+ of \d+ bytes had arrived; nothing was saved \(the limit set by --timeout 3s\)/);
+    expect(stderr).toMatch(
+      /did not finish within its 3 s deadline: \d+ of \d+ bytes had arrived; nothing was saved \(the limit set by --timeout 3s\)/,
+    );
     expect(readdirSync(out)).toEqual([]);
   });
 
