@@ -9,7 +9,12 @@ const CONTRACT_PATH = fileURLToPath(new URL('../../../contract/dataframer-runs.o
 
 type Json = Record<string, any>;
 
-const doc = parse(readFileSync(CONTRACT_PATH, 'utf8')) as Json;
+/** The contract document as written (the validators below work on their own copy, with the older spec statuses added). */
+export function readContract(): Json {
+  return parse(readFileSync(CONTRACT_PATH, 'utf8')) as Json;
+}
+
+const doc = readContract();
 
 /**
  * One spec-status vocabulary. The list item's enum names SUCCEEDED and READY; the detail's SpecStatus names

@@ -1,6 +1,7 @@
 /**
  * The API's enumerations and limits, and the sandbox's own choices and defaults, each written once here:
- * validation, views, the command line, its help text and the public types read them from this module.
+ * validation, views, the command line, its help text and the public types read them from this module, and
+ * test/rules.test.ts compares the API's ones with the contract document.
  */
 
 // The API, as the contract documents it.
@@ -18,7 +19,7 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELED'];
 
 /** Spec statuses (the contract's SpecStatus, the newest docs' words). */
-const SPEC_STATUSES = ['PROCESSING', 'SUCCEEDED', 'FAILED'] as const;
+export const SPEC_STATUSES = ['PROCESSING', 'SUCCEEDED', 'FAILED'] as const;
 
 /** A status a spec has. */
 export type SpecStatus = (typeof SPEC_STATUSES)[number];
@@ -30,7 +31,7 @@ export const SPEC_READY_STATUSES = ['SUCCEEDED', 'READY'] as const;
 export type SpecReadyStatus = (typeof SPEC_READY_STATUSES)[number];
 
 /** The shapes of a spec's seed dataset (the contract's DatasetType). */
-const DATASET_TYPES = ['SINGLE_FILE', 'MULTI_FILE', 'MULTI_FOLDER'] as const;
+export const DATASET_TYPES = ['SINGLE_FILE', 'MULTI_FILE', 'MULTI_FOLDER'] as const;
 
 /** The shape of a spec's seed dataset. */
 export type DatasetType = (typeof DATASET_TYPES)[number];

@@ -1,0 +1,96 @@
+// The sandbox's enumerations and limits (src/internal/rules.ts) are the contract document's: each is read from
+// the document here, so a change on either side fails until the other follows.
+import { describe, expect, it } from 'vitest';
+import {
+  API,
+  DATABRICKS_PARAMS,
+  DATASET_TYPES,
+  DEFAULT_MODEL,
+  EVALUATION_MODELS,
+  GENERATION_MODELS,
+  MAX_SAMPLE_INDICES,
+  MAX_SAMPLES_PAGE,
+  MAX_SAMPLES_PER_RUN,
+  RUN_STATUSES,
+  SEED_SHUFFLING_LEVELS,
+  SPEC_READY_STATUSES,
+  SPEC_STATUSES,
+  TERMINAL_RUN_STATUSES,
+} from '../src/internal/rules';
+import { readContract } from './contract';
+
+type Json = Record<string, any>;
+
+const doc = readContract();
+const schemas = doc.components.schemas as Json;
+const createRun = schemas.CreateRunRequest.properties as Json;
+
+/** A node of the document with its `$ref`s followed. */
+function follow(node: Json): Json {
+  if (typeof node.$ref !== 'string') return node;
+  const target = (node.$ref as string)
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((acc: Json, key) => acc[key], doc);
+  return follow(target);
+}
+
+/** The operation at a path of the API (relative to its prefix) and a method. */
+function operation(path: string, method: string): Json {
+  return doc.paths[`${API}${path}`][method] as Json;
+}
+
+describe("the sandbox's rules match the contract document", () => {
+  it('serves every path of the document under its API prefix', () => {
+    const paths = Object.keys(doc.paths);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((path) => !path.startsWith(`${API}/`))).toEqual([]);
+  });
+
+  it('run statuses are RunStatus, and the terminal ones are those its description names', () => {
+    expect(RUN_STATUSES).toEqual(schemas.RunStatus.enum);
+    const named = /treat (.+?) as terminal/.exec(schemas.RunStatus.description as string)?.[1];
+    expect(named, 'RunStatus names the terminal statuses').toBeDefined();
+    expect(TERMINAL_RUN_STATUSES).toEqual((named as string).split(/, | and /));
+  });
+
+  it('spec statuses are SpecStatus; a usable spec is the status a create requires, or an older word for it', () => {
+    expect(SPEC_STATUSES).toEqual(schemas.SpecStatus.enum);
+    const required = (schemas.SpecStatus.enum as string[]).filter((status) => (createRun.spec_id.description as string).includes(status));
+    expect(required).toHaveLength(1);
+    expect(SPEC_READY_STATUSES).toEqual([...required, ...schemas.SpecStatus['x-older-values']]);
+    // The SDK 0.3.1 list item spells every status either way.
+    const listed = follow(operation('/specs/', 'get').responses['200'].content['application/json'].schema).items;
+    expect(new Set([...SPEC_STATUSES, ...SPEC_READY_STATUSES])).toEqual(new Set(follow(listed).properties.status.enum));
+  });
+
+  it('dataset types are DatasetType', () => {
+    expect(DATASET_TYPES).toEqual(schemas.DatasetType.enum);
+  });
+
+  it("generation models are GenerationModel, in its order, and the default is the create body's", () => {
+    expect(GENERATION_MODELS).toEqual(schemas.GenerationModel.enum);
+    expect(DEFAULT_MODEL).toBe(createRun.generation_model.default);
+  });
+
+  it("the databricks fields are the create body's databricks_ fields", () => {
+    expect(DATABRICKS_PARAMS).toEqual(Object.keys(createRun).filter((name) => name.startsWith('databricks_')));
+  });
+
+  it('seed shuffling levels are SeedShufflingLevel', () => {
+    expect(SEED_SHUFFLING_LEVELS).toEqual(follow(createRun.seed_shuffling_level).enum);
+  });
+
+  it('evaluation models are the legacy create-evaluation enum', () => {
+    const body = operation('/runs/{run_id}/evaluations/', 'post').requestBody.content['application/json'].schema;
+    expect(EVALUATION_MODELS).toEqual(follow(body).properties.evaluation_model.enum);
+  });
+
+  it('the sample limits are the maxima of number_of_samples, the samples page limit and indices', () => {
+    expect(MAX_SAMPLES_PER_RUN).toBe(createRun.number_of_samples.maximum);
+    const limit = (operation('/runs/{run_id}/samples/', 'get').parameters as Json[]).map(follow).find((p) => p.name === 'limit');
+    expect(MAX_SAMPLES_PAGE).toBe(limit?.schema.maximum);
+    const indices = follow(operation('/runs/{run_id}/samples/', 'post').requestBody.content['application/json'].schema);
+    expect(MAX_SAMPLE_INDICES).toBe(indices.properties.indices.maxItems);
+  });
+});
