@@ -1,3 +1,4 @@
+import { API_KEY_LOCATION } from '@df/core/constants';
 import { maskKey, RequestValidationError, type ApiError } from '@df/node';
 import type { ResolvedAuth } from './config';
 import { CliError } from './errors';
@@ -5,7 +6,7 @@ import { EXIT } from './exitCodes';
 import type { Io } from './io';
 
 /** Where API keys come from, for the messages of a rejected key. */
-export const KEY_HELP = 'Keys are under Account → API Key at app.aimon.ai; store one with: dataframer auth login';
+export const KEY_HELP = `Keys are under ${API_KEY_LOCATION}; store one with: dataframer auth login`;
 
 /** The SDK's parameter names as the user wrote them on the command line. */
 const FLAG_FOR: Record<string, string> = {

@@ -4,6 +4,7 @@ import { startSandbox, type Sandbox } from '@df/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { BIN, run, runIn, tempDir, transcript } from './support/cli';
+import { API_KEY_LOCATION } from '@df/core/constants';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -203,7 +204,7 @@ describe('auth', () => {
     const fromEnv = await runIn(['runs', 'list'], { env: { ...env, DATAFRAMER_API_KEY: WRONG_KEY } });
     expect(fromEnv.code).toBe(4);
     expect(fromEnv.stderr).toContain('the server rejected the API key sk_test_…_000 (from environment variable DATAFRAMER_API_KEY)');
-    expect(fromEnv.stderr).toContain('Keys are under Account → API Key at app.aimon.ai; store one with: dataframer auth login');
+    expect(fromEnv.stderr).toContain(`Keys are under ${API_KEY_LOCATION}; store one with: dataframer auth login`);
     expect((await runIn(['--profile', 'ci', 'auth', 'login', '--no-verify'], { env, input: WRONG_KEY })).code).toBe(0);
     const fromProfile = await runIn(['--profile', 'ci', 'runs', 'list'], { env });
     expect(fromProfile.code).toBe(4);
@@ -211,7 +212,7 @@ describe('auth', () => {
       `the server rejected the API key sk_test_…_000 (from config file ${join(dir, 'config.json')}, profile "ci")`,
     );
     const login = await runIn(['auth', 'login'], { env, input: WRONG_KEY });
-    expect(login.stderr).toContain('rejected the key sk_test_…_000 (401); nothing was saved. Keys are under Account → API Key');
+    expect(login.stderr).toContain(`rejected the key sk_test_…_000 (401); nothing was saved. Keys are under ${API_KEY_LOCATION}`);
     for (const text of [fromEnv.stderr, fromProfile.stderr, login.stderr]) expect(text).not.toContain(WRONG_KEY);
   });
 

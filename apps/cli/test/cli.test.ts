@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BIN, run, runIn, tempDir } from './support/cli';
+import { SEED_SHUFFLING_LEVELS } from '@df/core/constants';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -156,7 +157,7 @@ describe('completion', () => {
     );
     expect(await complete('dataframer --profile x runs list --st')).toEqual(['--status']);
     expect(await complete('dataframer completion ')).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
-    expect(await complete('dataframer runs create --seed-shuffling ')).toEqual(['none', 'sample', 'field', 'prompt']);
+    expect(await complete('dataframer runs create --seed-shuffling ')).toEqual([...SEED_SHUFFLING_LEVELS]);
 
     // Every offered flag exists on that command (no "-or-id" from a value placeholder).
     const listFlags = await complete('dataframer runs list -');
@@ -209,7 +210,7 @@ describe('completion', () => {
     expect(fish.code).toBe(0);
     expect(fish.stdout).toContain("complete -c dataframer -n '__fish_use_subcommand' -a runs");
     expect(fish.stdout).toContain("__fish_seen_subcommand_from runs; and __fish_seen_subcommand_from list' -l status -s s -r");
-    expect(fish.stdout).toContain("-l seed-shuffling -r -a 'none sample field prompt'");
+    expect(fish.stdout).toContain(`-l seed-shuffling -r -a '${SEED_SHUFFLING_LEVELS.join(' ')}'`);
     expect(fish.stdout).not.toMatch(/-l or-id|-l name-or-id/);
   });
 });

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { startSandbox, type Sandbox } from '@df/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BIN, runIn, tempDir } from './support/cli';
+import { isUsableSpecStatus } from '@df/core/constants';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -19,8 +20,8 @@ beforeAll(async () => {
   // Slow enough that a 100-sample run takes a few seconds and many frames are drawn.
   sandbox = await startSandbox({ port: 0, seed: 11, speed: 8, failureRate: 0 });
   env = { DATAFRAMER_BASE_URL: sandbox.url, DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_CONFIG_DIR: tempDir() };
-  spec = JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env })).stdout).find(
-    (s: { status: string }) => s.status === 'SUCCEEDED' || s.status === 'READY',
+  spec = JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env })).stdout).find((s: { status: string }) =>
+    isUsableSpecStatus(s.status),
   ).id;
 });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { BIN, run, runIn, SH_BIN, tempDir, transcript } from './support/cli';
+import { isUsableSpecStatus, MAX_SAMPLES_PAGE, MAX_SAMPLES_PER_RUN, RUN_STATUSES, SEED_SHUFFLING_LEVELS } from '@df/core/constants';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -20,8 +21,8 @@ function envFor(sandbox: Sandbox, extra: Record<string, string> = {}): Record<st
 }
 
 async function readySpecOf(e: Record<string, string>): Promise<string> {
-  return JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env: e })).stdout).find(
-    (s: { status: string }) => s.status === 'SUCCEEDED' || s.status === 'READY',
+  return JSON.parse((await runIn(['specs', 'list', '--json', 'id,status'], { env: e })).stdout).find((s: { status: string }) =>
+    isUsableSpecStatus(s.status),
   ).id;
 }
 
@@ -52,7 +53,7 @@ describe('runs list', () => {
     for (const row of rows) {
       expect(row).toHaveLength(8);
       expect(row[0]).toMatch(/^[0-9a-f-]{36}$/);
-      expect(['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED', 'CANCELED']).toContain(row[1]);
+      expect(RUN_STATUSES).toContain(row[1]);
       expect(row[7]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     }
     expect(stdout).not.toContain('\x1b[');
@@ -162,7 +163,7 @@ describe('runs list', () => {
     const note = await runIn(['runs', 'list', '--status', 'running'], { env });
     expect(note.code).toBe(0);
     expect(note.stdout).toBe('');
-    expect(note.stderr).toMatch(/^note: RUNNING is not a documented status \(PENDING, PROCESSING, SUCCEEDED, FAILED, CANCELED\)/);
+    expect(note.stderr).toMatch(new RegExp(`^note: RUNNING is not a documented status \\(${RUN_STATUSES.join(', ')}\\)`));
     const fault = fast.faults.add({ method: 'GET', path: '/runs/', kind: 'unknown-status', value: 'QUEUED_FOR_GPU' });
     try {
       const odd = await runIn(['runs', 'list', '--status', 'queued_for_gpu'], { env: { ...env, DATAFRAMER_FORCE_TTY: '1' } });
@@ -195,6 +196,21 @@ describe('runs get', () => {
     const json = JSON.parse((await runIn(['runs', 'get', id, '--json', 'id,runtime_params'], { env })).stdout);
     expect(json.id).toBe(id);
     expect(json.runtime_params.number_of_samples).toBeGreaterThan(0);
+  });
+
+  it('takes every key its piped output prints as a --json field, the runtime parameters included', async () => {
+    const id = fast.runs('acme').find((r) => r.run.status === 'SUCCEEDED')!.id;
+    const piped = await runIn(['runs', 'get', id], { env });
+    const keys = piped.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t')[0]!);
+    expect(keys).toContain('number_of_samples');
+    const json = await runIn(['runs', 'get', id, '--json', keys.join(',')], { env });
+    expect(json.code, json.stderr).toBe(0);
+    const fields = JSON.parse(json.stdout);
+    expect(Object.keys(fields)).toEqual(keys);
+    expect(piped.stdout).toContain(`number_of_samples\t${fields.number_of_samples}\n`);
   });
 
   it('--json before an id that is not a field list lists the fields (the word is the id)', async () => {
@@ -349,7 +365,7 @@ describe('runs create and watch', () => {
         '--max-examples',
         '5',
         '--seed-shuffling',
-        'field',
+        SEED_SHUFFLING_LEVELS[2],
         '--idempotency-key',
         'cli-test-fields-1',
       ],
@@ -363,7 +379,7 @@ describe('runs create and watch', () => {
       number_of_samples: 30,
       generation_model: 'anthropic/claude-haiku-4-5',
       max_examples_in_prompt: 5,
-      seed_shuffling_level: 'field',
+      seed_shuffling_level: SEED_SHUFFLING_LEVELS[2],
     });
   });
 
@@ -374,7 +390,7 @@ describe('runs create and watch', () => {
       ['--spec', readySpec],
       ['--spec', readySpec, '--samples', 'ten'],
       ['--spec', readySpec, '--samples', '0'],
-      ['--spec', readySpec, '--samples', '20001'],
+      ['--spec', readySpec, '--samples', String(MAX_SAMPLES_PER_RUN + 1)],
       ['--spec', readySpec, '--samples', '10', '--spec-version', '0'],
       ['--spec', readySpec, '--samples', '10', '--seed-shuffling', 'lots'],
       ['--spec', readySpec, '--samples', '10', '--timeout', 'soon'],
@@ -454,7 +470,9 @@ describe('runs create and watch', () => {
 
   it('exits 8 when --timeout expires while the run is still going, and 6 once it is canceled', async () => {
     const slowEnv = envFor(slow);
-    const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(slowEnv), '-n', '20000'], { env: slowEnv })).stdout.trim();
+    const id = (
+      await runIn(['runs', 'create', '--spec', await readySpecOf(slowEnv), '-n', String(MAX_SAMPLES_PER_RUN)], { env: slowEnv })
+    ).stdout.trim();
     const timedOut = await runIn(['runs', 'watch', id, '--timeout', '1s', '--interval', '100ms'], { env: slowEnv });
     expect(timedOut.code).toBe(8);
     expect(timedOut.stderr).toMatch(/still (PENDING|PROCESSING)/);
@@ -501,7 +519,9 @@ describe('spending guard', () => {
   it('runs watch --max-cost cancels the run once its cost passes the limit, exit 7, overshooting by at most one poll', async () => {
     const e = envFor(pricey);
     const intervalMs = 100;
-    const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(e), '-n', '20000'], { env: e })).stdout.trim();
+    const id = (
+      await runIn(['runs', 'create', '--spec', await readySpecOf(e), '-n', String(MAX_SAMPLES_PER_RUN)], { env: e })
+    ).stdout.trim();
     const watched = await runIn(['runs', 'watch', id.slice(0, 8), '--max-cost', '3', '--interval', `${intervalMs}ms`, '--json'], {
       env: e,
     });
@@ -538,20 +558,23 @@ describe('spending guard', () => {
     expect(last.total_cost - 3, `over by $${last.total_cost - 3} against one poll's $${onePoll}`).toBeLessThanOrEqual(onePoll);
     // What the server charged in the end: the last poll's cost plus what accrued while the cancel travelled.
     expect(charged - last.total_cost).toBeLessThanOrEqual(dollarsPerMs * pauseMs);
-    expect((record.run.samples_completed as number) + (record.run.samples_failed as number)).toBeLessThan(20000);
+    expect((record.run.samples_completed as number) + (record.run.samples_failed as number)).toBeLessThan(MAX_SAMPLES_PER_RUN);
   });
 
   it('runs create --wait --max-cost does the same; --max-cost without --wait is refused before anything is created', async () => {
     const e = envFor(pricey);
     const spec = await readySpecOf(e);
     const before = pricey.runs('acme').length;
-    const refused = await runIn(['runs', 'create', '--spec', spec, '-n', '20000', '--max-cost', '3'], { env: e });
+    const refused = await runIn(['runs', 'create', '--spec', spec, '-n', String(MAX_SAMPLES_PER_RUN), '--max-cost', '3'], { env: e });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--max-cost needs --wait');
     expect(pricey.runs('acme').length).toBe(before);
-    const created = await runIn(['runs', 'create', '--spec', spec, '-n', '20000', '--wait', '--max-cost', '2.5', '--interval', '100ms'], {
-      env: e,
-    });
+    const created = await runIn(
+      ['runs', 'create', '--spec', spec, '-n', String(MAX_SAMPLES_PER_RUN), '--wait', '--max-cost', '2.5', '--interval', '100ms'],
+      {
+        env: e,
+      },
+    );
     expect(created.code, created.stderr).toBe(7);
     const id = created.stdout.trim();
     expect(pricey.runs('acme').find((r) => r.id === id)!.run.status).toBe('CANCELED');
@@ -570,7 +593,9 @@ describe('spending guard', () => {
 describe('interrupting', () => {
   it('Ctrl-C stops watching at once with exit 130 and says how to resume; the run goes on', async () => {
     const slowEnv = envFor(slow);
-    const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(slowEnv), '-n', '20000'], { env: slowEnv })).stdout.trim();
+    const id = (
+      await runIn(['runs', 'create', '--spec', await readySpecOf(slowEnv), '-n', String(MAX_SAMPLES_PER_RUN)], { env: slowEnv })
+    ).stdout.trim();
     const child = spawn(process.execPath, [BIN, 'runs', 'watch', id, '--json'], {
       env: { PATH: process.env['PATH'] ?? '', ...slowEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -600,7 +625,9 @@ describe('interrupting', () => {
 
   it('the interrupt of the context stops an in-process watch the same way', async () => {
     const slowEnv = envFor(slow);
-    const id = (await runIn(['runs', 'create', '--spec', await readySpecOf(slowEnv), '-n', '20000'], { env: slowEnv })).stdout.trim();
+    const id = (
+      await runIn(['runs', 'create', '--spec', await readySpecOf(slowEnv), '-n', String(MAX_SAMPLES_PER_RUN)], { env: slowEnv })
+    ).stdout.trim();
     let interrupt: (() => void) | undefined;
     const pending = runIn(['runs', 'watch', id], { env: slowEnv, onInterruptReady: (fire) => (interrupt = fire) });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -740,7 +767,7 @@ describe('runs download and samples', () => {
     expect(raw.returned_count).toBe(2);
     for (const args of [
       ['--limit', '0'],
-      ['--limit', '1001'],
+      ['--limit', String(MAX_SAMPLES_PAGE + 1)],
       ['--offset', '-1'],
       ['--offset', 'x'],
       ['--all', '--json'],

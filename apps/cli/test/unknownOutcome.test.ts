@@ -12,6 +12,7 @@ import { runsCreate } from '../src/commands/runs/create/command';
 import type { Result } from './support/cli';
 import { commandOf, parseCommandLine } from './support/parse';
 import { runBin } from './support/runBin';
+import { isUsableSpecStatus } from '@df/core/constants';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 7, speed: 1000, failureRate: 0 });
   home = mkdtempSync(join(tmpdir(), 'dataframer-unknown-outcome-'));
   const client = createClient({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
-  readySpec = (await client.specs.list()).find((spec) => spec.status === 'SUCCEEDED')!.id;
+  readySpec = (await client.specs.list()).find((spec) => isUsableSpecStatus(spec.status))!.id;
   const models = (await client.models.list()) as { models: Array<{ id: string }> };
   model = models.models[0]!.id;
   await client.close();

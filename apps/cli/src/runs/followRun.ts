@@ -1,4 +1,12 @@
-import { CostLimitError, isTerminalStatus, runProgress, type NodeClient, type RunDetail, type RunProgress } from '@df/node';
+import {
+  CostLimitError,
+  isTerminalStatus,
+  runProgress,
+  type NodeClient,
+  type RunDetail,
+  type RunProgress,
+  type TerminalRunStatus,
+} from '@df/node';
 import { EXIT } from '../exitCodes';
 import { money, shortDuration, statusText } from '../format';
 import type { Session } from '../session';
@@ -12,13 +20,8 @@ export interface FollowOptions {
   maxCost?: number | undefined;
 }
 
-/** The exit code a finished run ends `watch` with. */
-function exitCodeFor(status: string): number {
-  if (status === 'SUCCEEDED') return EXIT.OK;
-  if (status === 'FAILED') return EXIT.RUN_FAILED;
-  if (status === 'CANCELED') return EXIT.RUN_CANCELED;
-  return EXIT.ERROR;
-}
+/** The exit code a finished run ends `watch` with, for each status after which a run never changes. */
+const EXIT_FOR: Record<TerminalRunStatus, number> = { SUCCEEDED: EXIT.OK, FAILED: EXIT.RUN_FAILED, CANCELED: EXIT.RUN_CANCELED };
 
 /** One progress event, as `--json` prints it. */
 interface Snapshot {
@@ -119,7 +122,7 @@ export async function followRun(s: Session, client: NodeClient, id: string, o: F
       ...(o.maxCost !== undefined && { maxCost: o.maxCost, onMaxCost: 'cancel' as const }),
     });
     line.clear();
-    const code = exitCodeFor(run.status);
+    const code = isTerminalStatus(run.status) ? EXIT_FOR[run.status] : EXIT.ERROR;
     const x = last ?? snapshot(runProgress(run));
     if (o.json) io.print(`${JSON.stringify({ type: 'result', ...x, exit_code: code })}\n`);
     const took = `in ${shortDuration(clock.now() - started)}`;

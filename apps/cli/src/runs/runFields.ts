@@ -1,20 +1,16 @@
-/** Fields `--json` offers for a run in a list. */
-export const RUN_FIELDS = [
-  'id',
-  'status',
-  'spec_id',
-  'spec_name',
-  'spec_version',
-  'dataset_id',
-  'dataset_name',
-  'dataset_type',
-  'samples_completed',
-  'samples_failed',
-  'total_cost',
-  'created_at',
-  'created_by_email',
-  'completed_at',
-] as const;
+import { runDetailSchema, runSchema, runtimeParamsSchema, type RunDetail } from '@df/node';
+import { schemaFields } from '../schemaFields';
 
-/** Fields `--json` offers for one run. */
-export const RUN_DETAIL_FIELDS = [...RUN_FIELDS, 'runtime_params', 'generated_files'] as const;
+/** Fields `--json` offers for a run in a list: those of the run schema. */
+export const RUN_FIELDS = schemaFields(runSchema());
+
+/** Fields `--json` offers for one run: those of the run detail schema, then those of its runtime parameters. */
+export const RUN_DETAIL_FIELDS = [...schemaFields(runDetailSchema()), ...schemaFields(runtimeParamsSchema())];
+
+/**
+ * One run as `--json` reads its fields: the run's own, and its runtime parameters by their own names
+ * (`number_of_samples`, `generation_model`), as the piped output of `runs get` names them.
+ */
+export function runDetailFields(run: RunDetail): Record<string, unknown> {
+  return { ...run.runtime_params, ...run };
+}

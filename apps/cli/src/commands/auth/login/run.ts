@@ -1,4 +1,6 @@
+import { API_KEY_LOCATION } from '@df/core/constants';
 import { maskKey } from '@df/node';
+import { checkKey } from '../../../auth/checkKey';
 import { writeConfig } from '../../../config';
 import type { Context } from '../../../context';
 import { CliError, usageError } from '../../../errors';
@@ -12,7 +14,7 @@ import type { LoginOptions } from './flags';
 export function run(ctx: Context, options: LoginOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io, auth } = s;
-    if (ctx.stdin.isTTY) io.info(`Paste a Dataframer API key for ${auth.baseUrl} (Account → API Key). It will not be shown.`);
+    if (ctx.stdin.isTTY) io.info(`Paste a Dataframer API key for ${auth.baseUrl} (${API_KEY_LOCATION}). It will not be shown.`);
     const key = await readSecret(ctx, 'API key: ');
     if (!key)
       throw usageError('no API key was given: type it at the prompt, or pipe it on stdin (printf %s "$KEY" | dataframer auth login)');
@@ -28,7 +30,7 @@ export function run(ctx: Context, options: LoginOptions): Promise<number> {
         ...(options.debug && { logger: { debug: (line: string) => io.info(io.errStyle.dim(`[debug] ${line}`)) } }),
       });
       try {
-        await client.models.list({ timeoutMs: s.remaining() ?? 20_000 });
+        await checkKey(s, client);
       } catch (error) {
         if ((error as { code?: string }).code === 'authentication') {
           throw new CliError(`${auth.baseUrl} rejected the key ${maskKey(key)} (401); nothing was saved. ${KEY_HELP}`, EXIT.AUTH);

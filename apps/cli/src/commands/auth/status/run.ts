@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { maskKey } from '@df/node';
+import { checkKey } from '../../../auth/checkKey';
 import { configIsShared } from '../../../config';
 import type { Context } from '../../../context';
 import { EXIT } from '../../../exitCodes';
@@ -25,7 +26,7 @@ export function run(ctx: Context, options: StatusOptions): Promise<number> {
     let code: number = EXIT.OK;
     if (!options.offline) {
       try {
-        await (await s.client()).models.list({ timeoutMs: s.remaining() ?? 20_000 });
+        await checkKey(s, await s.client());
         add('Check', io.out.green('the server accepts this key'));
       } catch (error) {
         const e = error as { code?: string; message: string };

@@ -1,4 +1,5 @@
 import { Option } from '@commander-js/extra-typings';
+import { MAX_SAMPLES_PER_RUN, SEED_SHUFFLING_LEVELS } from '@df/core/constants';
 import { examples } from '../../../program/helpText';
 import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
 import { dollars, duration, integer } from '../../../program/parsers';
@@ -8,14 +9,14 @@ export const createFlags = (command: NewCommand) =>
   command
     .description('start a run (it costs money); prints only the new run id on stdout')
     .requiredOption('--spec <name-or-id>', 'spec name or id (the spec must be SUCCEEDED)')
-    .requiredOption('-n, --samples <n>', 'number of samples, 1 to 20000', integer(1, 20_000))
+    .requiredOption('-n, --samples <n>', `number of samples, 1 to ${MAX_SAMPLES_PER_RUN}`, integer(1, MAX_SAMPLES_PER_RUN))
     .option('--spec-version <n>', 'spec version (default: the latest)', integer(1, Number.MAX_SAFE_INTEGER))
     .option('-m, --model <name>', 'generation model (see: dataframer models list)')
     .option('--outline-model <name>', 'outline model')
     .option('--revision-model <name>', 'revision model')
     .option('--max-revision-cycles <n>', 'maximum revision cycles', integer(0, 1000))
     .option('--max-examples <n>', 'maximum seed examples in a prompt', integer(0, 100_000))
-    .addOption(new Option('--seed-shuffling <level>', 'seed shuffling level').choices(['none', 'sample', 'field', 'prompt'] as const))
+    .addOption(new Option('--seed-shuffling <level>', 'seed shuffling level').choices(SEED_SHUFFLING_LEVELS))
     .option('--skip-outline', 'skip the outline step')
     .option('--idempotency-key <key>', 'repeat a create under the key an earlier attempt printed')
     .option('-w, --wait', 'watch the run until it finishes; the exit code tells the outcome')

@@ -2,7 +2,7 @@ import { isTerminalStatus, RUN_STATUSES } from '@df/node';
 import type { Context } from '../../../context';
 import { EXIT } from '../../../exitCodes';
 import { money, printFields, printJson, raw, relativeTime, statusText } from '../../../format';
-import { RUN_DETAIL_FIELDS } from '../../../runs/runFields';
+import { RUN_DETAIL_FIELDS, runDetailFields } from '../../../runs/runFields';
 import { resolveRunId } from '../../../runs/runIds';
 import { withSession } from '../../../session';
 import { bytes } from '../../../statusLine';
@@ -16,7 +16,7 @@ export function run(ctx: Context, options: GetOptions, arg: string): Promise<num
     const client = await s.client();
     const run = await client.runs.retrieve(await resolveRunId(s, client, arg), s.call());
     if (options.json !== undefined) {
-      printJson(io, run, options.json, RUN_DETAIL_FIELDS);
+      printJson(io, runDetailFields(run), options.json, RUN_DETAIL_FIELDS);
       return EXIT.OK;
     }
     const requested = run.runtime_params?.number_of_samples;

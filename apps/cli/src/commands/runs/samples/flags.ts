@@ -1,3 +1,4 @@
+import { MAX_SAMPLES_PAGE } from '@df/core/constants';
 import { examples, RUN_ID_HELP } from '../../../program/helpText';
 import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
 import { integer } from '../../../program/parsers';
@@ -8,7 +9,7 @@ export const samplesFlags = (command: NewCommand) =>
     .description('print generated samples, one JSON object per line, in finish order')
     .argument('<id>', RUN_ID_HELP)
     .option('--offset <n>', 'first sample position', integer(0, Number.MAX_SAFE_INTEGER), 0)
-    .option('-L, --limit <n>', 'number of samples, 1 to 1000', integer(1, 1000), 20)
+    .option('-L, --limit <n>', `number of samples, 1 to ${MAX_SAMPLES_PAGE}`, integer(1, MAX_SAMPLES_PAGE), 20)
     .option('-a, --all', 'every sample from --offset on, page after page, streamed')
     .option('--json', 'print the whole API answer as JSON (one page)')
     .addHelpText(
