@@ -49,9 +49,13 @@ describe('dataframer-sandbox command', () => {
 
   it('stops cleanly with exit 0 on Ctrl-C (SIGINT)', async () => {
     const proc = run(['--port', '0']);
-    await waitFor(proc, /Stop with Ctrl-C/);
-    proc.child.kill('SIGINT');
-    expect(await proc.exited).toBe(0);
+    try {
+      await waitFor(proc, /Stop with Ctrl-C/);
+      proc.child.kill('SIGINT');
+      expect(await proc.exited).toBe(0);
+    } finally {
+      if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+    }
   });
 
   it('prints a wildcard bind address as loopback, so the printed URL works for clients that send keys only to loopback', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,7 +46,8 @@ describe('README', () => {
 
   it('runs the "Use it in your tests" vitest file, all its tests passing', async () => {
     // Inside the package, so that `vitest` resolves as it does in a user's project.
-    const dir = join(fileURLToPath(new URL('..', import.meta.url)), '.readme-examples', `vitest-${process.pid}`);
+    const examples = join(fileURLToPath(new URL('..', import.meta.url)), '.readme-examples');
+    const dir = join(examples, `vitest-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     try {
       writeFileSync(join(dir, 'sandbox.test.ts'), section('Use it in your tests', 'ts'));
@@ -57,6 +58,8 @@ describe('README', () => {
       expect(code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      // The shared parent goes too, unless a concurrent run still has its folder there.
+      if (readdirSync(examples).length === 0) rmSync(examples, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 // Every documented way of starting the sandbox runs our own bin, and works as printed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +38,25 @@ async function startsAndStops(proc: Running, stop: () => void): Promise<string> 
   return url as string;
 }
 
+/** The one folder this file makes in the OS temp folder, on first use; the commands it starts keep their temp files there too (TMPDIR). */
+let scratch: string | undefined;
+
+/** A folder inside `scratch`. */
+function scratchDir(name: string): string {
+  scratch ??= mkdtempSync(join(tmpdir(), 'sandbox-start-ways-'));
+  const dir = join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+// Processes are stopped, newest first, before their folders go.
 const cleanup: Array<() => void> = [];
 afterAll(() => {
-  for (const fn of cleanup) fn();
+  try {
+    for (const fn of cleanup.reverse()) fn();
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
 });
 
 describe('documented ways of starting the sandbox', () => {
@@ -75,10 +91,11 @@ describe('documented ways of starting the sandbox', () => {
   });
 
   it('pnpm exec dataframer-sandbox: the bin of a project that installed the packed package', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sandbox-exec-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = scratchDir('exec');
+    const env = { ...process.env, TMPDIR: scratchDir('tmp') };
     const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], {
       cwd: join(ROOT, 'packages/sandbox'),
+      env,
       encoding: 'utf8',
     });
     expect(packed.status, packed.stderr).toBe(0);
@@ -86,12 +103,13 @@ describe('documented ways of starting the sandbox', () => {
     const installed = spawnSync(
       'npm',
       ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${packed.stdout.trim()}`],
-      { cwd: dir, encoding: 'utf8' },
+      { cwd: dir, env, encoding: 'utf8' },
     );
     expect(installed.status, installed.stderr).toBe(0);
     // Through the repository's pinned pnpm, in its own process group so that SIGTERM reaches pnpm and the sandbox alike.
     const child = spawn(process.execPath, [join(ROOT, 'scripts/pnpm.mjs'), '--dir', dir, 'exec', 'dataframer-sandbox', '--port', '0'], {
       cwd: dir,
+      env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -140,11 +158,10 @@ describe('from a fresh clone: npm run demo (with --no-setup: the suite runs on a
     const cliManifest = JSON.parse(readme('apps/cli/package.json')) as { bin: Record<string, string> };
     expect(readme(join('apps/cli', cliManifest.bin['dataframer'] as string))).toContain("require('../dist/dataframer.cjs')");
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the workspace first (npm run demo, or node scripts/setup.mjs)`);
-    // A shell with nothing of ours set; HOME stays, as the pinned pnpm's store lives there.
-    const shellEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() };
+    // A shell with nothing of ours set; HOME stays, as the pinned pnpm's store lives there, and temp files go to scratch.
+    const shellEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), TMPDIR: scratchDir('tmp') };
 
-    const out = mkdtempSync(join(tmpdir(), 'sandbox-demo-out-'));
-    cleanup.push(() => rmSync(out, { recursive: true, force: true }));
+    const out = scratchDir('demo-out');
     const demo = startGroup('npm', ['run', 'demo', '--', '--no-setup', '--out', out], shellEnv);
     const demoCode = await demo.exited;
     expect(demoCode, demo.output()).toBe(0);
@@ -161,8 +178,7 @@ describe('from a fresh clone: npm run demo (with --no-setup: the suite runs on a
     expect(lines).toEqual([`export DATAFRAMER_BASE_URL=${url}`, expect.stringMatching(/^export DATAFRAMER_API_KEY=sk_test_\S+$/)]);
 
     // The printed lines, then the CLI as its README writes it, in a shell with a HOME of its own.
-    const home = mkdtempSync(join(tmpdir(), 'sandbox-home-'));
-    cleanup.push(() => rmSync(home, { recursive: true, force: true }));
+    const home = scratchDir('home');
     const shell = spawnSync('sh', ['-c', `${lines.join('\n')}\n${cliCommand} runs list`], {
       cwd: ROOT,
       env: { ...shellEnv, HOME: home },
