@@ -143,9 +143,10 @@ export function createController(deps: ControllerDeps) {
     /** Checks the create form and starts the run it describes. */
     async createRun(values: CreateFormValues): Promise<void> {
       const state = store.get();
-      const checked = readCreateForm(values, state.specs ?? [], state.models ?? []);
+      const checked = readCreateForm(values, state.specs ?? []);
       if (!checked.ok) {
-        set((s) => ({ create: { ...s.create, phase: 'idle', message: '', errors: checked.errors } }));
+        const { errors, general } = checked;
+        set((s) => ({ create: { ...s.create, phase: general.length > 0 ? 'failed' : 'idle', message: general.join(' '), errors } }));
         return;
       }
       set((s) => ({ create: { ...s.create, phase: 'starting', message: 'Starting…', errors: {}, runId: undefined } }));

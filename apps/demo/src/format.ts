@@ -61,14 +61,3 @@ export function formatBytes(bytes: unknown): string {
 export function shortId(id: string): string {
   return id.split('-')[0] || id;
 }
-
-/** Checks a whole-number field from `min` to `max`; returns the number or the message to show. */
-export function parseWhole(raw: string, min: number, max: number): { ok: true; value: number } | { ok: false; message: string } {
-  const text = raw.trim();
-  const value = Number(text);
-  if (text === '' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `${formatCount(min)} or more` : `from ${formatCount(min)} to ${formatCount(max)}`;
-    return { ok: false, message: `Enter a whole number ${range}.` };
-  }
-  return { ok: true, value };
-}

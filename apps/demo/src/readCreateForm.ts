@@ -1,71 +1,54 @@
-import { MAX_SAMPLES_PER_RUN, type CreateRunParams, type SeedShufflingLevel, type SpecListItem } from '@df/browser';
-import { parseWhole } from './format';
-import type { ModelOption } from './readModels';
+import { createRunParamsSchema, DATABRICKS_PARAMS, type CreateRunParams, type SpecListItem } from '@df/browser';
+import { createRunIssues } from './createRunIssues';
+import { formatCount } from './format';
+import { needsDatabricks } from './needsDatabricks';
+import { paramLabel } from './paramLabel';
 import { specChoice } from './specChoice';
 
-/** The create form's values as the browser gives them (FormData entries; checkboxes as booleans). */
-export type CreateFormValues = Record<string, string | boolean | undefined>;
+/** The create form's values by parameter name: numbers, true for a ticked box, text; undefined where a field was left blank. */
+export type CreateFormValues = Record<string, string | number | boolean | undefined>;
 
-/** Whole-number advanced parameters, 0 or more, sent only when filled in. */
-export const WHOLE_PARAMS = [
-  ['max_revision_cycles', 'Maximum revision cycles'],
-  ['max_examples_in_prompt', 'Maximum seed examples in a prompt'],
-  ['generation_thinking_budget', 'Generation thinking budget (tokens)'],
-  ['outline_thinking_budget', 'Outline thinking budget (tokens)'],
-  ['revision_thinking_budget', 'Revision thinking budget (tokens)'],
-] as const;
-
-const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value.trim() : '');
+/** The create body, or the messages to show: one per field, and those that belong to no field of the form. */
+export type CreateFormCheck = { ok: true; params: CreateRunParams } | { ok: false; errors: Record<string, string>; general: string[] };
 
 /**
- * Checks the create form against what the API accepts and builds the create body; every problem is
- * reported at once, by field, so each shows beside its own input.
+ * Core's message in the form's words, for the line under `field`: without the field's own name, which its label
+ * already shows ("number_of_samples must be …" → "Must be …"), any other parameter named by its label, long
+ * numbers grouped, a full stop at the end.
  */
-export function readCreateForm(
-  values: CreateFormValues,
-  specs: readonly SpecListItem[],
-  models: readonly ModelOption[],
-): { ok: true; params: CreateRunParams } | { ok: false; errors: Record<string, string> } {
+function inFormWords(message: string, field: string): string {
+  const own = message.startsWith(`${field} `) ? message.slice(field.length + 1).replace(/^is /, '') : message;
+  const text = own
+    .replace(/\b[a-z]\w*\b/g, (word) => (Object.hasOwn(createRunParamsSchema.entries, word) ? paramLabel(word) : word))
+    .replace(/\b\d{4,}\b/g, (digits) => formatCount(Number(digits)));
+  const sentence = own === message ? text : text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+/**
+ * Checks the create form with core's create schema (the one `runs.create` uses) and builds the body. Every problem
+ * is reported at once, at the field its issue names; the spec's own state, which only the list knows, is checked here.
+ */
+export function readCreateForm(values: CreateFormValues, specs: readonly SpecListItem[]): CreateFormCheck {
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) params[name] = value;
+  // Credentials are sent only with a model the schema says needs them.
+  if (!needsDatabricks(params)) for (const name of DATABRICKS_PARAMS) delete params[name];
+
   const errors: Record<string, string> = {};
-  const specId = text(values['spec']);
-  const spec = specs.map(specChoice).find((choice) => choice.id === specId);
-  if (!specId) errors['spec'] = 'Choose a spec first.';
-  else if (spec && !spec.usable) errors['spec'] = `This spec cannot be used: ${spec.reason}.`;
-
-  const samples = parseWhole(text(values['samples']), 1, MAX_SAMPLES_PER_RUN);
-  if (!samples.ok) errors['samples'] = samples.message;
-  const params: CreateRunParams = { spec_id: specId, number_of_samples: samples.ok ? samples.value : 0 };
-
-  const version = text(values['spec_version']);
-  if (version) {
-    const checked = parseWhole(version, 1, spec?.latestVersion ?? Number.MAX_SAFE_INTEGER);
-    if (checked.ok) params.spec_version = checked.value;
-    else errors['spec_version'] = checked.message;
+  const general: string[] = [];
+  for (const issue of createRunIssues(params)) {
+    const field = issue.path.split('.')[0] ?? '';
+    if (Object.hasOwn(values, field)) errors[field] ??= inFormWords(issue.message, field);
+    else general.push(inFormWords(issue.message, ''));
   }
 
-  for (const key of ['generation_model', 'outline_model', 'revision_model'] as const) {
-    const model = text(values[key]);
-    if (model) params[key] = model;
-  }
-  const level = text(values['seed_shuffling_level']);
-  if (level) params.seed_shuffling_level = level as SeedShufflingLevel;
-  for (const [key] of WHOLE_PARAMS) {
-    const raw = text(values[key]);
-    if (!raw) continue;
-    const checked = parseWhole(raw, 0, Number.MAX_SAFE_INTEGER);
-    if (checked.ok) params[key] = checked.value;
-    else errors[key] = checked.message;
-  }
-  if (values['skip_outline'] === true) params.skip_outline = true;
-  if (values['unified_multifield'] === true) params.unified_multifield = true;
+  const spec = specs.map(specChoice).find((choice) => choice.id === params['spec_id']);
+  if (spec && !spec.usable) errors['spec_id'] ??= `This spec cannot be used: ${spec.reason}.`;
+  const version = params['spec_version'];
+  if (typeof version === 'number' && spec?.latestVersion !== undefined && version > spec.latestVersion)
+    errors['spec_version'] ??= `This spec's latest version is ${spec.latestVersion}.`;
 
-  const chosen = [params.generation_model, params.outline_model, params.revision_model];
-  const needsDatabricks = chosen.some((id) => id && (models.find((m) => m.id === id)?.needsDatabricks ?? id.startsWith('databricks/')));
-  if (needsDatabricks) {
-    const fields = ['databricks_client_id', 'databricks_client_secret', 'databricks_api_base'] as const;
-    const missing = fields.filter((key) => !text(values[key]));
-    if (missing.length > 0) errors['databricks'] = 'Databricks models need the client id, client secret and API base.';
-    else for (const key of fields) params[key] = text(values[key]);
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, params };
+  if (Object.keys(errors).length > 0 || general.length > 0) return { ok: false, errors, general };
+  return { ok: true, params: params as CreateRunParams };
 }

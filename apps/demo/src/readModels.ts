@@ -1,12 +1,13 @@
 import type { ModelList } from '@df/browser';
 import { textOr } from './lenientValues';
+import { needsDatabricks } from './needsDatabricks';
 
 /** One generation model the create form offers. */
 export interface ModelOption {
   id: string;
   provider: string;
   isDefault: boolean;
-  /** `databricks/` models need the caller's Databricks credentials with the create. */
+  /** Whether the create needs the caller's Databricks credentials with this model (the server's flag, or core's create schema). */
   needsDatabricks: boolean;
   thinking: boolean;
 }
@@ -41,7 +42,7 @@ export function readModels(list: ModelList | unknown): ModelOption[] {
       id,
       provider: textOr(record?.['provider']) ?? (id.includes('/') ? (id.split('/')[0] ?? 'other') : 'other'),
       isDefault: record?.['default'] === true || record?.['is_default'] === true,
-      needsDatabricks: record?.['requires_databricks_credentials'] === true || id.startsWith('databricks/'),
+      needsDatabricks: record?.['requires_databricks_credentials'] === true || needsDatabricks({ generation_model: id }),
       thinking: record?.['thinking'] === true || id.endsWith('-thinking'),
     });
   }

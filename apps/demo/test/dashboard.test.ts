@@ -1,7 +1,10 @@
 import { join } from 'node:path';
+import { MAX_SAMPLES_PER_RUN } from '@df/browser';
 import type { Sandbox } from '@df/sandbox';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../src/format';
+import { paramLabel } from '../src/paramLabel';
 import { ARTIFACTS, axeViolations, rows, startHarness, type Harness } from './harness';
 
 let harness: Harness;
@@ -85,10 +88,10 @@ describe('runs dashboard in Chromium', () => {
   it('validates, starts a run, shows its progress and announces when it succeeds, then offers its ZIP', async () => {
     const { page } = await open();
     await expect.poll(() => page.locator('#create-spec option[value]:not([value=""])').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await page.fill('#create-samples', '20001');
+    await page.fill('#create-samples', String(MAX_SAMPLES_PER_RUN + 1));
     await page.click('#create-submit');
     expect(await page.locator('#create-samples').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#create-samples-error').innerText()).toContain('1 to 20,000');
+    expect(await page.locator('#create-samples-error').innerText()).toContain(`1 to ${formatCount(MAX_SAMPLES_PER_RUN)}`);
 
     await page.fill('#create-samples', '300');
     await page.click('#create-submit');
@@ -375,11 +378,13 @@ describe('runs dashboard in Chromium', () => {
     });
     expect(Object.keys(sent)).not.toContain('outline_model');
 
-    // A Databricks model opens the advanced part and asks for its credentials before anything is sent.
+    // A Databricks model opens the advanced part; the schema asks for its credentials before anything is sent.
     const before = sandbox.runs().length;
     await page.selectOption('#create-model', 'databricks/databricks-gpt-5');
     await page.click('#create-submit');
-    await expect.poll(() => page.locator('#create-databricks-error').innerText()).toContain('client id, client secret and API base');
+    await expect.poll(() => page.locator('#create-databricks-error').innerText()).toContain(paramLabel('databricks_client_id'));
+    expect(await page.locator('#create-db-id').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('create-db-id');
     expect(sandbox.runs().length).toBe(before);
   });
 

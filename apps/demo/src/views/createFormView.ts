@@ -1,32 +1,35 @@
-import { GENERATION_MODELS, MAX_SAMPLES_PER_RUN, SEED_SHUFFLING_LEVELS } from '@df/browser';
+import { DATABRICKS_PARAMS, GENERATION_MODELS, MAX_SAMPLES_PER_RUN, SEED_SHUFFLING_LEVELS } from '@df/browser';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { describeError } from '../describeError';
 import { formatCount } from '../format';
 import { defaultModel, readModels, type ModelOption } from '../readModels';
-import type { CreateFormValues } from '../readCreateForm';
-import { WHOLE_PARAMS } from '../readCreateForm';
+import { paramLabel } from '../paramLabel';
 import { runHref } from '../route';
 import { specChoice } from '../specChoice';
 import type { AppState } from '../state';
 import type { ViewActions } from './ViewActions';
 import { copyButton } from './copyButton';
+import { formValues } from './formValues';
 import { selectValue } from './selectValue';
 
-/** Reads every named control of a form: checkboxes as booleans, the rest as strings. */
-export function formValues(form: HTMLFormElement): CreateFormValues {
-  const values: CreateFormValues = {};
-  for (const element of Array.from(form.elements)) {
-    const control = element as HTMLInputElement;
-    if (!control.name) continue;
-    values[control.name] = control.type === 'checkbox' ? control.checked : control.value;
-  }
-  return values;
+/** Whole-number parameters, 0 or more, offered behind "Advanced parameters". */
+const COUNT_PARAMS = [
+  'max_revision_cycles',
+  'max_examples_in_prompt',
+  'generation_thinking_budget',
+  'outline_thinking_budget',
+  'revision_thinking_budget',
+] as const;
+
+type Errors = Partial<Record<string, string>>;
+
+/** The line under a field for its message, `<id>-error`, which the field names in aria-describedby. */
+function errorLine(id: string, message: string | undefined): TemplateResult {
+  // Always rendered, with room for one line, so a message appearing does not move the form.
+  return html`<p class="field-error" id=${`${id}-error`}>${message ?? ''}</p>`;
 }
 
-function error(errors: Partial<Record<string, string>>, field: string): TemplateResult {
-  // Always rendered, with room for one line, so a message appearing does not move the form.
-  return html`<p class="field-error" id=${`create-${field.replaceAll('_', '-')}-error`}>${errors[field] ?? ''}</p>`;
-}
+const invalid = (errors: Errors, name: string) => (errors[name] ? 'true' : 'false');
 
 function modelOptions(models: readonly ModelOption[] | undefined): TemplateResult[] {
   const groups = new Map<string, ModelOption[]>();
@@ -43,17 +46,19 @@ function offeredModels(state: AppState): readonly ModelOption[] | undefined {
   return state.models ?? (state.modelsError !== undefined ? readModels(GENERATION_MODELS) : undefined);
 }
 
-function modelSelect(id: string, name: string, label: string, state: AppState, onChange?: (e: Event) => void): TemplateResult {
+function modelSelect(id: string, name: string, state: AppState, onChange?: (e: Event) => void): TemplateResult {
   const models = offeredModels(state);
+  const errors = state.create.errors;
   const serverDefault = defaultModel(models ?? []);
   // Only the generation model is kept in the state (it decides whether Databricks fields are needed); the others stay as the user left them.
   const controlled = name === 'generation_model';
   return html`<div class="field field--model">
-    <label for=${id}>${label}</label>
-    <select id=${id} name=${name} @change=${onChange}>
+    <label for=${id}>${paramLabel(name)}</label>
+    <select id=${id} name=${name} @change=${onChange} aria-invalid=${invalid(errors, name)} aria-describedby=${`${id}-error`}>
       <option value="">Server default (${serverDefault})</option>
       ${modelOptions(models)}${controlled ? selectValue(state.create.model) : nothing}
     </select>
+    ${errorLine(id, errors[name])}
   </div>`;
 }
 
@@ -85,20 +90,29 @@ function specField(state: AppState, actions: Pick<ViewActions, 'loadFormData'>):
         : nothing;
   return html`<div class="field field--spec">
     <label for="create-spec">Spec</label>
-    <select id="create-spec" name="spec" required aria-invalid=${errors['spec'] ? 'true' : 'false'} aria-describedby="create-spec-error">
+    <select id="create-spec" name="spec_id" required aria-invalid=${invalid(errors, 'spec_id')} aria-describedby="create-spec-error">
       ${options}
     </select>
-    ${error(errors, 'spec')} ${note}
+    ${errorLine('create-spec', errors['spec_id'])} ${note}
   </div>`;
 }
 
-function wholeField(name: string, label: string, errors: Partial<Record<string, string>>): TemplateResult {
+function countField(name: string, errors: Errors): TemplateResult {
   const id = `create-${name.replaceAll('_', '-')}`;
   return html`<div class="field">
-    <label for=${id}>${label}</label>
+    <label for=${id}>${paramLabel(name)}</label>
     <input id=${id} name=${name} type="number" inputmode="numeric" min="0" step="1" placeholder="Server default"
-      aria-invalid=${errors[name] ? 'true' : 'false'} aria-describedby=${`${id}-error`} />
-    ${error(errors, name)}
+      aria-invalid=${invalid(errors, name)} aria-describedby=${`${id}-error`} />
+    ${errorLine(id, errors[name])}
+  </div>`;
+}
+
+/** One Databricks credential; the three share the message line under them. */
+function credentialField(id: string, name: string, label: string, errors: Errors, type = 'text', placeholder = ''): TemplateResult {
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    <input id=${id} name=${name} type=${type} autocomplete="off" placeholder=${placeholder}
+      aria-invalid=${invalid(errors, name)} aria-describedby="create-databricks-error" />
   </div>`;
 }
 
@@ -107,16 +121,17 @@ function advanced(state: AppState): TemplateResult {
   return html`<details class="advanced">
     <summary>Advanced parameters</summary>
     <div class="advanced-grid">
-      ${modelSelect('create-outline-model', 'outline_model', 'Outline model', state)}
-      ${modelSelect('create-revision-model', 'revision_model', 'Revision model', state)}
+      ${modelSelect('create-outline-model', 'outline_model', state)}
+      ${modelSelect('create-revision-model', 'revision_model', state)}
       <div class="field">
-        <label for="create-seed-shuffling">Seed shuffling</label>
-        <select id="create-seed-shuffling" name="seed_shuffling_level">
+        <label for="create-seed-shuffling">${paramLabel('seed_shuffling_level')}</label>
+        <select id="create-seed-shuffling" name="seed_shuffling_level" aria-invalid=${invalid(errors, 'seed_shuffling_level')} aria-describedby="create-seed-shuffling-error">
           <option value="">Server default</option>
           ${SEED_SHUFFLING_LEVELS.map((level) => html`<option value=${level}>${level}</option>`)}
         </select>
+        ${errorLine('create-seed-shuffling', errors['seed_shuffling_level'])}
       </div>
-      ${WHOLE_PARAMS.map(([name, label]) => wholeField(name, label, errors))}
+      ${COUNT_PARAMS.map((name) => countField(name, errors))}
       <div class="field field--checks">
         <label class="check"><input type="checkbox" name="skip_outline" /> Skip the outline step</label>
         <label class="check"><input type="checkbox" name="unified_multifield" /> Generate all fields together (unified multifield)</label>
@@ -125,11 +140,11 @@ function advanced(state: AppState): TemplateResult {
     <fieldset class="databricks">
       <legend>Databricks credentials (only for <code>databricks/</code> models; sent with the create, never stored by this page)</legend>
       <div class="advanced-grid">
-        <div class="field"><label for="create-db-id">Client id</label><input id="create-db-id" name="databricks_client_id" autocomplete="off" /></div>
-        <div class="field"><label for="create-db-secret">Client secret</label><input id="create-db-secret" name="databricks_client_secret" type="password" autocomplete="off" /></div>
-        <div class="field"><label for="create-db-base">API base</label><input id="create-db-base" name="databricks_api_base" type="url" autocomplete="off" placeholder="https://…databricks.com" /></div>
+        ${credentialField('create-db-id', 'databricks_client_id', 'Client id', errors)}
+        ${credentialField('create-db-secret', 'databricks_client_secret', 'Client secret', errors, 'password')}
+        ${credentialField('create-db-base', 'databricks_api_base', 'API base', errors, 'url', 'https://…databricks.com')}
       </div>
-      ${error(errors, 'databricks')}
+      ${errorLine('create-databricks', DATABRICKS_PARAMS.map((name) => errors[name]).find(Boolean))}
     </fieldset>
   </details>`;
 }
@@ -142,14 +157,19 @@ export function createFormView(state: AppState, actions: ViewActions): TemplateR
   const onSubmit = (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    void actions.createRun(formValues(form)).then(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    void actions.createRun(formValues(form)).then(() => {
+      const first = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+      // A field behind "Advanced parameters" is shown before it takes focus.
+      first?.closest('details')?.setAttribute('open', '');
+      first?.focus();
+    });
   };
   const onModel = (event: Event) => {
     const select = event.target as HTMLSelectElement;
     actions.chooseModel(select.value);
     const chosen = offeredModels(state)?.find((m) => m.id === select.value);
     // Databricks models need credentials, which sit in the advanced part: open it so they can be filled in.
-    if (chosen?.needsDatabricks || select.value.startsWith('databricks/')) select.form?.querySelector('details')?.setAttribute('open', '');
+    if (chosen?.needsDatabricks) select.form?.querySelector('details')?.setAttribute('open', '');
   };
   const modelNote =
     state.modelsError !== undefined
@@ -163,16 +183,16 @@ export function createFormView(state: AppState, actions: ViewActions): TemplateR
         <div class="field field--narrow">
           <label for="create-spec-version">Spec version</label>
           <input id="create-spec-version" name="spec_version" type="number" inputmode="numeric" min="1" step="1" placeholder="Latest"
-            aria-invalid=${errors['spec_version'] ? 'true' : 'false'} aria-describedby="create-spec-version-error" />
-          ${error(errors, 'spec_version')}
+            aria-invalid=${invalid(errors, 'spec_version')} aria-describedby="create-spec-version-error" />
+          ${errorLine('create-spec-version', errors['spec_version'])}
         </div>
         <div class="field field--narrow">
           <label for="create-samples">Samples (1 to ${formatCount(MAX_SAMPLES_PER_RUN)})</label>
-          <input id="create-samples" name="samples" type="number" inputmode="numeric" min="1" max=${MAX_SAMPLES_PER_RUN} step="1" value="100" required
-            aria-invalid=${errors['samples'] ? 'true' : 'false'} aria-describedby="create-samples-error" />
-          ${error(errors, 'samples')}
+          <input id="create-samples" name="number_of_samples" type="number" inputmode="numeric" min="1" max=${MAX_SAMPLES_PER_RUN} step="1" value="100" required
+            aria-invalid=${invalid(errors, 'number_of_samples')} aria-describedby="create-samples-error" />
+          ${errorLine('create-samples', errors['number_of_samples'])}
         </div>
-        ${modelSelect('create-model', 'generation_model', 'Generation model', state, onModel)}
+        ${modelSelect('create-model', 'generation_model', state, onModel)}
         <div class="field field--submit">
           <button type="submit" id="create-submit" ?disabled=${starting} aria-busy=${starting ? 'true' : 'false'}>Start run</button>
         </div>

@@ -115,27 +115,25 @@ describe('controller', () => {
     expect(store.get().announcement).toBe('Run 0d918362 deleted.');
   });
 
-  it('validates the create form field by field and sends only what was filled in', async () => {
+  it("checks the create form with core's schema, shows each issue at its field, and sends only what was filled in", async () => {
     const { controller, store, calls } = setup({}, { specs, models: [] });
-    await controller.createRun({ spec: '', samples: '0', max_revision_cycles: '-1' });
-    expect(store.get().create.errors).toEqual({
-      spec: 'Choose a spec first.',
-      samples: 'Enter a whole number from 1 to 20,000.',
-      max_revision_cycles: 'Enter a whole number 0 or more.',
-    });
+    await controller.createRun({ spec_id: undefined, number_of_samples: 0, max_revision_cycles: -1 });
+    const { errors } = store.get().create;
+    expect(Object.keys(errors)).toEqual(['spec_id', 'number_of_samples', 'max_revision_cycles']);
+    expect(errors['number_of_samples']).toBe('Must be from 1 to 20,000, got 0.');
     expect(calls.some((c) => c.startsWith('create'))).toBe(false);
 
-    await controller.createRun({ spec: 's-ready', samples: '300', spec_version: '3' });
-    expect(store.get().create.errors).toEqual({ spec_version: 'Enter a whole number from 1 to 2.' });
+    await controller.createRun({ spec_id: 's-ready', number_of_samples: 300, spec_version: 3 });
+    expect(store.get().create.errors).toEqual({ spec_version: "This spec's latest version is 2." });
 
     await controller.createRun({
-      spec: 's-ready',
-      samples: '300',
+      spec_id: 's-ready',
+      number_of_samples: 300,
       generation_model: 'anthropic/claude-haiku-4-5',
       seed_shuffling_level: 'field',
       skip_outline: true,
-      unified_multifield: false,
-      outline_model: '',
+      unified_multifield: undefined,
+      outline_model: undefined,
     });
     expect(calls).toContain(
       'create {"spec_id":"s-ready","number_of_samples":300,"generation_model":"anthropic/claude-haiku-4-5","seed_shuffling_level":"field","skip_outline":true}',
@@ -145,10 +143,11 @@ describe('controller', () => {
     expect(calls.at(-1)).toBe('refresh');
   });
 
-  it('asks for Databricks credentials with a databricks/ model', async () => {
-    const { controller, store } = setup({}, { specs, models: [] });
-    await controller.createRun({ spec: 's-ready', samples: '10', generation_model: 'databricks/databricks-gpt-5' });
-    expect(store.get().create.errors['databricks']).toContain('client id, client secret and API base');
+  it('says what belongs to no field of the form in the form’s result line', async () => {
+    const { controller, store, calls } = setup({}, { specs, models: [] });
+    await controller.createRun({ number_of_samples: 10 });
+    expect(store.get().create).toMatchObject({ phase: 'failed', message: 'Spec is required.', errors: {} });
+    expect(calls.some((c) => c.startsWith('create'))).toBe(false);
   });
 
   it('prepares the ZIP and keeps a missing size as unknown', async () => {

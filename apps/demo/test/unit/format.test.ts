@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCost, formatCount, formatDuration, formatExact, formatRelative, parseWhole } from '../../src/format';
+import { formatBytes, formatCost, formatCount, formatDuration, formatExact, formatRelative } from '../../src/format';
 
 describe('format', () => {
   it('shows an em dash for anything that is not a usable value', () => {
@@ -23,11 +23,5 @@ describe('format', () => {
     expect(formatDuration(150_000)).toBe('2 min 30 s');
     expect(formatDuration(3 * 3600_000 + 20 * 60_000)).toBe('3 h 20 min');
     expect(formatRelative('2026-01-01T10:00:00Z', Date.parse('2026-01-01T10:05:00Z'))).toBe('5 minutes ago');
-  });
-
-  it('checks whole numbers in a range', () => {
-    expect(parseWhole(' 42 ', 1, 100)).toEqual({ ok: true, value: 42 });
-    expect(parseWhole('4.5', 1, 100)).toEqual({ ok: false, message: 'Enter a whole number from 1 to 100.' });
-    expect(parseWhole('-1', 0, Number.MAX_SAFE_INTEGER)).toEqual({ ok: false, message: 'Enter a whole number 0 or more.' });
   });
 });

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
-import { AuthenticationError, runtimeParamsSchema, ServerError } from '@df/browser';
+import { AuthenticationError, DATABRICKS_PARAMS, runtimeParamsSchema, ServerError } from '@df/browser';
 import { render } from 'lit-html';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeError, PROXY_UNREACHABLE } from '../../src/describeError';
 import { paramLabel } from '../../src/paramLabel';
 import { readModels } from '../../src/readModels';
 import { appView } from '../../src/views/appView';
-import { createFormView, formValues } from '../../src/views/createFormView';
+import { createFormView } from '../../src/views/createFormView';
 import { detailView } from '../../src/views/detailView';
+import { formValues } from '../../src/views/formValues';
 import { messageView } from '../../src/views/messageView';
 import { runsView } from '../../src/views/runsView';
 import { nullRun, recordingActions, run, specs, state } from './fixtures';
@@ -273,28 +274,39 @@ describe('createFormView', () => {
     render(createFormView(state({ specs }), actions), root);
     const before = root.querySelectorAll('.field-error').length;
     const shown = state({ specs });
-    shown.create = { ...shown.create, errors: { samples: 'Enter a whole number from 1 to 20,000.' } };
+    shown.create = { ...shown.create, errors: { number_of_samples: 'Must be from 1 to 20,000, got 0.' } };
     render(createFormView(shown, actions), root);
     expect(root.querySelectorAll('.field-error').length).toBe(before);
-    expect(root.querySelector('#create-samples-error')!.textContent).toBe('Enter a whole number from 1 to 20,000.');
+    expect(root.querySelector('#create-samples-error')!.textContent).toBe('Must be from 1 to 20,000, got 0.');
     expect(root.querySelector('#create-samples')!.getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('hands the form values to createRun on submit, checkboxes as booleans', () => {
+  it('shows a Databricks issue under the credentials, marks the field it names, and points each field at the message', () => {
+    const { actions } = recordingActions();
+    const shown = state({ specs });
+    shown.create = { ...shown.create, errors: { databricks_client_secret: 'Databricks client secret is missing.' } };
+    render(createFormView(shown, actions), root);
+    expect(root.querySelector('#create-databricks-error')!.textContent).toBe('Databricks client secret is missing.');
+    const fields = [...root.querySelectorAll<HTMLInputElement>('fieldset.databricks input')];
+    expect(fields.map((input) => [input.name, input.getAttribute('aria-invalid')])).toEqual(
+      DATABRICKS_PARAMS.map((name) => [name, name === 'databricks_client_secret' ? 'true' : 'false']),
+    );
+    for (const input of fields) expect(input.getAttribute('aria-describedby')).toBe('create-databricks-error');
+  });
+
+  it('hands createRun the values by parameter name on submit: numbers, true for a ticked box, blanks left undefined', () => {
     const { actions, calls } = recordingActions();
     render(createFormView(state({ specs }), actions), root);
     const form = root.querySelector('form')!;
     (form.querySelector('[name="skip_outline"]') as HTMLInputElement).checked = true;
-    expect(formValues(form)).toMatchObject({
-      spec: 's-ready',
-      samples: '100',
-      generation_model: '',
-      skip_outline: true,
-      unified_multifield: false,
-    });
+    (form.querySelector('[name="max_revision_cycles"]') as HTMLInputElement).value = ' 2 ';
+    const values = formValues(form);
+    expect(values).toMatchObject({ spec_id: 's-ready', number_of_samples: 100, max_revision_cycles: 2, skip_outline: true });
+    expect(Object.keys(values)).toContain('generation_model');
+    expect(values['generation_model']).toBeUndefined();
+    expect(values['unified_multifield']).toBeUndefined();
     form.dispatchEvent(new Event('submit', { cancelable: true }));
-    expect(calls[0]![0]).toBe('createRun');
-    expect(calls[0]![1]).toMatchObject({ spec: 's-ready', samples: '100' });
+    expect(calls).toEqual([['createRun', values]]);
   });
 
   it('shows the started run with a link and a copy button', () => {
