@@ -196,3 +196,11 @@ export function printJson(io: Io, value: object | object[], fields: string | tru
   const out = Array.isArray(value) ? value.map(pick) : pick(value);
   io.print(`${JSON.stringify(out, null, 2)}\n`);
 }
+
+/** `1.2 MB`, `340 kB`, `12 B`. */
+export function bytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(0)} kB`;
+  return `${n} B`;
+}

@@ -73,11 +73,3 @@ export function bar(fraction: number | undefined, width = BAR_MAX): string {
   const filled = Math.round(f * width);
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
-
-/** `1.2 MB`, `340 kB`, `12 B`. */
-export function bytes(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(0)} kB`;
-  return `${n} B`;
-}

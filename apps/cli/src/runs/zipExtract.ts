@@ -3,7 +3,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
 import { CliError } from '../errors';
-import { bytes } from '../statusLine';
+import { bytes } from '../format';
 
 /** One entry of a ZIP's central directory: its name, what kind of file it is and the size it declares unpacked. */
 export interface ZipEntryInfo {

@@ -6,6 +6,3 @@ export const SPEC_FIELDS = schemaFields(specListSchema());
 
 /** Fields `--json` offers for one spec: those of the spec schema. */
 export const SPEC_DETAIL_FIELDS = schemaFields(specSchema());
-
-/** Fields `--json` offers for a model. */
-export const MODEL_FIELDS = ['id', 'provider', 'thinking', 'requires_databricks_credentials', 'default'] as const;

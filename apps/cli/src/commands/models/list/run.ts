@@ -2,8 +2,13 @@ import type { Context } from '../../../context';
 import { EXIT } from '../../../exitCodes';
 import { printJson, printTable, raw } from '../../../format';
 import { withSession } from '../../../session';
-import { MODEL_FIELDS } from '../../../specs/specFields';
 import type { ListOptions } from './flags';
+
+/**
+ * Fields `--json` offers for a model. Written out: the contract leaves the models answer open (the SDK reads it as a
+ * free object), so there is no schema to take them from.
+ */
+const MODEL_FIELDS = ['id', 'provider', 'thinking', 'requires_databricks_credentials', 'default'];
 
 /** `models list` */
 export function run(ctx: Context, options: ListOptions): Promise<number> {

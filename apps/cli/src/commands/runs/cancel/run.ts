@@ -1,6 +1,6 @@
 import type { Context } from '../../../context';
 import { EXIT } from '../../../exitCodes';
-import { resolveRunId } from '../../../runs/runIds';
+import { resolveRunId } from '../../../runs/resolveRunId';
 import { withSession } from '../../../session';
 import type { CancelOptions } from './flags';
 

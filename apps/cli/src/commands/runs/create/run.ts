@@ -4,7 +4,7 @@ import type { Context } from '../../../context';
 import { CliError, usageError } from '../../../errors';
 import { EXIT } from '../../../exitCodes';
 import { followRun } from '../../../runs/followRun';
-import { resolveSpecId } from '../../../runs/runIds';
+import { resolveSpecId } from '../../../specs/resolveSpecId';
 import { withSession } from '../../../session';
 import type { CreateOptions } from './flags';
 

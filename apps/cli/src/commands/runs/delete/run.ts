@@ -2,7 +2,7 @@ import type { Context } from '../../../context';
 import { CliError, usageError } from '../../../errors';
 import { EXIT } from '../../../exitCodes';
 import { money, relativeTime } from '../../../format';
-import { resolveRunId } from '../../../runs/runIds';
+import { resolveRunId } from '../../../runs/resolveRunId';
 import { withSession } from '../../../session';
 import type { DeleteOptions } from './flags';
 

@@ -5,11 +5,11 @@ import type { DownloadProgress, NodeClient } from '@df/node';
 import type { Context } from '../../../context';
 import { CliError } from '../../../errors';
 import { EXIT } from '../../../exitCodes';
-import { shortDuration } from '../../../format';
-import { resolveRunId } from '../../../runs/runIds';
+import { bytes, shortDuration } from '../../../format';
+import { resolveRunId } from '../../../runs/resolveRunId';
 import { extractZip } from '../../../runs/zipExtract';
 import { type Session, withSession } from '../../../session';
-import { bar, bytes, createStatusLine, type StatusLine } from '../../../statusLine';
+import { bar, createStatusLine, type StatusLine } from '../../../statusLine';
 import type { DownloadOptions } from './flags';
 
 /** How long the ZIP may take to be built when no --timeout is given (only for comparing an existing file's size). */

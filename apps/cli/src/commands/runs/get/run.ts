@@ -1,11 +1,10 @@
 import { isTerminalStatus, RUN_STATUSES } from '@df/node';
 import type { Context } from '../../../context';
 import { EXIT } from '../../../exitCodes';
-import { money, printFields, printJson, raw, relativeTime, statusText } from '../../../format';
+import { bytes, money, printFields, printJson, raw, relativeTime, statusText } from '../../../format';
 import { RUN_DETAIL_FIELDS, runDetailFields } from '../../../runs/runFields';
-import { resolveRunId } from '../../../runs/runIds';
+import { resolveRunId } from '../../../runs/resolveRunId';
 import { withSession } from '../../../session';
-import { bytes } from '../../../statusLine';
 import type { GetOptions } from './flags';
 
 /** `runs get ID`: one run; key/value lines when piped, a readable block on a terminal. */

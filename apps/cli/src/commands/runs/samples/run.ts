@@ -2,7 +2,7 @@ import { isTerminalStatus, type SampleList } from '@df/node';
 import type { Context } from '../../../context';
 import { CliError, usageError } from '../../../errors';
 import { EXIT } from '../../../exitCodes';
-import { resolveRunId } from '../../../runs/runIds';
+import { resolveRunId } from '../../../runs/resolveRunId';
 import { withSession } from '../../../session';
 import type { SamplesOptions } from './flags';
 

@@ -1,6 +1,6 @@
 import type { Context } from '../../../context';
 import { followRun } from '../../../runs/followRun';
-import { resolveRunId } from '../../../runs/runIds';
+import { resolveRunId } from '../../../runs/resolveRunId';
 import { withSession } from '../../../session';
 import type { WatchOptions } from './flags';
 

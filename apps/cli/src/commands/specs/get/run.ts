@@ -3,7 +3,7 @@ import { EXIT } from '../../../exitCodes';
 import { printFields, printJson, raw, relativeTime, statusText } from '../../../format';
 import { withSession } from '../../../session';
 import { SPEC_DETAIL_FIELDS } from '../../../specs/specFields';
-import { readId } from '../../../stdin';
+import { readId } from '../../../readId';
 import type { GetOptions } from './flags';
 
 /** `specs get ID` */
