@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
@@ -41,12 +41,6 @@ export default defineConfig([
       options.alias = { 'node:child_process': here('src/internal/lazyChildProcess.cjs') };
       options.supported = { 'dynamic-import': true };
     },
-    // dist/dataframer.js, the bin's earlier name, stays a working entry for scripts that run it by path.
-    onSuccess: async () =>
-      writeFileSync(
-        'dist/dataframer.js',
-        "#!/usr/bin/env node\n// The bin is dataframer.cjs; this entry keeps the earlier path working.\nimport './dataframer.cjs';\n",
-      ),
     esbuildPlugins: [
       {
         // A handler stays a separate ES module, imported at run time from the bin: its definition's import() of it is

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { BIN, run, runIn, tempDir } from './support/cli';
+import { run, runIn, tempDir } from './support/cli';
 import { SEED_SHUFFLING_LEVELS } from '@df/core/constants';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -82,9 +82,6 @@ describe('help, version and usage errors', () => {
     const bin = await run(['-V'], { env });
     expect(bin.code).toBe(0);
     expect(bin.stdout).toMatch(/^dataframer \d+\.\d+\.\d+\S* \(node v\d+\.\d+\.\d+\)\n$/);
-    // dist/dataframer.js, the bin's earlier path, still runs it (scripts start it by that path).
-    const legacy = await run(`"${process.execPath}" "${BIN.replace(/\.cjs$/, '.js')}" --version`, { env });
-    expect(legacy.stdout).toBe(bin.stdout);
   });
 
   it('exits 2 with a suggestion for unknown commands and flags, and says where help is', async () => {
