@@ -141,5 +141,5 @@ describe('dataframer-sandbox command', () => {
       expect(await proc.exited, args.join(' ')).toBe(2);
       expect(proc.output(), args.join(' ')).toMatch(message);
     }
-  });
+  }, 20_000);
 });
