@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createClient, createNodeFetch } from '@df/node';
+import { afterAll } from 'vitest';
 import type { Context } from '../../src/context';
 import { main } from '../../src/main';
 
@@ -27,14 +28,31 @@ export interface RunOptions {
   shell?: boolean;
 }
 
-/** A fresh, empty directory. */
+/** The directories `tempDir` made for the test file that loaded this module. */
+const made: string[] = [];
+
+/** Removes a directory `tempDir` made, with everything in it. */
+function remove(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// vitest loads this module afresh for each test file, and a hook registered while a file loads is that file's: every
+// directory made here is gone once the file's last test has run.
+afterAll(() => {
+  for (const dir of made.splice(0)) remove(dir);
+});
+
+/** A fresh, empty directory in the OS temp folder, removed after the test file's last test. */
 export function tempDir(prefix = 'dataframer-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** Runs the built bin as a subprocess (the in-process sandbox keeps answering) and collects its output. */
 export function run(args: string[] | string, options: RunOptions = {}): Promise<Result> {
-  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: tempDir('dataframer-home-') };
+  const home = tempDir('dataframer-home-');
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: home };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   const child =
     typeof args === 'string'
@@ -47,8 +65,12 @@ export function run(args: string[] | string, options: RunOptions = {}): Promise<
   child.stdin.on('error', () => {});
   child.stdin.end(options.input ?? '');
   return new Promise((resolve, reject) => {
-    child.once('error', reject);
+    child.once('error', (error) => {
+      remove(home);
+      reject(error);
+    });
     child.once('close', (code) => {
+      remove(home);
       transcript.push(stdout, stderr);
       resolve({ code, stdout, stderr });
     });
@@ -72,8 +94,12 @@ export interface InProcessOptions {
   createClient?: Context['createClient'];
 }
 
-/** A context over string buffers, with the real SDK talking to a real server. */
-export function bufferContext(options: InProcessOptions = {}): { ctx: Context; out: () => string; err: () => string } {
+/**
+ * A context over string buffers, with the real SDK talking to a real server; `dispose` removes the home and working
+ * directories it made (otherwise they go after the file's last test).
+ */
+export function bufferContext(options: InProcessOptions = {}): { ctx: Context; out: () => string; err: () => string; dispose: () => void } {
+  const made = [tempDir('dataframer-home-'), ...(options.cwd === undefined ? [tempDir('dataframer-cwd-')] : [])];
   let stdout = '';
   let stderr = '';
   const listeners = new Set<() => void>();
@@ -82,8 +108,8 @@ export function bufferContext(options: InProcessOptions = {}): { ctx: Context; o
     stdout: { write: (text) => void (stdout += text), isTTY: options.tty?.stdout ?? false, columns: () => options.tty?.columns },
     stderr: { write: (text) => void (stderr += text), isTTY: options.tty?.stderr ?? false, columns: () => options.tty?.columns },
     stdin: { isTTY: options.tty?.stdin ?? false, stream: () => stdin },
-    env: { HOME: tempDir('dataframer-home-'), ...options.env },
-    cwd: options.cwd ?? tempDir('dataframer-cwd-'),
+    env: { HOME: made[0], ...options.env },
+    cwd: options.cwd ?? (made[1] as string),
     clock: { now: options.now ?? (() => Date.now()) },
     createClient: options.createClient ?? (async (o) => createClient(o)),
     createFetch: async (o) => createNodeFetch(o),
@@ -95,13 +121,17 @@ export function bufferContext(options: InProcessOptions = {}): { ctx: Context; o
   options.onInterruptReady?.(() => {
     for (const listener of [...listeners]) listener();
   });
-  return { ctx, out: () => stdout, err: () => stderr };
+  return { ctx, out: () => stdout, err: () => stderr, dispose: () => made.forEach(remove) };
 }
 
 /** Runs a command line in this process through `main`, with buffers for stdout and stderr. */
 export async function runIn(args: string[], options: InProcessOptions = {}): Promise<Result> {
-  const { ctx, out, err } = bufferContext(options);
-  const code = await main(args, ctx);
-  transcript.push(out(), err());
-  return { code, stdout: out(), stderr: err() };
+  const { ctx, out, err, dispose } = bufferContext(options);
+  try {
+    const code = await main(args, ctx);
+    transcript.push(out(), err());
+    return { code, stdout: out(), stderr: err() };
+  } finally {
+    dispose();
+  }
 }
