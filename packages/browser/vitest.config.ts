@@ -1,3 +1,3 @@
 import { definePackageTestConfig } from '../../vitest.shared.ts';
 
-export default definePackageTestConfig();
+export default definePackageTestConfig({ typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] } });

@@ -4,32 +4,46 @@ import * as v from 'valibot';
 export type Schema<T> = v.GenericSchema<unknown, T>;
 
 /**
+ * The value an object schema made of `entries` gives in the default mode, the widest (strict mode gives a subset of
+ * it): each field with its schema's output, optional where that output may be undefined, and unknown fields kept.
+ */
+export type ObjectOutput<E extends v.ObjectEntries> = Flat<
+  { [K in keyof E as undefined extends v.InferOutput<E[K]> ? never : K]: v.InferOutput<E[K]> } & {
+    [K in keyof E as undefined extends v.InferOutput<E[K]> ? K : never]?: v.InferOutput<E[K]>;
+  } & { [key: string]: unknown }
+>;
+
+/** One object type instead of an intersection, so hovers and type tests see plain fields. */
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
  * How response bodies are checked: the building blocks every schema is made of. `lenientSchemas` (the
  * default) keeps unknown fields and status values so a newer server never breaks an older client;
  * `strictSchemas` rejects anything the contract does not name and checks formats, for contract tests.
- * Strictness is a value, not a flag, so bundles that never use it leave its code out.
+ * Strictness is a value, not a flag, so bundles that never use it leave its code out. Each block's output type is
+ * the lenient one, the widest; the public response types are inferred from the schemas built with them.
  */
 export interface SchemaMode {
   readonly name: 'lenient' | 'strict';
   /** An object schema: unknown keys kept (lenient) or rejected (strict). */
-  object(entries: v.ObjectEntries): v.GenericSchema;
+  object<E extends v.ObjectEntries>(entries: E): Schema<ObjectOutput<E>>;
   /**
    * A field the contract documents on every object and the client does not need: lenient accepts it null or
    * absent and checks its type otherwise; strict requires it, as the contract shows it.
    */
-  documented(schema: v.GenericSchema): v.GenericSchema;
+  documented<T>(schema: Schema<T>): Schema<T | null | undefined>;
   /** A field the contract marks optional: lenient accepts it null or absent; strict accepts it absent only. */
-  optional(schema: v.GenericSchema): v.GenericSchema;
+  optional<T>(schema: Schema<T>): Schema<T | null | undefined>;
   /** A value the contract marks nullable: strict accepts null there and only there (lenient accepts null for every field it does not need). */
-  nullable(schema: v.GenericSchema): v.GenericSchema;
+  nullable<T>(schema: Schema<T>): Schema<T | null>;
   /** A string that must be a uuid when strict. */
-  id(): v.GenericSchema<unknown, string>;
+  id(): Schema<string>;
   /** A string that must be an ISO 8601 date-time when strict. */
-  dateTime(): v.GenericSchema<unknown, string>;
+  dateTime(): Schema<string>;
   /** An integer when strict, any number when lenient. */
-  integer(): v.GenericSchema<unknown, number>;
+  integer(): Schema<number>;
   /** One of `values` when strict; any string when lenient, so a new value from the server is carried. */
-  openEnum(values: readonly [string, ...string[]]): v.GenericSchema<unknown, string>;
+  openEnum<T extends string>(values: readonly [T, ...T[]]): Schema<T | (string & {})>;
   /** Compiles a schema into a quick in-place check for valid bodies (valibot still decides, and names, every failure). */
   precheck?(schema: object): ((value: unknown) => boolean) | null;
 }
@@ -45,9 +59,9 @@ export const prechecks = new WeakMap<object, (value: unknown) => boolean>();
  */
 export const lenientSchemas: SchemaMode = {
   name: 'lenient',
-  object: (entries) => v.looseObject(entries),
-  documented: (schema) => v.nullish(schema),
-  optional: (schema) => v.nullish(schema),
+  object: <E extends v.ObjectEntries>(entries: E) => v.looseObject(entries) as Schema<ObjectOutput<E>>,
+  documented: v.nullish,
+  optional: v.nullish,
   nullable: (schema) => schema,
   id: () => v.string(),
   dateTime: () => v.string(),
@@ -56,12 +70,12 @@ export const lenientSchemas: SchemaMode = {
 };
 
 /** Builds a schema once per mode and reuses it. */
-export function perMode<T>(build: (mode: SchemaMode) => v.GenericSchema<unknown, unknown>): (mode?: SchemaMode) => Schema<T> {
+export function perMode<T>(build: (mode: SchemaMode) => Schema<T>): (mode?: SchemaMode) => Schema<T> {
   const cache = new Map<SchemaMode, Schema<T>>();
   return (mode = lenientSchemas) => {
     let schema = cache.get(mode);
     if (!schema) {
-      schema = build(mode) as Schema<T>;
+      schema = build(mode);
       cache.set(mode, schema);
       const check = mode.precheck?.(schema);
       if (check) prechecks.set(schema, check);

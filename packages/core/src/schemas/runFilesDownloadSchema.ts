@@ -1,16 +1,16 @@
 import * as v from 'valibot';
-import { perMode } from './SchemaMode';
+import { perMode, type ObjectOutput, type SchemaMode } from './SchemaMode';
+
+/** The fields of the 200 answer of `GET /runs/{id}/files/download/`; the URL is all the client needs. */
+export const runFilesDownloadEntries = (mode: SchemaMode) => ({
+  /** Valid for one hour. */
+  download_url: v.string(),
+  /** Size of the ZIP in bytes. */
+  size_bytes: mode.documented(mode.integer()),
+});
 
 /** The ZIP of a run's files is ready: a short-lived (one hour) URL and its size. */
-export interface RunFilesDownload {
-  download_url: string;
-  size_bytes?: number | null;
-}
+export interface RunFilesDownload extends ObjectOutput<ReturnType<typeof runFilesDownloadEntries>> {}
 
-/** Schema of the 200 answer of `GET /runs/{id}/files/download/`; the URL is all the client needs. */
-export const runFilesDownloadSchema = /* @__PURE__ */ perMode<RunFilesDownload>((mode) =>
-  mode.object({
-    download_url: v.string(),
-    size_bytes: mode.documented(mode.integer()),
-  }),
-);
+/** Schema of the 200 answer of `GET /runs/{id}/files/download/`. */
+export const runFilesDownloadSchema = /* @__PURE__ */ perMode<RunFilesDownload>((mode) => mode.object(runFilesDownloadEntries(mode)));

@@ -1,80 +1,34 @@
 import * as v from 'valibot';
-import { DATASET_TYPES, RUN_STATUSES, SEED_SHUFFLING_LEVELS, type DatasetType, type RunStatus, type SeedShufflingLevel } from './enums';
-import { perMode, type SchemaMode } from './SchemaMode';
+import { DATASET_TYPES, RUN_STATUSES, SEED_SHUFFLING_LEVELS } from './enums';
+import { perMode, type ObjectOutput, type SchemaMode } from './SchemaMode';
 
-/** A run as listed by `GET /api/dataframer/runs/`; field names as the API spells them. Unknown fields are kept. */
-export interface Run {
-  id: string;
-  status: RunStatus;
-  spec_id?: string | null;
-  spec_name?: string | null;
-  spec_version?: number | null;
-  /** Null for seedless specs. */
-  dataset_id?: string | null;
-  dataset_name?: string | null;
-  dataset_type?: DatasetType | null;
-  samples_completed?: number | null;
-  samples_failed?: number | null;
-  /** Dollars spent so far; null before any cost is known. */
-  total_cost?: number | null;
-  created_at?: string | null;
-  created_by_email?: string | null;
-  /** Null until the run finishes. */
-  completed_at?: string | null;
-}
-
-/** Generation parameters recorded on a run. */
-export interface RuntimeParams {
-  number_of_samples?: number | null;
-  generation_model?: string | null;
-  outline_model?: string | null;
-  revision_model?: string | null;
-  revision_types?: string[] | null;
-  filtering_types?: string[] | null;
-  max_revision_cycles?: number | null;
-  seed_shuffling_level?: SeedShufflingLevel | (string & {}) | null;
-  max_examples_in_prompt?: number | null;
-  unified_multifield?: boolean | null;
-  generation_thinking_budget?: number | null;
-  outline_thinking_budget?: number | null;
-  revision_thinking_budget?: number | null;
-  skip_outline?: boolean | null;
-  tools?: string[] | null;
-}
-
-/** One generated file of a finished run. */
-export interface GeneratedFile {
-  id?: string | null;
-  path?: string | null;
-  file_type?: string | null;
-  size_bytes?: number | null;
-}
-
-/** A run as returned by `GET /api/dataframer/runs/{id}/`: the list fields plus parameters and files. */
-export interface RunDetail extends Run {
-  runtime_params?: RuntimeParams | null;
-  generated_files?: GeneratedFile[] | null;
-}
-
-function runEntries(mode: SchemaMode) {
+/** The fields of a run as the list shows them, each with its check; the detail adds two. */
+export const runEntries = (mode: SchemaMode) => {
   const integer = mode.integer();
   return {
     id: mode.id(),
+    /** `PENDING`, `PROCESSING`, then `SUCCEEDED`, `FAILED` or `CANCELED`; any other value counts as not finished. */
     status: mode.openEnum(RUN_STATUSES),
     spec_id: mode.documented(mode.id()),
     spec_name: mode.documented(v.string()),
     spec_version: mode.documented(integer),
+    /** Null for seedless specs. */
     dataset_id: mode.documented(mode.nullable(mode.id())),
     dataset_name: mode.documented(mode.nullable(v.string())),
     dataset_type: mode.documented(mode.openEnum(DATASET_TYPES)),
     samples_completed: mode.documented(integer),
     samples_failed: mode.documented(integer),
+    /** Dollars spent so far; null before any cost is known. */
     total_cost: mode.documented(mode.nullable(v.number())),
     created_at: mode.documented(mode.dateTime()),
     created_by_email: mode.documented(v.string()),
+    /** Null until the run finishes. */
     completed_at: mode.documented(mode.nullable(mode.dateTime())),
   };
-}
+};
+
+/** A run as listed by `GET /api/dataframer/runs/`; field names as the API spells them. Unknown fields are kept. */
+export interface Run extends ObjectOutput<ReturnType<typeof runEntries>> {}
 
 /** Schema of one run in the list. */
 export const runSchema = /* @__PURE__ */ perMode<Run>((mode) => mode.object(runEntries(mode)));
@@ -82,13 +36,13 @@ export const runSchema = /* @__PURE__ */ perMode<Run>((mode) => mode.object(runE
 /** Schema of the bare array `GET /api/dataframer/runs/` returns. */
 export const runListSchema = /* @__PURE__ */ perMode<Run[]>((mode) => v.array(runSchema(mode)));
 
-/** Schema of `runtime_params`; every field optional, since the contract only shows an example. */
-export const runtimeParamsSchema = /* @__PURE__ */ perMode<RuntimeParams>((mode) => {
+/** The fields of `runtime_params`, each optional, since the contract only shows an example. */
+export const runtimeParamsEntries = (mode: SchemaMode) => {
   const integer = mode.optional(mode.integer());
   const strings = mode.optional(v.array(v.string()));
   const string = mode.optional(v.string());
   const boolean = mode.optional(v.boolean());
-  return mode.object({
+  return {
     number_of_samples: integer,
     generation_model: string,
     outline_model: string,
@@ -104,24 +58,38 @@ export const runtimeParamsSchema = /* @__PURE__ */ perMode<RuntimeParams>((mode)
     revision_thinking_budget: integer,
     skip_outline: boolean,
     tools: strings,
-  });
+  };
+};
+
+/** Generation parameters recorded on a run. */
+export interface RuntimeParams extends ObjectOutput<ReturnType<typeof runtimeParamsEntries>> {}
+
+/** Schema of `runtime_params`. */
+export const runtimeParamsSchema = /* @__PURE__ */ perMode<RuntimeParams>((mode) => mode.object(runtimeParamsEntries(mode)));
+
+/** The fields of one entry of `generated_files`. */
+export const generatedFileEntries = (mode: SchemaMode) => ({
+  id: mode.optional(v.string()),
+  path: mode.optional(v.string()),
+  file_type: mode.optional(v.string()),
+  size_bytes: mode.optional(mode.integer()),
 });
 
+/** One generated file of a finished run. */
+export interface GeneratedFile extends ObjectOutput<ReturnType<typeof generatedFileEntries>> {}
+
 /** Schema of one entry of `generated_files`. */
-export const generatedFileSchema = /* @__PURE__ */ perMode<GeneratedFile>((mode) =>
-  mode.object({
-    id: mode.optional(v.string()),
-    path: mode.optional(v.string()),
-    file_type: mode.optional(v.string()),
-    size_bytes: mode.optional(mode.integer()),
-  }),
-);
+export const generatedFileSchema = /* @__PURE__ */ perMode<GeneratedFile>((mode) => mode.object(generatedFileEntries(mode)));
+
+/** The fields of `GET /api/dataframer/runs/{id}/`: the list's, plus parameters and files. */
+export const runDetailEntries = (mode: SchemaMode) => ({
+  ...runEntries(mode),
+  runtime_params: mode.documented(runtimeParamsSchema(mode)),
+  generated_files: mode.documented(v.array(generatedFileSchema(mode))),
+});
+
+/** A run as returned by `GET /api/dataframer/runs/{id}/`: the list fields plus parameters and files. */
+export interface RunDetail extends ObjectOutput<ReturnType<typeof runDetailEntries>> {}
 
 /** Schema of `GET /api/dataframer/runs/{id}/`. */
-export const runDetailSchema = /* @__PURE__ */ perMode<RunDetail>((mode) =>
-  mode.object({
-    ...runEntries(mode),
-    runtime_params: mode.documented(runtimeParamsSchema(mode)),
-    generated_files: mode.documented(v.array(generatedFileSchema(mode))),
-  }),
-);
+export const runDetailSchema = /* @__PURE__ */ perMode<RunDetail>((mode) => mode.object(runDetailEntries(mode)));

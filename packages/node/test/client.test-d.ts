@@ -1,0 +1,41 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  createClient,
+  downloadRunFiles,
+  type DataframerClient,
+  type DownloadProgress,
+  type DownloadRunFilesOptions,
+  type DownloadRunFilesResult,
+  type NodeClient,
+  type NodeClientOptions,
+  type RunDetail,
+  type Transport,
+} from '../src/index';
+
+const client = createClient();
+
+describe('the Node client', () => {
+  it('is the full client plus a download and close()', () => {
+    expectTypeOf(createClient).toEqualTypeOf<(options?: NodeClientOptions) => NodeClient>();
+    expectTypeOf(client).toExtend<DataframerClient>();
+    expectTypeOf(client.runs.retrieve).toEqualTypeOf<DataframerClient['runs']['retrieve']>();
+    expectTypeOf(client.runs.retrieve).returns.resolves.toEqualTypeOf<RunDetail>();
+    expectTypeOf(client.close).toEqualTypeOf<() => Promise<void>>();
+  });
+
+  it("downloads a run's files to a path and says where and how much", () => {
+    expectTypeOf(client.runs.download).toEqualTypeOf<
+      (runId: string, options: DownloadRunFilesOptions) => Promise<DownloadRunFilesResult>
+    >();
+    expectTypeOf(downloadRunFiles).toEqualTypeOf<
+      (transport: Transport, runId: string, options: DownloadRunFilesOptions) => Promise<DownloadRunFilesResult>
+    >();
+    expectTypeOf<DownloadRunFilesResult>().toEqualTypeOf<{ path: string; size: number }>();
+    expectTypeOf<DownloadRunFilesOptions['to']>().toEqualTypeOf<string>();
+    expectTypeOf<DownloadRunFilesOptions['onProgress']>().toEqualTypeOf<((progress: DownloadProgress) => void) | undefined>();
+    expectTypeOf<DownloadProgress['phase']>().toEqualTypeOf<'preparing' | 'downloading'>();
+    expectTypeOf<DownloadProgress['total']>().toEqualTypeOf<number | undefined>();
+    // @ts-expect-error the path to write is required
+    void client.runs.download('run', {});
+  });
+});
