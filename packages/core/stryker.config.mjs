@@ -18,6 +18,7 @@ export default {
     'src/systemErrorCode.ts',
     'src/deadline.ts',
     'src/redact.ts',
+    'src/keyShape.ts',
     'src/internal/apiKey.ts',
     'src/mayCarryKey.ts',
     'src/internal/baseUrl.ts',

@@ -1,5 +1,7 @@
 import {
-  checkClientOptions,
+  checkOptions,
+  clientOptionsCheck,
+  optionCheck,
   ConfigurationError,
   isSecretKey,
   createTransport,
@@ -46,9 +48,23 @@ export interface BrowserClientOptions {
   dangerouslyAllowSecretKeyInBrowser?: boolean;
 }
 
+/** The options `createClient` takes in a browser: every runtime's, and the page's own two. */
+const browserOptionsSchema = /* @__PURE__ */ clientOptionsCheck({
+  credentials: optionCheck(
+    'credentials',
+    'omit, same-origin or include',
+    (value) => value === 'omit' || value === 'same-origin' || value === 'include',
+  ),
+  dangerouslyAllowSecretKeyInBrowser: optionCheck(
+    'dangerouslyAllowSecretKeyInBrowser',
+    'true or false',
+    (value) => typeof value === 'boolean',
+  ),
+});
+
 /** Creates a transport for the standalone operations (`listRuns(transport)`, …) from the page's fetch, timers and location. */
 export function createBrowserTransport(options: BrowserClientOptions = {}): Transport {
-  checkClientOptions(options, 'createClient');
+  checkOptions(browserOptionsSchema, options, 'createClient');
   const allowSecret = options.dangerouslyAllowSecretKeyInBrowser === true;
   if (options.apiKey !== undefined && !allowSecret) throw secretKeyRefused('the apiKey option');
   if (options.apiKey !== undefined && options.getToken)

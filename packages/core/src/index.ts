@@ -1,6 +1,6 @@
 // The public API of @df/core, named one by one: a new export is a decision (test/exports.test.ts lists them).
 export { createTransport } from './transport/createTransport';
-export { checkClientOptions, checkOptions, optionCheck, waitOptionsCheck } from './transport/checkOptions';
+export { checkOptions, clientOptionsCheck, optionCheck, waitOptionsCheck } from './transport/checkOptions';
 export type { ClientHooks, Logger, TransportOptions } from './TransportOptions';
 export { createDataframerClient } from './createDataframerClient';
 export type { DataframerClient } from './createDataframerClient';
@@ -91,7 +91,8 @@ export {
   ConfigurationError,
 } from './errors/errors';
 export type { CallbackStage, ValidationIssue } from './errors/errors';
-export { redact, maskKey } from './redact';
+export { redact } from './redact';
+export { maskKey } from './keyShape';
 export { createDeadline, untilAborted } from './deadline';
 export { deadlineError } from './errors/deadlineError';
 export type { StoppedDetails } from './errors/deadlineError';

@@ -1,4 +1,4 @@
-import { KEY_SHAPE, keyPrefix } from './keyShape';
+import { KEY_SHAPE } from './keyShape';
 
 const REPLACEMENT = '[REDACTED]';
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
@@ -18,10 +18,4 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
     if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(REPLACEMENT);
   }
   return out;
-}
-
-/** Masks a key for display: its prefix and last four characters (`sk_live_…a1b2`). */
-export function maskKey(key: string): string {
-  if (key.length < 12) return '…';
-  return `${keyPrefix(key)}…${key.slice(-4)}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskKey, redact, withoutSecrets } from '../src/redact';
+import { maskKey } from '../src/keyShape';
+import { redact, withoutSecrets } from '../src/redact';
 
 const KEY = 'sk_test_FAKE0000000000000000';
 

@@ -1,6 +1,8 @@
 import {
   API_KEY_LOCATION,
-  checkClientOptions,
+  checkOptions,
+  clientOptionsCheck,
+  optionCheck,
   createTransport,
   DEFAULT_BASE_URL,
   fastLenientSchemas,
@@ -48,9 +50,19 @@ export interface NodeTransport extends Transport {
   close(): Promise<void>;
 }
 
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown) => typeof value === 'string';
+
+/** The options `createClient` takes in Node: every runtime's, and the key's source, a proxy and the environment. */
+const nodeOptionsSchema = /* @__PURE__ */ clientOptionsCheck({
+  apiKeySource: optionCheck('apiKeySource', 'a string', isString),
+  proxy: optionCheck('proxy', 'a string', isString),
+  env: optionCheck('env', 'an object', isObject),
+});
+
 /** Creates a transport for the standalone operations (`listRuns(transport)`, …) from Node's fetch, timers and environment. */
 export function createNodeTransport(options: NodeClientOptions = {}): NodeTransport {
-  checkClientOptions(options, 'createClient');
+  checkOptions(nodeOptionsSchema, options, 'createClient');
   const env = options.env ?? process.env;
   const own = options.fetch ? undefined : createNodeFetch({ env, ...(options.proxy !== undefined && { proxy: options.proxy }) });
   const fetch: Runtime['fetch'] = options.fetch ?? ((request, init) => (own as NodeFetch).fetch(request, init));

@@ -44,31 +44,27 @@ export interface ApiErrorInput {
   status: number;
   text: string;
   request: string;
-  requestId?: string;
-  retryAfterMs?: number;
-  attempts?: number;
+  requestId?: string | undefined;
+  retryAfterMs?: number | undefined;
+  attempts?: number | undefined;
   /** Advice for this status (a wrong base URL, the key that was refused), appended to the message. */
-  hint?: string;
+  hint?: string | undefined;
   /** The key that was sent, masked, and where it came from (`sk_live_…a1b2 from DATAFRAMER_API_KEY`), for 401 and 403. */
-  keyHint?: string;
+  keyHint?: string | undefined;
 }
 
 /** Turns one error response (Django `{"detail"}` or DRF field errors, or anything else) into the typed error for its status. */
 export function createApiError(input: ApiErrorInput): ApiError {
   const { body, detail, fieldErrors, json } = readErrorBody(input.text);
-  const details: ApiErrorDetails = {
-    status: input.status,
-    body,
-    request: input.request,
-    ...(detail !== undefined && { detail }),
-    ...(fieldErrors !== undefined && { fieldErrors }),
-    ...(input.requestId !== undefined && { requestId: input.requestId }),
-    ...(input.retryAfterMs !== undefined && { retryAfterMs: input.retryAfterMs }),
-    ...(input.attempts !== undefined && { attempts: input.attempts }),
-    ...(input.keyHint !== undefined && { keyHint: input.keyHint }),
-  };
+  const { status, request, requestId, retryAfterMs, attempts, keyHint } = input;
+  // Only what is known: an absent detail is left out, not set to undefined.
+  const details = Object.fromEntries(
+    Object.entries({ status, body, request, detail, fieldErrors, requestId, retryAfterMs, attempts, keyHint }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  ) as unknown as ApiErrorDetails;
   const message = formatApiErrorMessage(details, input.text, json, input.hint);
-  const ErrorClass = BY_STATUS[input.status] ?? (input.status >= 500 ? ServerError : ApiError);
+  const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? ServerError : ApiError);
   return new ErrorClass(message, details);
 }
 
@@ -101,12 +97,13 @@ interface ErrorBody {
 }
 
 function readErrorBody(text: string): ErrorBody {
-  if (nestsDeeperThan(text, MAX_BODY_DEPTH)) return { body: text.length > MAX_RAW_BODY ? `${text.slice(0, MAX_RAW_BODY)}…` : text };
+  const raw = { body: text.length > MAX_RAW_BODY ? `${text.slice(0, MAX_RAW_BODY)}…` : text };
+  if (nestsDeeperThan(text, MAX_BODY_DEPTH)) return raw;
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {
-    return { body: text.length > MAX_RAW_BODY ? `${text.slice(0, MAX_RAW_BODY)}…` : text };
+    return raw;
   }
   if (body === undefined) return { body };
   if (typeof body === 'string') return { body, detail: body, json: true };

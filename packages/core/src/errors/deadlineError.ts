@@ -11,7 +11,7 @@ export interface StoppedDetails<T> {
   request?: string;
   /** For waits: the last value seen. */
   last?: T;
-  /** For a timeout: the failure that was being retried, if any. */
+  /** For a timeout: the failure that was being retried, if any (an abort's cause is the signal's reason). */
   cause?: unknown;
   /** How it stopped, when the caller knows better than the deadline (an inner wait timed out an instant before it). */
   state?: 'timeout' | 'aborted';
@@ -19,17 +19,11 @@ export interface StoppedDetails<T> {
 
 /** The one error for a deadline that stopped a call, a wait or a download: a TimeoutError when time ran out, an AbortError when the caller aborted. */
 export function deadlineError<T>(deadline: Deadline, name: string, details: StoppedDetails<T>): DataframerError {
-  const { detail, attempts, request, last, cause } = details;
-  const known = {
-    ...(attempts !== undefined && { attempts }),
-    ...(request !== undefined && { request }),
-    ...(last !== undefined && { last }),
-  };
-  return (details.state ?? deadline.state) === 'timeout'
+  const { detail, state = deadline.state, ...known } = details;
+  return state === 'timeout'
     ? new TimeoutError<T>(`${name} did not finish within its ${formatMs(deadline.timeoutMs)} deadline${detail}`, {
-        timeoutMs: deadline.timeoutMs,
         ...known,
-        ...(cause !== undefined && { cause }),
+        timeoutMs: deadline.timeoutMs,
       })
     : new AbortError<T>(`${name} was aborted by the caller after ${formatMs(deadline.elapsed())}${detail}`, {
         ...known,

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors/errors';
-import { maskKey } from '../redact';
+import { maskKey } from '../keyShape';
 import { mayCarryKey } from '../mayCarryKey';
 
 /** A key as it is sent: the token the provider gave, trimmed, and its masked hint for 401/403 messages. */

@@ -54,14 +54,14 @@ function optionsObject<E extends v.ObjectEntries>(what: string, entries: E) {
   return v.looseObject(entries, (issue) => `${what} must be an object, got ${describe(issue.input)}`);
 }
 
-const clientOptionsSchema = /* @__PURE__ */ buildClientOptionsSchema();
-
-function buildClientOptionsSchema() {
+/**
+ * The schema of a client's options: those every runtime takes, and the runtime's own `entries` (a proxy in Node,
+ * credentials in a browser), so a page carries no check of an option it cannot be given.
+ */
+export function clientOptionsCheck<E extends v.ObjectEntries>(entries: E) {
   return optionsObject('the options', {
     apiKey: text('apiKey'),
-    apiKeySource: text('apiKeySource'),
     baseUrl: text('baseUrl'),
-    proxy: text('proxy'),
     fetch: fn('fetch'),
     getToken: fn('getToken'),
     timeoutMs: millis('timeoutMs'),
@@ -83,20 +83,12 @@ function buildClientOptionsSchema() {
           return list === undefined || (Array.isArray(list) && list.every(isFunction));
         }),
     ),
-    env: option('env', 'an object', isObject),
     headers: option('headers', 'an object of strings', (value) => isObject(value) && Object.values(value as object).every(isString)),
-    credentials: option(
-      'credentials',
-      'omit, same-origin or include',
-      (value) => value === 'omit' || value === 'same-origin' || value === 'include',
-    ),
-    dangerouslyAllowSecretKeyInBrowser: option(
-      'dangerouslyAllowSecretKeyInBrowser',
-      'true or false',
-      (value) => typeof value === 'boolean',
-    ),
+    ...entries,
   });
 }
+
+const transportOptionsSchema = /* @__PURE__ */ clientOptionsCheck({});
 
 const callOptionsSchema = /* @__PURE__ */ buildCallOptionsSchema();
 
@@ -126,8 +118,8 @@ export function checkOptions<T>(schema: v.GenericSchema<unknown, unknown>, optio
   throw new ConfigurationError(`Invalid options for ${where}: ${result.issues.map((issue) => issue.message).join('; ')}`);
 }
 
-/** Checks a client's options where they enter (`createClient` in each runtime, `createTransport`); throws a ConfigurationError naming every bad one. */
-export const checkClientOptions = <T>(options: T, where: string): T => checkOptions(clientOptionsSchema, options, where);
+/** Checks the options of `createTransport`: those every runtime takes. */
+export const checkTransportOptions = <T>(options: T): T => checkOptions(transportOptionsSchema, options, 'createTransport');
 
 /** Checks one call's options. */
 export const checkCallOptions = <T>(options: T, where: string): T => checkOptions(callOptionsSchema, options, where);

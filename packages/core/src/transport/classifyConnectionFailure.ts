@@ -35,7 +35,7 @@ export function classifyConnectionFailure(cause: unknown, input: ConnectionFailu
   const badPort = cause instanceof Error && cause.cause instanceof Error && cause.cause.message === 'bad port';
   const notSent = !input.afterHeaders && (badPort || (code !== undefined && NOT_SENT_CODES.has(code)));
   const reason = input.redact(describeCause(cause));
-  const hint = connectionFailureHint({ badPort, notSent, afterHeaders: input.afterHeaders === true, baseUrl: input.baseUrl });
+  const hint = connectionFailureHint(badPort, notSent, input.afterHeaders, input.baseUrl);
   return {
     error: new ConnectionError(`Could not reach Dataframer for ${input.request}: ${reason}; ${hint}`, {
       cause,

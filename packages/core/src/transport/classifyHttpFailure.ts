@@ -24,16 +24,11 @@ export interface HttpFailureInput {
 export function classifyHttpFailure(input: HttpFailureInput): AttemptFailure {
   const { status } = input;
   const retryAfterMs = RETRY_AFTER_STATUSES.includes(status) ? parseRetryAfter(input.retryAfter, input.now) : undefined;
-  const hint = httpFailureHint(input);
   const error = createApiError({
-    status,
-    text: input.text,
-    request: input.request,
-    attempts: input.attempts,
-    ...(input.requestId !== undefined && { requestId: input.requestId }),
-    ...(retryAfterMs !== undefined && { retryAfterMs }),
-    ...(hint !== undefined && { hint }),
-    ...((status === 401 || status === 403) && input.keyHint !== undefined && { keyHint: input.keyHint }),
+    ...input,
+    retryAfterMs,
+    hint: httpFailureHint(input),
+    keyHint: status === 401 || status === 403 ? input.keyHint : undefined,
   });
   // 429, and 503 with Retry-After, mean the server turned the request away without acting on it.
   const refused = status === 429 || (status === 503 && retryAfterMs !== undefined);

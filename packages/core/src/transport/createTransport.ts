@@ -14,7 +14,7 @@ import type { TransportOptions } from '../TransportOptions';
 import { type AttemptInit, createAttemptFetch } from './attemptFetch';
 import { createAuthorize } from './authorize';
 import { type Call, ambiguous, interrupted } from './call';
-import { MAX_RETRIES_LIMIT, checkCallOptions, checkClientOptions } from './checkOptions';
+import { MAX_RETRIES_LIMIT, checkCallOptions, checkTransportOptions } from './checkOptions';
 import { classifyFailure } from './classifyFailure';
 import { createLog } from './log';
 import { readAnswer } from './readAnswer';
@@ -27,7 +27,7 @@ import { afterResponseOfYours, beforeRequestOfYours, withoutEarlierKey } from '.
  * in this folder (authorize, classify, decide a retry, read the answer, log). A client's state is its own.
  */
 export function createTransport(options: TransportOptions): Transport {
-  checkClientOptions(options, 'createTransport');
+  checkTransportOptions(options);
   const base = normalizeBaseUrl(options.baseUrl);
   const runtime = options.runtime;
   const timeoutMsDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
