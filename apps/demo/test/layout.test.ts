@@ -1,22 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_SAMPLES_PER_RUN } from '@df/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../src/format';
 import { ARTIFACTS, axeViolations, createRunDirect, rows, startHarness, usableSpec, type Harness } from './harness';
 
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 const WIDTHS = [360, 390, 768, 1400] as const;
 
 let harness: Harness;
-let processing: string;
 let succeeded: string;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   harness = await startHarness();
-  const spec = await usableSpec(harness.sandbox);
-  // 20,000 samples at this speed take about 40 s: the run stays unfinished through these tests.
-  processing = await createRunDirect(harness.sandbox, spec, 20000);
   succeeded = harness.sandbox.runs().find((r) => r.run['status'] === 'SUCCEEDED')!.id;
 });
 
@@ -52,6 +50,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** Starts a run of the most samples allowed, about 40 s at this speed: started by a test, it is unfinished throughout it. */
+async function startLongRun(): Promise<string> {
+  return createRunDirect(harness.sandbox, await usableSpec(harness.sandbox), MAX_SAMPLES_PER_RUN);
+}
+
 async function openAt(width: number, path: string) {
   const { page } = await harness.open(path, undefined, { width, height: 800 });
   return page;
@@ -72,7 +75,7 @@ describe('layout at phone, tablet and desktop widths', () => {
       const samplesBefore = await page.locator('#create-samples').boundingBox();
       await page.fill('#create-samples', '0');
       await page.click('#create-submit');
-      await expect.poll(() => page.locator('#create-samples-error').innerText()).toContain('1 to 20,000');
+      await expect.poll(() => page.locator('#create-samples-error').innerText()).toContain(`1 to ${formatCount(MAX_SAMPLES_PER_RUN)}`);
       for (const [locator, was] of [
         ['#create-submit', before],
         ['#create-samples', samplesBefore],
@@ -85,6 +88,7 @@ describe('layout at phone, tablet and desktop widths', () => {
     });
 
     it(`run page at ${width} px: no sideways scroll, every control reachable, axe finds nothing`, async () => {
+      const processing = await startLongRun();
       for (const id of [processing, succeeded]) {
         const page = await openAt(width, `/#/runs/${id}`);
         await expect.poll(() => page.locator('article.run-page .samples li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -99,7 +103,7 @@ describe('layout at phone, tablet and desktop widths', () => {
   }
 
   it('the confirmation dialog fits a 360 px phone and passes axe', async () => {
-    const page = await openAt(360, `/#/runs/${processing}`);
+    const page = await openAt(360, `/#/runs/${await startLongRun()}`);
     await expect.poll(() => page.locator('article.run-page').count(), { timeout: 15_000 }).toBe(1);
     await page.locator('.run-actions button.danger').first().click();
     const dialog = page.getByRole('dialog');
