@@ -77,6 +77,11 @@ export function run(args: string[] | string, options: RunOptions = {}): Promise<
   });
 }
 
+/** A text without its colour codes. */
+export function plain(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
 /** The command line of the built bin, for shell pipelines. */
 export const SH_BIN = `"${process.execPath}" "${BIN}"`;
 
