@@ -41,9 +41,15 @@ function modelOptions(models: readonly ModelOption[] | undefined): TemplateResul
   );
 }
 
+/** The names the SDK knows, read once when first needed. */
+let knownModels: readonly ModelOption[] | undefined;
+
 /** The models to offer: the server's list, or when it could not be loaded, the names the SDK knows. */
 function offeredModels(state: AppState): readonly ModelOption[] | undefined {
-  return state.models ?? (state.modelsError !== undefined ? readModels(GENERATION_MODELS) : undefined);
+  if (state.models) return state.models;
+  if (state.modelsError === undefined) return undefined;
+  knownModels ??= readModels(GENERATION_MODELS);
+  return knownModels;
 }
 
 function modelSelect(id: string, name: string, state: AppState, onChange?: (e: Event) => void): TemplateResult {

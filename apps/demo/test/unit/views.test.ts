@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { AuthenticationError, DATABRICKS_PARAMS, runtimeParamsSchema, ServerError } from '@df/browser';
+import { AuthenticationError, DATABRICKS_PARAMS, GENERATION_MODELS, runtimeParamsSchema, ServerError } from '@df/browser';
 import { render } from 'lit-html';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeError, PROXY_UNREACHABLE } from '../../src/describeError';
@@ -267,6 +267,15 @@ describe('createFormView', () => {
     expect(modelOptions).toEqual(['', 'anthropic/claude-haiku-4-5', 'anthropic/claude-sonnet-4-6', 'databricks/databricks-gpt-5']);
     expect(root.querySelector('#create-model option[value=""]')!.textContent).toContain('Server default (anthropic/claude-sonnet-4-6)');
     expect(root.querySelector('details.advanced summary')!.textContent).toBe('Advanced parameters');
+  });
+
+  it("offers the SDK's model names when the server's list could not be loaded, and says so", () => {
+    const { actions } = recordingActions();
+    render(createFormView(state({ specs, modelsError: new Error('down') }), actions), root);
+    const offered = [...root.querySelectorAll<HTMLOptionElement>('#create-model option')].map((o) => o.value);
+    // Grouped by provider, so compared as sets.
+    expect(offered.sort()).toEqual(['', ...GENERATION_MODELS].sort());
+    expect(text()).toContain('these are the models this page knows');
   });
 
   it('reserves a line for every field message, so showing one does not add elements', () => {
