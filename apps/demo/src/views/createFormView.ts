@@ -1,72 +1,16 @@
-import { DATABRICKS_PARAMS, GENERATION_MODELS, MAX_SAMPLES_PER_RUN, SEED_SHUFFLING_LEVELS } from '@df/browser';
+import { MAX_SAMPLES_PER_RUN } from '@df/browser';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { describeError } from '../describeError';
 import { formatCount } from '../format';
-import { defaultModel, readModels, type ModelOption } from '../readModels';
-import { paramLabel } from '../paramLabel';
 import { runHref } from '../route';
 import { specChoice } from '../specChoice';
 import type { AppState } from '../state';
 import type { ViewActions } from './ViewActions';
+import { advancedParamsView } from './advancedParamsView';
 import { copyButton } from './copyButton';
+import { ariaInvalid, errorLine } from './fieldError';
 import { formValues } from './formValues';
-import { selectValue } from './selectValue';
-
-/** Whole-number parameters, 0 or more, offered behind "Advanced parameters". */
-const COUNT_PARAMS = [
-  'max_revision_cycles',
-  'max_examples_in_prompt',
-  'generation_thinking_budget',
-  'outline_thinking_budget',
-  'revision_thinking_budget',
-] as const;
-
-type Errors = Partial<Record<string, string>>;
-
-/** The line under a field for its message, `<id>-error`, which the field names in aria-describedby. */
-function errorLine(id: string, message: string | undefined): TemplateResult {
-  // Always rendered, with room for one line, so a message appearing does not move the form.
-  return html`<p class="field-error" id=${`${id}-error`}>${message ?? ''}</p>`;
-}
-
-const invalid = (errors: Errors, name: string) => (errors[name] ? 'true' : 'false');
-
-function modelOptions(models: readonly ModelOption[] | undefined): TemplateResult[] {
-  const groups = new Map<string, ModelOption[]>();
-  for (const model of models ?? []) groups.set(model.provider, [...(groups.get(model.provider) ?? []), model]);
-  return [...groups].map(
-    ([provider, list]) => html`<optgroup label=${provider}>
-      ${list.map((m) => html`<option value=${m.id}>${m.id}${m.needsDatabricks ? ' (needs Databricks credentials)' : ''}</option>`)}
-    </optgroup>`,
-  );
-}
-
-/** The names the SDK knows, read once when first needed. */
-let knownModels: readonly ModelOption[] | undefined;
-
-/** The models to offer: the server's list, or when it could not be loaded, the names the SDK knows. */
-function offeredModels(state: AppState): readonly ModelOption[] | undefined {
-  if (state.models) return state.models;
-  if (state.modelsError === undefined) return undefined;
-  knownModels ??= readModels(GENERATION_MODELS);
-  return knownModels;
-}
-
-function modelSelect(id: string, name: string, state: AppState, onChange?: (e: Event) => void): TemplateResult {
-  const models = offeredModels(state);
-  const errors = state.create.errors;
-  const serverDefault = defaultModel(models ?? []);
-  // Only the generation model is kept in the state (it decides whether Databricks fields are needed); the others stay as the user left them.
-  const controlled = name === 'generation_model';
-  return html`<div class="field field--model">
-    <label for=${id}>${paramLabel(name)}</label>
-    <select id=${id} name=${name} @change=${onChange} aria-invalid=${invalid(errors, name)} aria-describedby=${`${id}-error`}>
-      <option value="">Server default (${serverDefault})</option>
-      ${modelOptions(models)}${controlled ? selectValue(state.create.model) : nothing}
-    </select>
-    ${errorLine(id, errors[name])}
-  </div>`;
-}
+import { modelSelect, offeredModels } from './modelSelect';
 
 function specField(state: AppState, actions: Pick<ViewActions, 'loadFormData'>): TemplateResult {
   const errors = state.create.errors;
@@ -96,63 +40,11 @@ function specField(state: AppState, actions: Pick<ViewActions, 'loadFormData'>):
         : nothing;
   return html`<div class="field field--spec">
     <label for="create-spec">Spec</label>
-    <select id="create-spec" name="spec_id" required aria-invalid=${invalid(errors, 'spec_id')} aria-describedby="create-spec-error">
+    <select id="create-spec" name="spec_id" required aria-invalid=${ariaInvalid(errors, 'spec_id')} aria-describedby="create-spec-error">
       ${options}
     </select>
     ${errorLine('create-spec', errors['spec_id'])} ${note}
   </div>`;
-}
-
-function countField(name: string, errors: Errors): TemplateResult {
-  const id = `create-${name.replaceAll('_', '-')}`;
-  return html`<div class="field">
-    <label for=${id}>${paramLabel(name)}</label>
-    <input id=${id} name=${name} type="number" inputmode="numeric" min="0" step="1" placeholder="Server default"
-      aria-invalid=${invalid(errors, name)} aria-describedby=${`${id}-error`} />
-    ${errorLine(id, errors[name])}
-  </div>`;
-}
-
-/** One Databricks credential; the three share the message line under them. */
-function credentialField(id: string, name: string, label: string, errors: Errors, type = 'text', placeholder = ''): TemplateResult {
-  return html`<div class="field">
-    <label for=${id}>${label}</label>
-    <input id=${id} name=${name} type=${type} autocomplete="off" placeholder=${placeholder}
-      aria-invalid=${invalid(errors, name)} aria-describedby="create-databricks-error" />
-  </div>`;
-}
-
-function advanced(state: AppState): TemplateResult {
-  const errors = state.create.errors;
-  return html`<details class="advanced">
-    <summary>Advanced parameters</summary>
-    <div class="advanced-grid">
-      ${modelSelect('create-outline-model', 'outline_model', state)}
-      ${modelSelect('create-revision-model', 'revision_model', state)}
-      <div class="field">
-        <label for="create-seed-shuffling">${paramLabel('seed_shuffling_level')}</label>
-        <select id="create-seed-shuffling" name="seed_shuffling_level" aria-invalid=${invalid(errors, 'seed_shuffling_level')} aria-describedby="create-seed-shuffling-error">
-          <option value="">Server default</option>
-          ${SEED_SHUFFLING_LEVELS.map((level) => html`<option value=${level}>${level}</option>`)}
-        </select>
-        ${errorLine('create-seed-shuffling', errors['seed_shuffling_level'])}
-      </div>
-      ${COUNT_PARAMS.map((name) => countField(name, errors))}
-      <div class="field field--checks">
-        <label class="check"><input type="checkbox" name="skip_outline" /> Skip the outline step</label>
-        <label class="check"><input type="checkbox" name="unified_multifield" /> Generate all fields together (unified multifield)</label>
-      </div>
-    </div>
-    <fieldset class="databricks">
-      <legend>Databricks credentials (only for <code>databricks/</code> models; sent with the create, never stored by this page)</legend>
-      <div class="advanced-grid">
-        ${credentialField('create-db-id', 'databricks_client_id', 'Client id', errors)}
-        ${credentialField('create-db-secret', 'databricks_client_secret', 'Client secret', errors, 'password')}
-        ${credentialField('create-db-base', 'databricks_api_base', 'API base', errors, 'url', 'https://…databricks.com')}
-      </div>
-      ${errorLine('create-databricks', DATABRICKS_PARAMS.map((name) => errors[name]).find(Boolean))}
-    </fieldset>
-  </details>`;
 }
 
 /** The create form: spec, version, samples and model in view, the other parameters behind a disclosure. */
@@ -189,13 +81,13 @@ export function createFormView(state: AppState, actions: ViewActions): TemplateR
         <div class="field field--narrow">
           <label for="create-spec-version">Spec version</label>
           <input id="create-spec-version" name="spec_version" type="number" inputmode="numeric" min="1" step="1" placeholder="Latest"
-            aria-invalid=${invalid(errors, 'spec_version')} aria-describedby="create-spec-version-error" />
+            aria-invalid=${ariaInvalid(errors, 'spec_version')} aria-describedby="create-spec-version-error" />
           ${errorLine('create-spec-version', errors['spec_version'])}
         </div>
         <div class="field field--narrow">
           <label for="create-samples">Samples (1 to ${formatCount(MAX_SAMPLES_PER_RUN)})</label>
           <input id="create-samples" name="number_of_samples" type="number" inputmode="numeric" min="1" max=${MAX_SAMPLES_PER_RUN} step="1" value="100" required
-            aria-invalid=${invalid(errors, 'number_of_samples')} aria-describedby="create-samples-error" />
+            aria-invalid=${ariaInvalid(errors, 'number_of_samples')} aria-describedby="create-samples-error" />
           ${errorLine('create-samples', errors['number_of_samples'])}
         </div>
         ${modelSelect('create-model', 'generation_model', state, onModel)}
@@ -203,7 +95,7 @@ export function createFormView(state: AppState, actions: ViewActions): TemplateR
           <button type="submit" id="create-submit" ?disabled=${starting} aria-busy=${starting ? 'true' : 'false'}>Start run</button>
         </div>
       </div>
-      ${modelNote} ${advanced(state)}
+      ${modelNote} ${advancedParamsView(state)}
       <div class="form-result-line">
         <p id="create-result" class=${create.phase === 'failed' ? 'form-result field-error' : 'form-result'}>${create.message}</p>
         ${
