@@ -57,7 +57,7 @@ if (!options['no-setup']) {
 const { startSandbox } = await import('../packages/sandbox/dist/index.js');
 const { createClient } = await import('../packages/node/dist/index.js');
 
-const cli = join(root, 'apps/cli/dist/dataframer.js');
+const cli = join(root, 'apps/cli/dist/dataframer.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'dataframer-demo-'));
 step('Starting a local Dataframer sandbox: the same API with made-up data, on this machine only, nothing is charged.');
 const sandbox = await startSandbox({ port: 0, seed: 1, speed: 25, failureRate: 0 });
