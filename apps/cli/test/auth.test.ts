@@ -46,11 +46,14 @@ describe('auth', () => {
 
   it('reads the key from a hidden prompt under a real terminal, without echoing it', async () => {
     const dir = tempDir();
-    const result = await run(`(sleep 0.5; printf '%s\\r' "$KEY") | script -qec '"${process.execPath}" "${BIN}" auth login' /dev/null`, {
-      env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url, KEY: sandbox.keys.acme },
+    // The key is typed once the prompt is on the terminal (script -f writes the session to $LOG as it goes), as a person would.
+    const typeWhenAsked = `until grep -q 'not be shown' "$LOG" 2>/dev/null; do sleep 0.05; done; printf '%s\\r' "$KEY"`;
+    const result = await run(`(${typeWhenAsked}) | script -qfec '"${process.execPath}" "${BIN}" auth login' "$LOG"`, {
+      env: { DATAFRAMER_CONFIG_DIR: dir, DATAFRAMER_BASE_URL: sandbox.url, KEY: sandbox.keys.acme, LOG: join(dir, 'session.log') },
     });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('It will not be shown');
+    expect(result.stdout).not.toContain(sandbox.keys.acme);
     expect(result.stdout).toContain('Stored key sk_test_…demo');
     expect(config(dir).profiles['default']!.api_key).toBe(sandbox.keys.acme);
   });
