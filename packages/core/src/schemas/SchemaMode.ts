@@ -19,7 +19,7 @@ type Flat<T> = { [K in keyof T]: T[K] };
 /**
  * How response bodies are checked: the building blocks every schema is made of. `lenientSchemas` (the
  * default) keeps unknown fields and status values so a newer server never breaks an older client;
- * `strictSchemas` rejects anything the contract does not name and checks formats, for contract tests.
+ * `strictSchemas` checks the contract exactly, for contract tests.
  * Strictness is a value, not a flag, so bundles that never use it leave its code out. Each block's output type is
  * the lenient one, the widest; the public response types are inferred from the schemas built with them.
  */
@@ -28,11 +28,11 @@ export interface SchemaMode {
   /** An object schema: unknown keys kept (lenient) or rejected (strict). */
   object<E extends v.ObjectEntries>(entries: E): Schema<ObjectOutput<E>>;
   /**
-   * A field the contract documents on every object and the client does not need: lenient accepts it null or
-   * absent and checks its type otherwise; strict requires it, as the contract shows it.
+   * A field the contract's `required` lists and the client can do without: strict requires it; lenient accepts it
+   * null or absent and checks its type otherwise. (A field the client needs is its plain schema, required in both.)
    */
-  documented<T>(schema: Schema<T>): Schema<T | null | undefined>;
-  /** A field the contract marks optional: lenient accepts it null or absent; strict accepts it absent only. */
+  required<T>(schema: Schema<T>): Schema<T | null | undefined>;
+  /** A field the contract's `required` does not list: strict accepts it absent; lenient null or absent. */
   optional<T>(schema: Schema<T>): Schema<T | null | undefined>;
   /** A value the contract marks nullable: strict accepts null there and only there (lenient accepts null for every field it does not need). */
   nullable<T>(schema: Schema<T>): Schema<T | null>;
@@ -60,7 +60,7 @@ export const prechecks = new WeakMap<object, (value: unknown) => boolean>();
 export const lenientSchemas: SchemaMode = {
   name: 'lenient',
   object: <E extends v.ObjectEntries>(entries: E) => v.looseObject(entries) as Schema<ObjectOutput<E>>,
-  documented: v.nullish,
+  required: v.nullish,
   optional: v.nullish,
   nullable: (schema) => schema,
   id: () => v.string(),

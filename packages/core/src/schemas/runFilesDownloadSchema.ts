@@ -6,7 +6,7 @@ export const runFilesDownloadEntries = (mode: SchemaMode) => ({
   /** Valid for one hour. */
   download_url: v.string(),
   /** Size of the ZIP in bytes. */
-  size_bytes: mode.documented(mode.integer()),
+  size_bytes: mode.optional(mode.integer()),
 });
 
 /** The ZIP of a run's files is ready: a short-lived (one hour) URL and its size. */

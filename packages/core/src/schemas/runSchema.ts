@@ -4,26 +4,27 @@ import { perMode, type ObjectOutput, type SchemaMode } from './SchemaMode';
 
 /** The fields of a run as the list shows them, each with its check; the detail adds two. */
 export const runEntries = (mode: SchemaMode) => {
-  const integer = mode.integer();
+  const integer = mode.optional(mode.integer());
+  const string = mode.optional(v.string());
   return {
     id: mode.id(),
     /** `PENDING`, `PROCESSING`, then `SUCCEEDED`, `FAILED` or `CANCELED`; any other value counts as not finished. */
     status: mode.openEnum(RUN_STATUSES),
-    spec_id: mode.documented(mode.id()),
-    spec_name: mode.documented(v.string()),
-    spec_version: mode.documented(integer),
+    spec_id: mode.optional(mode.id()),
+    spec_name: string,
+    spec_version: integer,
     /** Null for seedless specs. */
-    dataset_id: mode.documented(mode.nullable(mode.id())),
-    dataset_name: mode.documented(mode.nullable(v.string())),
-    dataset_type: mode.documented(mode.openEnum(DATASET_TYPES)),
-    samples_completed: mode.documented(integer),
-    samples_failed: mode.documented(integer),
+    dataset_id: mode.optional(mode.nullable(mode.id())),
+    dataset_name: mode.optional(mode.nullable(v.string())),
+    dataset_type: mode.optional(mode.openEnum(DATASET_TYPES)),
+    samples_completed: integer,
+    samples_failed: integer,
     /** Dollars spent so far; null before any cost is known. */
-    total_cost: mode.documented(mode.nullable(v.number())),
-    created_at: mode.documented(mode.dateTime()),
-    created_by_email: mode.documented(v.string()),
+    total_cost: mode.optional(mode.nullable(v.number())),
+    created_at: mode.optional(mode.dateTime()),
+    created_by_email: string,
     /** Null until the run finishes. */
-    completed_at: mode.documented(mode.nullable(mode.dateTime())),
+    completed_at: mode.optional(mode.nullable(mode.dateTime())),
   };
 };
 
@@ -84,8 +85,8 @@ export const generatedFileSchema = /* @__PURE__ */ perMode<GeneratedFile>((mode)
 /** The fields of `GET /api/dataframer/runs/{id}/`: the list's, plus parameters and files. */
 export const runDetailEntries = (mode: SchemaMode) => ({
   ...runEntries(mode),
-  runtime_params: mode.documented(runtimeParamsSchema(mode)),
-  generated_files: mode.documented(v.array(generatedFileSchema(mode))),
+  runtime_params: mode.optional(runtimeParamsSchema(mode)),
+  generated_files: mode.optional(v.array(generatedFileSchema(mode))),
 });
 
 /** A run as returned by `GET /api/dataframer/runs/{id}/`: the list fields plus parameters and files. */

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
+import { freeObject } from './freeObjectSchema';
 import { lenientSchemas, perMode, type ObjectOutput, type SchemaMode } from './SchemaMode';
 
 /** The fields of one generated sample. */
 export const generatedOutputEntries = (mode: SchemaMode) => ({
-  generated_sample: mode.optional(v.record(v.string(), v.unknown())),
+  generated_sample: mode.optional(freeObject()),
   // Open in every mode: the contract lets metadata carry more than its finish time.
   metadata: mode.optional(lenientSchemas.object({ finish_time: mode.optional(v.number()) })),
 });

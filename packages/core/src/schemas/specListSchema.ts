@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { freeObject } from './freeObjectSchema';
 import { perMode, type ObjectOutput, type SchemaMode } from './SchemaMode';
 
 /** Statuses a listed spec may have: the SDK's older shape says `READY`, the newest docs `SUCCEEDED`. */
@@ -8,24 +9,25 @@ const LISTED_SPEC_STATUSES = ['PROCESSING', 'SUCCEEDED', 'READY', 'FAILED'] as c
 export const specListItemEntries = (mode: SchemaMode) => {
   const string = mode.optional(v.string());
   const integer = mode.optional(mode.integer());
+  const dateTime = mode.optional(mode.dateTime());
   return {
     id: v.string(),
-    name: mode.documented(v.string()),
-    datasets_id: mode.documented(v.string()),
+    name: mode.required(v.string()),
+    datasets_id: mode.required(v.string()),
     status: mode.optional(mode.openEnum(LISTED_SPEC_STATUSES)),
     description: string,
     dataset_name: string,
     company_id: string,
     company_name: string,
-    created_at: mode.optional(mode.dateTime()),
-    updated_at: mode.optional(mode.dateTime()),
+    created_at: dateTime,
+    updated_at: dateTime,
     created_by: integer,
     created_by_name: string,
     data_property_variations: string,
     latest_version: integer,
     latest_version_data: string,
     version_count: integer,
-    versions: mode.optional(v.array(v.record(v.string(), v.unknown()))),
+    versions: mode.optional(v.array(freeObject())),
   };
 };
 
