@@ -5,17 +5,17 @@ import { DataframerError, type DataframerErrorCode, type DataframerErrorOptions 
 export interface ApiErrorDetails extends DataframerErrorOptions {
   status: number;
   /** The Django REST framework `detail` string, when the body had one. */
-  detail?: string;
+  detail?: string | undefined;
   /** Field errors from a DRF validation body, field name to messages (`non_field_errors` included). */
-  fieldErrors?: Record<string, string[]>;
+  fieldErrors?: Record<string, string[]> | undefined;
   /** The parsed JSON body, or the raw text (cut to 4 KiB) when it was not JSON. */
   body?: unknown;
   /** The server's request id (`X-Request-Id`), when it sent one. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** Milliseconds the server asked us to wait (`Retry-After`). */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   /** For 401 and 403: the key that was sent, masked, and where it came from (`sk_live_…a1b2 from DATAFRAMER_API_KEY`). */
-  keyHint?: string;
+  keyHint?: string | undefined;
 }
 
 /** An HTTP response with a non-success status; subclasses exist for each status the API documents. */

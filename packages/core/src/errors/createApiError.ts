@@ -56,15 +56,9 @@ export interface ApiErrorInput {
 /** Turns one error response (Django `{"detail"}` or DRF field errors, or anything else) into the typed error for its status. */
 export function createApiError(input: ApiErrorInput): ApiError {
   const { body, detail, fieldErrors, json } = readErrorBody(input.text);
-  const { status, request, requestId, retryAfterMs, attempts, keyHint } = input;
-  // Only what is known: an absent detail is left out, not set to undefined.
-  const details = Object.fromEntries(
-    Object.entries({ status, body, request, detail, fieldErrors, requestId, retryAfterMs, attempts, keyHint }).filter(
-      ([, value]) => value !== undefined,
-    ),
-  ) as unknown as ApiErrorDetails;
+  const details: ApiErrorDetails = { ...input, body, detail, fieldErrors };
   const message = formatApiErrorMessage(details, input.text, json, input.hint);
-  const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? ServerError : ApiError);
+  const ErrorClass = BY_STATUS[input.status] ?? (input.status >= 500 ? ServerError : ApiError);
   return new ErrorClass(message, details);
 }
 

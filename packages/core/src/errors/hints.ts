@@ -17,11 +17,3 @@ export function httpFailureHint(input: { status: number; url: string; keyHint?: 
   }
   return undefined;
 }
-
-/** Advice for a request that got no full answer: where it broke tells what to check. */
-export function connectionFailureHint(badPort: boolean, notSent: boolean, afterHeaders: boolean | undefined, baseUrl: string): string {
-  if (badPort) return `fetch never connects to that port; run the server on another one (base URL ${baseUrl})`;
-  if (notSent) return `check the base URL (${baseUrl}) and that the server is reachable`;
-  if (afterHeaders) return 'the answer broke off half-way; check the network and proxy';
-  return 'the connection broke before a full answer; check the network and proxy';
-}

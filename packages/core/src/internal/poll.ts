@@ -38,7 +38,7 @@ export async function poll<T>(options: PollOptions<T>): Promise<T> {
   let interval = Math.min(options.intervalMs ?? 1000, maxInterval);
   let last: T | undefined;
   const stopped = (cause?: unknown): DataframerError =>
-    deadlineError(deadline, options.name, { detail: `: ${options.describe(last)}`, ...(last !== undefined && { last }), cause });
+    deadlineError(deadline, options.name, `: ${options.describe(last)}`, { ...(last !== undefined && { last }), cause });
   try {
     for (;;) {
       try {

@@ -47,8 +47,7 @@ export function interrupted(call: Call): DataframerError {
   const { deadline, attempts } = call;
   const lastError = call.last?.error;
   const tried = deadline.state === 'timeout' ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
-  const error = deadlineError(deadline, call.operation.name, {
-    detail: `${tried}${lastError ? ` (last failure: ${lastError.message})` : ''}`,
+  const error = deadlineError(deadline, call.operation.name, `${tried}${lastError ? ` (last failure: ${lastError.message})` : ''}`, {
     attempts,
     request: call.label,
     cause: lastError,

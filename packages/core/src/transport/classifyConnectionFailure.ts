@@ -1,5 +1,4 @@
 import { ConnectionError } from '../errors/errors';
-import { connectionFailureHint } from '../errors/hints';
 import { systemErrorCode } from '../systemErrorCode';
 import type { AttemptFailure } from './AttemptFailure';
 
@@ -35,7 +34,13 @@ export function classifyConnectionFailure(cause: unknown, input: ConnectionFailu
   const badPort = cause instanceof Error && cause.cause instanceof Error && cause.cause.message === 'bad port';
   const notSent = !input.afterHeaders && (badPort || (code !== undefined && NOT_SENT_CODES.has(code)));
   const reason = input.redact(describeCause(cause));
-  const hint = connectionFailureHint(badPort, notSent, input.afterHeaders, input.baseUrl);
+  const hint = badPort
+    ? `fetch never connects to that port; run the server on another one (base URL ${input.baseUrl})`
+    : notSent
+      ? `check the base URL (${input.baseUrl}) and that the server is reachable`
+      : input.afterHeaders
+        ? 'the answer broke off half-way; check the network and proxy'
+        : 'the connection broke before a full answer; check the network and proxy';
   return {
     error: new ConnectionError(`Could not reach Dataframer for ${input.request}: ${reason}; ${hint}`, {
       cause,

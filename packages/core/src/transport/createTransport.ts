@@ -65,7 +65,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   /** Records a failure; answers whether it shows an earlier attempt already did the work (a delete's 404 after a lost answer). */
-  function recordFailure(call: Call, failure: AttemptFailure): boolean {
+  function record(call: Call, failure: AttemptFailure): boolean {
     const doneBefore = call.mayHaveActed && call.operation.doneAfterLostAnswer?.(failure.error) === true;
     call.mayHaveActed ||= failure.mayHaveActed;
     return doneBefore;
@@ -89,7 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
       delay: backoffMs,
       jitter: (delay) => jittered(delay, runtime.random()),
       backoffLimit: MAX_BACKOFF_MS,
-      shouldRetry: createShouldRetry({ classify, recordFailure, now: runtime.now, log }),
+      shouldRetry: createShouldRetry({ classify, record, now: runtime.now, log }),
     },
     hooks: {
       beforeRequest: [
@@ -160,7 +160,7 @@ export function createTransport(options: TransportOptions): Transport {
   async function settleFailure<R>(call: Call, raw: unknown): Promise<R> {
     if (call.deadline.state !== 'running') throw interrupted(call);
     const failure = await classify(call, raw);
-    if (recordFailure(call, failure)) return call.operation.parse({ status: 204, body: undefined, request: call.label }, read.mode) as R;
+    if (record(call, failure)) return call.operation.parse({ status: 204, body: undefined, request: call.label }, read.mode) as R;
     // A create is "unknown" only when a request may have reached the server and acted; anything else is itself.
     throw call.create && call.mayHaveActed ? ambiguous(call, failure.error) : failure.error;
   }

@@ -10,7 +10,7 @@ import type { Log } from './log';
 export interface RetryContext {
   classify: (call: Call, raw: unknown) => Promise<AttemptFailure>;
   /** Records a failure; true when it shows an earlier attempt already did the work. */
-  recordFailure: (call: Call, failure: AttemptFailure) => boolean;
+  record: (call: Call, failure: AttemptFailure) => boolean;
   now: () => number;
   log: Log | undefined;
 }
@@ -32,7 +32,7 @@ export function createShouldRetry(context: RetryContext) {
     const call = callOfFailure(error);
     if (call?.deadline.state !== 'running') return false;
     const failure = await context.classify(call, error);
-    if (context.recordFailure(call, failure) || retryCount > call.maxRetries) return false;
+    if (context.record(call, failure) || retryCount > call.maxRetries) return false;
     // ky draws the jitter; the decision is made on the longest pause it can draw (random = 1), so no pause passes the deadline.
     const decision = decideRetry({ failure, create: call.create, retry: retryCount, remainingMs: call.deadline.remaining(), random: 1 });
     if (!decision.retry) {

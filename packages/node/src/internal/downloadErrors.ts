@@ -41,11 +41,13 @@ export function stoppedError(
   progress: DownloadTally | undefined,
 ): DataframerError {
   const where = progress ? `${tally(progress)} had arrived` : 'the ZIP was still being prepared';
-  return deadlineError(deadline, `Downloading the files of run ${subject.runId}`, {
-    detail: `: ${where}; ${NOTHING_SAVED}`,
-    state,
-    ...request(subject),
-  });
+  // An inner wait that timed out an instant before this deadline counts as this deadline passing.
+  return deadlineError(
+    { ...deadline, state },
+    `Downloading the files of run ${subject.runId}`,
+    `: ${where}; ${NOTHING_SAVED}`,
+    request(subject),
+  );
 }
 
 /** The storage server could not be reached, or the connection broke before its answer. */
