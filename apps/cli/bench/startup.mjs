@@ -9,9 +9,11 @@ import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_SAMPLES_PER_RUN } from '@df/core/constants';
 
 const N = Number(process.env.BENCH_RUNS ?? 20);
-const SAMPLES = 20_000;
+// The largest run there can be.
+const SAMPLES = MAX_SAMPLES_PER_RUN;
 const bin = fileURLToPath(new URL('../dist/dataframer.cjs', import.meta.url));
 const probe = fileURLToPath(new URL('./heapProbe.mjs', import.meta.url));
 const rawPages = fileURLToPath(new URL('./rawPages.mjs', import.meta.url));
