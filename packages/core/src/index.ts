@@ -97,6 +97,5 @@ export { createDeadline, untilAborted } from './deadline';
 export { deadlineError } from './errors/deadlineError';
 export type { StoppedDetails } from './errors/deadlineError';
 export type { Deadline } from './deadline';
-export { formatMs } from './formatMs';
 export { systemErrorCode } from './systemErrorCode';
 export { mayCarryKey } from './mayCarryKey';

@@ -20,7 +20,15 @@ import {
   type ServerError,
   type TimeoutError,
   type UnprocessableEntityError,
+  type ApiErrorDetails,
   type CallbackStage,
+  type DataframerErrorOptions,
+  type Operation,
+  type RawResponse,
+  type ResponseInfo,
+  type SchemaMode,
+  type StoppedDetails,
+  deadlineError,
   type CallOptions,
   type CreateCallOptions,
   type CreateRunParams,
@@ -147,5 +155,16 @@ describe('the errors a user catches', () => {
     expectTypeOf<CostLimitError['canceled']>().toEqualTypeOf<boolean>();
     expectTypeOf<CallbackError['stage']>().toEqualTypeOf<CallbackStage>();
     expectTypeOf<CallbackError['requestSent']>().toEqualTypeOf<boolean>();
+  });
+
+  it('the types named by those signatures are the ones exported', () => {
+    expectTypeOf<NonNullable<CallOptions['onResponse']>>().parameter(0).toEqualTypeOf<ResponseInfo>();
+    expectTypeOf<Operation<unknown, unknown>['parse']>().toEqualTypeOf<(response: RawResponse, mode: SchemaMode) => unknown>();
+    expectTypeOf<ConstructorParameters<typeof ApiError>[1]>().toEqualTypeOf<ApiErrorDetails>();
+    expectTypeOf<ApiErrorDetails>().toExtend<DataframerErrorOptions>();
+    expectTypeOf(deadlineError<RunDetail>)
+      .parameter(3)
+      .toEqualTypeOf<StoppedDetails<RunDetail>>();
+    expectTypeOf<StoppedDetails<RunDetail>>().toExtend<DataframerErrorOptions>();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createClient,
+  createNodeTransport,
   downloadRunFiles,
   type DataframerClient,
   type DownloadProgress,
@@ -8,6 +9,7 @@ import {
   type DownloadRunFilesResult,
   type NodeClient,
   type NodeClientOptions,
+  type NodeTransport,
   type RunDetail,
   type Transport,
 } from '../src/index';
@@ -37,5 +39,11 @@ describe('the Node client', () => {
     expectTypeOf<DownloadProgress['total']>().toEqualTypeOf<number | undefined>();
     // @ts-expect-error the path to write is required
     void client.runs.download('run', {});
+  });
+
+  it('the transport for standalone operations closes its pool too', () => {
+    expectTypeOf(createNodeTransport).toEqualTypeOf<(options?: NodeClientOptions) => NodeTransport>();
+    expectTypeOf<NodeTransport>().toExtend<Transport>();
+    expectTypeOf<NodeTransport['close']>().toEqualTypeOf<() => Promise<void>>();
   });
 });
