@@ -1,6 +1,6 @@
 // Every documented way of starting the sandbox runs our own bin, and works as printed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,10 +84,33 @@ describe('documented ways of starting the sandbox', () => {
     const [command, ...args] = rootScriptCommand();
     expect(command).toBe('node');
     expect(join(ROOT, args[0] as string)).toBe(BIN);
-    const proc = start(process.execPath, [...args, '--port', '0'], { cwd: ROOT });
+    // As npm run starts it from the clone's root (a package script running this file would say otherwise).
+    const proc = start(process.execPath, [...args, '--port', '0'], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT } });
     cleanup.push(() => proc.child.kill('SIGKILL'));
     await startsAndStops(proc, () => proc.child.kill('SIGTERM'));
     expect(proc.child.exitCode).toBe(0);
+    expect(cliLine(proc.output())).toBe('npm run dataframer -- runs list');
+  });
+
+  it('the built bin started in another folder prints a CLI command that works from there', async () => {
+    const elsewhere = scratchDir('elsewhere');
+    const env = { PATH: process.env.PATH ?? '', HOME: scratchDir('home-elsewhere'), TMPDIR: scratchDir('tmp') };
+    const proc = start(process.execPath, [BIN, '--port', '0'], { cwd: elsewhere, env });
+    cleanup.push(() => proc.child.kill('SIGKILL'));
+    await waitFor(proc, /Stop with Ctrl-C/);
+    const command = cliLine(proc.output());
+    expect(command).toBe(`cd ${realpathSync(ROOT)} && npm run dataframer -- runs list`);
+    const shell = spawnSync('sh', ['-c', `${exportLines(proc.output()).join('\n')}\n${command}`], {
+      cwd: elsewhere,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(withoutNpmNotices(shell.stderr)).toBe('');
+    expect(shell.status).toBe(0);
+    expect(shell.stdout.split('\n').filter((row) => row.includes('\t')).length).toBeGreaterThan(0);
+    proc.child.kill('SIGTERM');
+    await proc.exited;
   });
 
   it('pnpm exec dataframer-sandbox: the bin of a project that installed the packed package', async () => {
@@ -121,8 +144,19 @@ describe('documented ways of starting the sandbox', () => {
     cleanup.push(() => signalGroup(proc, 'SIGKILL'));
     await startsAndStops(proc, () => process.kill(-(child.pid as number), 'SIGTERM'));
     expect(out).not.toMatch(/ERR_PNPM|ELIFECYCLE|failed/i);
+    // Installed from the registry there is no clone to run the CLI from: the banner names the installed command.
+    expect(cliLine(out)).toBe('dataframer runs list');
   }, 120_000);
 });
+
+/** What a command printed on stderr, without npm's own notices (a fresh HOME gets its update notice). */
+const withoutNpmNotices = (stderr: string): string => stderr.replace(/^npm notice.*\n/gm, '');
+
+/** The command the banner prints, after the export lines, for listing the runs with the CLI. */
+function cliLine(output: string): string | undefined {
+  const lines = output.split('\n');
+  return lines[lines.findIndex((line) => /^Then\b.*dataframer CLI/.test(line)) + 1];
+}
 
 /** A command in its own process group, so that every process it starts can be signalled together. */
 function startGroup(command: string, args: string[], env: Record<string, string>): Running {
@@ -151,10 +185,13 @@ function groupAlive(proc: Running): boolean {
 }
 
 describe('from a fresh clone: npm run demo (with --no-setup: the suite runs on a built workspace), then npm run sandbox, then the printed lines', () => {
-  it('the demo ends with its ZIP, npm run sandbox prints the export lines, and with them node apps/cli/dist/dataframer.cjs runs list lists its runs', async () => {
-    // The command the CLI README gives for a built workspace, and the file the package's bin loads.
-    const cliCommand = 'node apps/cli/dist/dataframer.cjs';
-    expect(readme('apps/cli/README.md')).toContain(`${cliCommand} --help`);
+  it('the demo ends with its ZIP, npm run sandbox prints the export lines and the CLI command, and together they list its runs', async () => {
+    // The command the README gives for the CLI from a clone; the root script runs the file the package's bin loads.
+    const cliCommand = 'npm run dataframer -- runs list';
+    expect(readme('apps/cli/README.md')).toContain('node apps/cli/dist/dataframer.cjs --help');
+    expect(readme('README.md')).toContain(cliCommand);
+    const rootScripts = (JSON.parse(readme('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(rootScripts['dataframer']).toMatch(/ && exec node apps\/cli\/dist\/dataframer\.cjs$/);
     const cliManifest = JSON.parse(readme('apps/cli/package.json')) as { bin: Record<string, string> };
     expect(readme(join('apps/cli', cliManifest.bin['dataframer'] as string))).toContain("require('../dist/dataframer.cjs')");
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the workspace first (npm run demo, or node scripts/setup.mjs)`);
@@ -176,21 +213,24 @@ describe('from a fresh clone: npm run demo (with --no-setup: the suite runs on a
     await waitFor(sandbox, /Stop with Ctrl-C/);
     const lines = exportLines(sandbox.output());
     expect(lines).toEqual([`export DATAFRAMER_BASE_URL=${url}`, expect.stringMatching(/^export DATAFRAMER_API_KEY=sk_test_\S+$/)]);
+    expect(cliLine(sandbox.output())).toBe(cliCommand);
 
-    // The printed lines, then the CLI as its README writes it, in a shell with a HOME of its own.
+    // The printed lines, then the printed CLI command, in a shell with a HOME of its own.
     const home = scratchDir('home');
-    const shell = spawnSync('sh', ['-c', `${lines.join('\n')}\n${cliCommand} runs list`], {
+    const shell = spawnSync('sh', ['-c', `${lines.join('\n')}\n${cliLine(sandbox.output())}`], {
       cwd: ROOT,
       env: { ...shellEnv, HOME: home },
       encoding: 'utf8',
       timeout: 30_000,
     });
-    expect(shell.stderr).toBe('');
+    expect(withoutNpmNotices(shell.stderr)).toBe('');
     expect(shell.status).toBe(0);
+    // npm run's own header ("> dataframer", "> node …") comes first; the CLI's rows are tab-separated.
     const listed = shell.stdout
-      .trim()
       .split('\n')
+      .filter((row) => row.includes('\t'))
       .map((row) => row.split('\t')[0]);
+    expect(listed.length).toBeGreaterThan(0);
     const key = (lines[1] as string).slice('export DATAFRAMER_API_KEY='.length);
     const runs = (await (await fetch(`${url}/api/dataframer/runs/`, { headers: { authorization: `Bearer ${key}` } })).json()) as Array<{
       id: string;
