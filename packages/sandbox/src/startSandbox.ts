@@ -8,10 +8,10 @@ import { createControl } from './internal/createControl';
 import { createFaultController } from './internal/faults/createFaultController';
 import { createIdempotencyStore } from './internal/idempotency';
 import { runRecordsOf } from './internal/runRecordsOf';
-import { DEFAULT_HOST, DEFAULT_SAMPLES_PER_SECOND, DEFAULT_SEED, DEFAULT_SPEED } from './internal/rules';
+import { DEFAULT_FAILURE_RATE, DEFAULT_HOST, DEFAULT_SAMPLES_PER_SECOND, DEFAULT_SEED, DEFAULT_SPEED } from './internal/rules';
 import { createListener } from './internal/server/createListener';
 import { createScheduler } from './internal/server/createScheduler';
-import { checkIdempotencyMode, checkSpeed, createSettings } from './internal/settings';
+import { checkFailureRate, checkIdempotencyMode, checkSpeed, createSettings } from './internal/settings';
 import { createStore } from './internal/store/createStore';
 import { createTimeline } from './internal/store/createTimeline';
 import type { Sandbox, SandboxOptions, SandboxRequestRecord } from './types';
@@ -33,7 +33,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     samplesPerSecond: options.samplesPerSecond ?? DEFAULT_SAMPLES_PER_SECOND,
     pendingMs: options.pendingMs ?? 2000,
     zipBuildMs: options.zipBuildMs ?? 2000,
-    failureRate: options.failureRate ?? 0.1,
+    failureRate: checkFailureRate(options.failureRate ?? DEFAULT_FAILURE_RATE),
+    freshIds: options.seed === undefined,
     tenants: options.tenants ?? [],
   });
   const scheduler = createScheduler();

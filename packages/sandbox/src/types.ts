@@ -18,7 +18,10 @@ export interface SandboxOptions {
   port?: number;
   /** Host to bind; default `127.0.0.1`. */
   host?: string;
-  /** Seed of all generated data and of probabilistic faults (default 1). */
+  /**
+   * Seed of all generated data and of probabilistic faults. Without it, the data is that of seed 1 except the
+   * ids (and the samples drawn from a run's id), which are new on every start.
+   */
   seed?: number;
   /** Time scale: 1 (default) is real time, 1000 makes runs progress a thousand times faster. */
   speed?: number;
@@ -34,7 +37,7 @@ export interface SandboxOptions {
   pendingMs?: number;
   /** How long building a run's ZIP takes at speed 1, in ms (default 2000). */
   zipBuildMs?: number;
-  /** Fraction of new runs that end FAILED, decided from the seed and the run id (default 0.1). */
+  /** Fraction of new runs that end FAILED, 0 to 1, decided from the seed and the order of creation (default 0.1). */
   failureRate?: number;
   /** What a create's `Idempotency-Key` does: `honour` (default) replays the first answer to a repeat, `ignore` makes every create a new run, as a server without idempotency would. */
   idempotency?: IdempotencyMode;

@@ -108,6 +108,7 @@ describe('dataframer-sandbox command', () => {
       '--host',
       '--seed',
       '--speed',
+      '--failure-rate',
       '--fault',
       '--spec-ready-status',
       '--optional-fields',
@@ -134,6 +135,7 @@ describe('dataframer-sandbox command', () => {
       [['--spec-ready-status', 'DONE'], /--spec-ready-status must be SUCCEEDED or READY, got "DONE"/],
       [['--optional-fields', 'nil'], /--optional-fields must be present or null or absent/],
       [['--port', '70000'], /--port must be an integer from 0 to 65535/],
+      [['--failure-rate', '2'], /--failure-rate must be a number from 0 to 1, got "2"/],
       [['--prot', '1'], /^dataframer-sandbox: Unknown option '--prot' \(see --help\)\n$/],
     ];
     for (const [args, message] of cases) {

@@ -47,8 +47,8 @@ export function createControl(parts: {
       return store.seedRun(tenant, spec, { status: options.status, samples, progress: options.progress }).id;
     },
     reset(options = {}) {
-      const seed = options.seed ?? store.seed();
-      if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${JSON.stringify(seed)}`);
+      const { seed } = options;
+      if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${JSON.stringify(seed)}`);
       store.reset(seed);
       idempotency.clear();
     },

@@ -131,8 +131,17 @@ export type IdempotencyMode = (typeof IDEMPOTENCY_MODES)[number];
 /** The address the sandbox binds when no host is given. */
 export const DEFAULT_HOST = '127.0.0.1';
 
-/** The seed of generated data and probabilistic faults when none is given. */
+/**
+ * The seed of generated data and probabilistic faults when none is given. Without a seed, ids are still new on
+ * every start, so that two sandboxes never hand out the same run id.
+ */
 export const DEFAULT_SEED = 1;
+
+/** The fraction of new runs that end FAILED when none is given. */
+export const DEFAULT_FAILURE_RATE = 0.1;
+
+/** The failure rates a sandbox takes. */
+export const FAILURE_RATE_RANGE = 'a number from 0 to 1';
 
 /** The time scale when none is given: real time. */
 export const DEFAULT_SPEED = 1;

@@ -3,6 +3,7 @@ import {
   DEFAULT_IDEMPOTENCY_MODE,
   DEFAULT_OPTIONAL_FIELDS,
   DEFAULT_SPEC_READY_STATUS,
+  FAILURE_RATE_RANGE,
   IDEMPOTENCY_MODES,
   type IdempotencyMode,
   MAX_SAMPLES_PAGE,
@@ -23,6 +24,13 @@ export function checkSpeed(speed: unknown): number {
   if (typeof speed !== 'number' || !(speed > 0) || !Number.isFinite(speed))
     throw new Error(`speed must be a positive number, got ${JSON.stringify(speed)}`);
   return speed;
+}
+
+/** Checks a failure rate (see `FAILURE_RATE_RANGE`); throws an Error that says what is wrong. */
+export function checkFailureRate(rate: unknown): number {
+  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
+    throw new Error(`failureRate must be ${FAILURE_RATE_RANGE}, got ${JSON.stringify(rate)}`);
+  return rate;
 }
 
 function checkChoice<T extends string>(name: string, value: unknown, choices: readonly T[]): T {

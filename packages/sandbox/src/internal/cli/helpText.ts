@@ -4,6 +4,7 @@ import {
   ADMIN,
   API,
   DEFAULT_CLI_PORT,
+  DEFAULT_FAILURE_RATE,
   DEFAULT_FAULT_MS,
   DEFAULT_HOST,
   DEFAULT_SAMPLES_PER_SECOND,
@@ -42,9 +43,13 @@ Options:
   --port <n>        Port to listen on (default ${DEFAULT_CLI_PORT}; 0 picks a free port)
   --host <addr>     Address to bind (default ${DEFAULT_HOST})
   --seed <n>        Seed of the generated specs, runs and samples, and of
-                    probabilistic faults (default ${DEFAULT_SEED})
+                    probabilistic faults (default ${DEFAULT_SEED}, but with ids
+                    that are new on every start; give a seed for the same ids)
   --speed <x>       Time scale: 1 is real time (about ${DEFAULT_SAMPLES_PER_SECOND} samples per second per
                     run); 1000 finishes a 10,000-sample run in seconds (default ${DEFAULT_SPEED})
+  --failure-rate <0..1>
+                    Fraction of new runs that end FAILED, decided from the seed
+                    (default ${DEFAULT_FAILURE_RATE}; 0 for none)
   --spec-ready-status ${SPEC_READY_STATUSES.join('|')}
                     How specs spell a usable status, in the list and the detail
                     alike: SUCCEEDED (default, newest docs) or READY (older docs)

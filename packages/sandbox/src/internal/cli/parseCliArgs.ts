@@ -3,13 +3,13 @@ import type { SandboxOptions } from '../../types';
 import {
   DEFAULT_CLI_PORT,
   DEFAULT_HOST,
-  DEFAULT_SEED,
   DEFAULT_SPEED,
+  FAILURE_RATE_RANGE,
   IDEMPOTENCY_MODES,
   OPTIONAL_FIELDS_MODES,
   SPEC_READY_STATUSES,
 } from '../rules';
-import { checkMaxPageSize, PAGE_CAP_RANGE } from '../settings';
+import { checkFailureRate, checkMaxPageSize, PAGE_CAP_RANGE } from '../settings';
 
 /** What the command line asked for. */
 export type CliRequest =
@@ -43,11 +43,21 @@ function pageCap(raw: string | undefined): number | undefined {
   }
 }
 
+function failureRate(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return checkFailureRate(raw.trim() === '' ? Number.NaN : Number(raw));
+  } catch {
+    throw new UsageError(`--failure-rate must be ${FAILURE_RATE_RANGE}, got "${raw}"`);
+  }
+}
+
 const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   seed: { type: 'string' },
   speed: { type: 'string' },
+  'failure-rate': { type: 'string' },
   fault: { type: 'string', multiple: true },
   'spec-ready-status': { type: 'string' },
   'optional-fields': { type: 'string' },
@@ -75,13 +85,16 @@ export function parseCliArgs(argv: string[]): CliRequest {
   const optionalFields = choice('optional-fields', values['optional-fields'], OPTIONAL_FIELDS_MODES);
   const idempotency = choice('idempotency', values.idempotency, IDEMPOTENCY_MODES);
   const maxPageSize = pageCap(values['max-page-size']);
+  const rate = failureRate(values['failure-rate']);
   return {
     kind: 'start',
     options: {
       port,
       host: values.host ?? DEFAULT_HOST,
-      seed: number('seed', values.seed, DEFAULT_SEED),
+      // Without --seed, ids are new on every start.
+      ...(values.seed !== undefined && { seed: number('seed', values.seed, 0) }),
       speed: number('speed', values.speed, DEFAULT_SPEED),
+      ...(rate !== undefined && { failureRate: rate }),
       faults: values.fault ?? [],
       ...(specReadyStatus && { specReadyStatus }),
       ...(optionalFields && { optionalFields }),

@@ -14,6 +14,8 @@ export interface StoreOptions {
   pendingMs: number;
   zipBuildMs: number;
   failureRate: number;
+  /** No seed was asked for: ids are new on every start (everything else is drawn from `seed` all the same). */
+  freshIds: boolean;
   tenants: SandboxTenant[];
 }
 
@@ -48,6 +50,6 @@ export interface Store {
   /** The generated files of a SUCCEEDED run. */
   files(run: RunState): GeneratedFileData[];
   downloads: Downloads;
-  /** Starts over from the seeded data of `seed`. */
-  reset(seed: number): void;
+  /** Starts over from the seeded data of `seed` (with ids that are the seed's own), or of the current seed and ids as at the start. */
+  reset(seed?: number): void;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO_KEYS } from '../../DEMO_KEYS';
 import type { SandboxTenant } from '../../types';
 import { DEFAULT_MODEL } from '../rules';
@@ -17,10 +18,11 @@ const DEMO_TENANTS: SandboxTenant[] = [
   { id: 'globex', name: 'Globex Inc', email: 'demo@globex.example', keys: [DEMO_KEYS.globex] },
 ];
 
-/** The data of one seed: rebuilt from scratch by `reset`. */
-function seedData(options: StoreOptions, seed: number) {
+/** The data of one seed: rebuilt from scratch by `reset`. With `freshIds`, every id is new, and every draw is the seed's. */
+function seedData(options: StoreOptions, seed: number, freshIds: boolean) {
   const { now, timeline } = options;
   const idRandom = createRandom(hashSeed('ids', seed));
+  const publicId = freshIds ? () => randomUUID() : (drawn: string) => drawn;
   const tenants = new Map<string, Tenant>();
   const keyToTenant = new Map<string, Tenant>();
   const runs: RunState[] = [];
@@ -30,11 +32,13 @@ function seedData(options: StoreOptions, seed: number) {
     startedAt: now(),
     timeline,
     specs: [],
+    publicId,
     newRun(tenant, spec, fields) {
-      const id = idRandom.uuid();
-      const r = createRandom(hashSeed(id, seed));
+      // What a run draws comes from the seed's id, so only the id itself changes with freshIds.
+      const drawn = idRandom.uuid();
+      const r = createRandom(hashSeed(drawn, seed));
       const run: RunState = {
-        id,
+        id: publicId(drawn),
         companyId: tenant.id,
         spec,
         specVersion: fields.specVersion,
@@ -75,13 +79,13 @@ function seedData(options: StoreOptions, seed: number) {
     }
   }
   const downloads = createDownloads({ now, timeline, zipBuildMs: options.zipBuildMs, files });
-  return { seed, idRandom, tenants, keyToTenant, specs: ctx.specs, runs, newRun: ctx.newRun, files, downloads };
+  return { seed, freshIds, idRandom, publicId, tenants, keyToTenant, specs: ctx.specs, runs, newRun: ctx.newRun, files, downloads };
 }
 
 /** Creates the in-memory state of a sandbox: tenants, seeded specs and runs, files and downloads. */
 export function createStore(options: StoreOptions): Store {
   const { now, timeline } = options;
-  let data = seedData(options, options.seed);
+  let data = seedData(options, options.seed, options.freshIds);
   const live = (run: RunState): boolean => run.deletedAt === null;
 
   return {
@@ -132,7 +136,7 @@ export function createStore(options: StoreOptions): Store {
       run.deletedAt = now();
     },
     createEvaluation(run, model) {
-      const evaluation = { id: data.idRandom.uuid(), runId: run.id, model, createdAt: now(), createdSim: timeline.sim() };
+      const evaluation = { id: data.publicId(data.idRandom.uuid()), runId: run.id, model, createdAt: now(), createdSim: timeline.sim() };
       run.evaluations.push(evaluation);
       return evaluation;
     },
@@ -142,7 +146,7 @@ export function createStore(options: StoreOptions): Store {
       return data.downloads;
     },
     reset(seed) {
-      data = seedData(options, seed);
+      data = seed === undefined ? seedData(options, data.seed, data.freshIds) : seedData(options, seed, false);
     },
   };
 }

@@ -15,6 +15,8 @@ export interface SeedContext {
   startedAt: number;
   timeline: Timeline;
   specs: SpecState[];
+  /** The id to show for an id drawn from the seed: the same one, or a new one on every start when no seed was asked for. */
+  publicId(drawn: string): string;
   newRun(
     tenant: Tenant,
     spec: SpecState,
@@ -39,14 +41,14 @@ export function seedCompany(tenant: Tenant, ctx: SeedContext): void {
     const createdAt = ctx.startedAt - f.ageDays * DAY;
     const name = f.name.replace('{company}', tenant.name);
     const spec: SpecState = {
-      id: r.uuid(),
+      id: ctx.publicId(r.uuid()),
       companyId: tenant.id,
       name,
       description: f.description,
       status: f.status,
       createdAt,
       updatedAt: createdAt + f.versions * 3_600_000,
-      datasetId: f.dataset ? r.uuid() : null,
+      datasetId: f.dataset ? ctx.publicId(r.uuid()) : null,
       datasetName: f.dataset?.name ?? null,
       datasetType: f.dataset?.type ?? 'MULTI_FILE',
       sampleKind: f.sampleKind,
