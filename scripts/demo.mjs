@@ -60,7 +60,7 @@ const { createClient } = await import('../packages/node/dist/index.js');
 const cli = join(root, 'apps/cli/dist/dataframer.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'dataframer-demo-'));
 step('Starting a local Dataframer sandbox: the same API with made-up data, on this machine only, nothing is charged.');
-const sandbox = await startSandbox({ port: 0, seed: 1, speed: 25, failureRate: 0 });
+const sandbox = await startSandbox({ port: 0, speed: 25, failureRate: 0 });
 console.log(`  listening on ${sandbox.url}, signed in as the demo company "acme"`);
 const env = {
   ...process.env,
