@@ -1,12 +1,27 @@
 import { isatty } from 'node:tty';
 import type { Context, OutputStream } from './context';
 
+/**
+ * A reader that went away (`dataframer runs list | head -1`) ends the command quietly with exit 0, as it would a
+ * pipeline of Unix tools, instead of an unhandled EPIPE with a stack trace.
+ */
+function endOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+}
+
 function output(stream: () => NodeJS.WriteStream, fd: number): OutputStream {
   // isatty() rather than stream.isTTY: process.stdout and process.stderr are created on first access.
   const tty = isatty(fd);
+  let watched = false;
   return {
     write: (text) => {
-      stream().write(text);
+      const target = stream();
+      if (!watched) {
+        watched = true;
+        target.on('error', endOnClosedPipe);
+      }
+      target.write(text);
     },
     isTTY: tty,
     columns: () => (tty ? stream().columns : undefined),

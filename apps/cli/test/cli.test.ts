@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { buildProgram } from '../src/program';
-import { run, runIn, tempDir } from './support/cli';
+import { BIN, run, runIn, tempDir } from './support/cli';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -59,6 +60,19 @@ describe('help, version and usage errors', () => {
     const { stdout } = await runIn(['runs', 'create', '--help'], { env, tty: { stdout: true, columns: 60 } });
     const optionLines = stdout.slice(stdout.indexOf('Options:'), stdout.indexOf('Examples:')).split('\n');
     for (const line of optionLines) expect(line.length, line).toBeLessThanOrEqual(60);
+  });
+
+  it('ends quietly with exit 0 when the reader of its output goes away (dataframer --help | head -1)', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reading end closes before the command writes a byte, as \`head\` does once it has its line.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('prints the version with the Node.js version', async () => {
