@@ -8,6 +8,8 @@ export const EXIT = {
   RUN_CANCELED: 6,
   COST_LIMIT: 7,
   RUN_PENDING: 8,
+  SCORE_BELOW_MIN: 9,
+  EVALUATION_FAILED: 10,
   INTERRUPTED: 130,
 } as const;
 
@@ -20,5 +22,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   5    the watched run ended FAILED
   6    the watched run ended CANCELED
   7    the watched run's cost passed --max-cost: it was canceled
-  8    the watched run was still running when --timeout expired
+  8    the watched run (or evaluation) was still running when --timeout expired
+  9    the evaluation's score is below --min-score (the data is poor; the command worked)
+  10   the evaluation ended FAILED
   130  interrupted (Ctrl-C); a watched run goes on on the server`;
