@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fastLenientSchemas, lenientSchemas, strictSchemas } from '../src/index';
+import { fastLenientSchemas, lenientSchemas, rawRequestOperation, strictSchemas } from '../src/index';
+import { API_PREFIX } from '../src/internal/paths';
 import { at, fake, fieldsOf, spelled, typeOf, withFields, wrongValue } from './contractDocument';
 import { answers, cases, check, concretePath, paramsOf, READERS, type Case } from './contractReaders';
 
@@ -16,7 +17,13 @@ describe('contract: every documented answer has its reader in the SDK', () => {
   });
 
   it.each(cases)('$name: the operation it names sends the documented method and path', (c) => {
-    const sent = c.reader.operation.build(paramsOf(c) as never);
+    const send = () => c.reader.operation.build(paramsOf(c) as never);
+    // `client.request()` keeps to the API's prefix: a path outside it (key rotation) is reached only once modelled.
+    if (c.reader.operation === rawRequestOperation && !c.answer.path.startsWith(`${API_PREFIX}/`)) {
+      expect(send).toThrow(`path must be a path under ${API_PREFIX}/`);
+      return;
+    }
+    const sent = send();
     expect({ method: sent.method, path: sent.path }).toEqual({ method: c.answer.method, path: concretePath(c.answer.path) });
   });
 });
