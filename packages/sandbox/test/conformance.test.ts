@@ -5,6 +5,32 @@ import { createApi } from './api';
 import { SILENT_CASE_STATUSES, checkExchange, checked, contractOperations, documentedAnswers } from './contract';
 import { manualClock, openSandbox } from './helpers';
 
+/**
+ * Operations of the contract the sandbox does not serve yet, so the sweep does not call them. Serving one means
+ * adding its calls to `sweep` and deleting its line here: the coverage test below then requires each of its
+ * documented statuses, and fails while a swept operation is still listed.
+ */
+const NOT_YET_SERVED: string[] = [
+  'POST /api/dataframer/seed-datasets/create/',
+  'POST /api/dataframer/seed-datasets/create-from-zip/',
+  'GET /api/dataframer/seed-datasets/{dataset_id}/',
+  'GET /api/dataframer/datasets/',
+  'DELETE /api/dataframer/datasets/{dataset_id}/',
+  'POST /api/dataframer/specs/',
+  'PUT /api/dataframer/specs/{spec_id}/',
+  'POST /api/dataframer/evaluations/',
+  'GET /api/dataframer/evaluations/{evaluation_id}/',
+  'POST /api/dataframer/red-team-specs/',
+  'GET /api/dataframer/red-team-specs/',
+  'GET /api/dataframer/red-team-specs/{spec_id}/',
+  'PATCH /api/dataframer/red-team-specs/{spec_id}/',
+  'POST /api/dataframer/red-team-runs/',
+  'GET /api/dataframer/red-team-runs/',
+  'GET /api/dataframer/red-team-runs/{run_id}/',
+  'GET /api/dataframer/red-team-runs/{run_id}/status/',
+  'POST /api/users/api-key/rotate',
+];
+
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const BAD_KEY = { key: 'sk_test_sandbox_unknown' };
 const opened: Sandbox[] = [];
@@ -95,17 +121,20 @@ async function sweep(options: SandboxOptions): Promise<void> {
   await api('GET', `/runs/${created.id}/generated-files/x/download/`, BAD_KEY);
   await api('GET', `/runs/${created.id}/generated-files/x/content/`, BAD_KEY);
   await api('GET', `/specs/${UNKNOWN}/`);
-  // 429 and 500, documented for list, create and retrieve, come from the fault injector.
+  // 429 and 500, documented for list, create, retrieve and the run's evaluations, come from the fault injector.
   sandbox.faults.add('GET /runs/ rate-limit nth=1');
   sandbox.faults.add('GET /runs/ server-error nth=2');
   sandbox.faults.add('POST /runs/ rate-limit nth=1');
   sandbox.faults.add('POST /runs/ server-error nth=2');
   sandbox.faults.add('GET /runs/*/ rate-limit nth=1');
   sandbox.faults.add('GET /runs/*/ server-error nth=2');
+  sandbox.faults.add('GET /runs/*/evaluations/ rate-limit nth=1');
+  sandbox.faults.add('GET /runs/*/evaluations/ server-error nth=2');
   for (let i = 0; i < 2; i++) {
     await api('GET', '/runs/');
     await api('POST', '/runs/', { body: { spec_id: specId, number_of_samples: 1 } });
     await api('GET', `/runs/${created.id}/`);
+    await api('GET', `/runs/${created.id}/evaluations/`);
   }
 }
 
@@ -125,10 +154,22 @@ describe('conformance with the OpenAPI document', () => {
     30_000,
   );
 
-  it('has answered each operation with each of its documented statuses', () => {
-    expect(contractOperations.length).toBe(20);
+  it('lists as not yet served only operations of the contract, each once', () => {
+    expect(NOT_YET_SERVED.filter((key) => !contractOperations.includes(key))).toEqual([]);
+    expect(new Set(NOT_YET_SERVED).size).toBe(NOT_YET_SERVED.length);
+  });
+
+  it('checked no operation it lists as not yet served: one the sweep calls leaves NOT_YET_SERVED', () => {
+    const swept = new Set(checked.map((c) => c.key));
+    expect(NOT_YET_SERVED.filter((key) => swept.has(key))).toEqual([]);
+  });
+
+  it('has answered each operation with each of its documented statuses, but those not yet served', () => {
+    const served = contractOperations.filter((key) => !NOT_YET_SERVED.includes(key));
+    expect(served.length).toBeGreaterThan(0);
     const missing = documentedAnswers.filter(
       ({ key, status }) =>
+        !NOT_YET_SERVED.includes(key) &&
         !checked.some(
           (c) => c.key === key && c.documented && (status.endsWith('XX') ? String(c.status)[0] === status[0] : String(c.status) === status),
         ),
@@ -190,5 +231,15 @@ describe('conformance with the OpenAPI document', () => {
         responseBody: [{ name: 'x', datasets_id: '', status: 'DONE' }],
       }),
     ).toThrow(/status/);
+    // A SINGLE_FILE upload holds exactly one file, whatever the body's "Minimum array length: 2"; none is refused.
+    const upload = {
+      method: 'POST',
+      url: 'http://127.0.0.1:1/api/dataframer/seed-datasets/create/',
+      requestHeaders: { 'content-type': 'multipart/form-data; boundary=b' },
+      status: 201,
+      responseBody: { id: run.id },
+    };
+    expect(() => checkExchange({ ...upload, requestBody: { name: 'n', dataset_type: 'SINGLE_FILE', files: ['a.csv'] } })).not.toThrow();
+    expect(() => checkExchange({ ...upload, requestBody: { name: 'n', dataset_type: 'SINGLE_FILE', files: [] } })).toThrow(/request/);
   });
 });

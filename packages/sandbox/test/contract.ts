@@ -25,6 +25,17 @@ const doc = readContract();
 const SPEC_STATUSES: string[] = [...doc.components.schemas.SpecStatus.enum, ...doc.components.schemas.SpecStatus['x-older-values']];
 doc.components.schemas.SpecStatus.enum = SPEC_STATUSES;
 
+/**
+ * The fewest files an upload holds. The create body's `files` says "Minimum array length: 2", yet a SINGLE_FILE dataset takes exactly
+ * one file (contract/NOTES.md); the validators take the fewest files of any type in the upload's `x-limits` instead.
+ */
+const uploadLimits = doc.paths['/api/dataframer/seed-datasets/create/'].post['x-limits'] as Record<string, Json>;
+doc.components.schemas.SeedDatasetCreateRequest.properties.files.minItems = Math.min(
+  ...Object.values(uploadLimits)
+    .map((limits) => limits.minFiles)
+    .filter((n): n is number => typeof n === 'number'),
+);
+
 /** Inlines every local $ref so the validators get self-contained schemas. */
 function resolve(node: unknown): any {
   if (Array.isArray(node)) return node.map(resolve);
@@ -64,6 +75,11 @@ export const SILENT_CASE_STATUSES: Record<string, number[]> = {
   'GET /api/dataframer/runs/{run_id}/generated-files/download-all/': [400],
   'POST /api/dataframer/runs/{run_id}/evaluations/': [400, 415],
   'GET /api/dataframer/specs/{spec_id}/': [400],
+  'POST /api/dataframer/seed-datasets/create/': [415],
+  'POST /api/dataframer/seed-datasets/create-from-zip/': [415],
+  'DELETE /api/dataframer/datasets/{dataset_id}/': [400],
+  'POST /api/dataframer/specs/': [415],
+  'PUT /api/dataframer/specs/{spec_id}/': [415],
 };
 
 interface Operation {

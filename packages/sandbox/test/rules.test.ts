@@ -3,15 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   API,
+  API_KEY_ROTATE_PATH,
   DATABRICKS_PARAMS,
   DATASET_TYPES,
+  DEFAULT_EVALUATION_MODEL,
   DEFAULT_MODEL,
+  DEFAULT_SPEC_MODEL,
   EVALUATION_MODELS,
+  EVALUATION_STATUSES,
+  EVALUATION_SUCCESS_STATUSES,
+  KEY_ROTATION_LIMIT,
+  LEGACY_EVALUATION_MODELS,
   GENERATION_MODELS,
   MAX_SAMPLE_INDICES,
   MAX_SAMPLES_PAGE,
   MAX_SAMPLES_PER_RUN,
   RUN_STATUSES,
+  SEED_DATASET_LIMITS,
   SEED_SHUFFLING_LEVELS,
   SPEC_READY_STATUSES,
   SPEC_STATUSES,
@@ -41,10 +49,16 @@ function operation(path: string, method: string): Json {
 }
 
 describe("the sandbox's rules match the contract document", () => {
-  it('serves every path of the document under its API prefix', () => {
+  it('serves every path of the document under its API prefix, but key rotation, which the document puts outside it', () => {
     const paths = Object.keys(doc.paths);
     expect(paths.length).toBeGreaterThan(0);
-    expect(paths.filter((path) => !path.startsWith(`${API}/`))).toEqual([]);
+    expect(paths.filter((path) => !path.startsWith(`${API}/`))).toEqual([API_KEY_ROTATE_PATH]);
+  });
+
+  it("key rotation's limit is the one its description states", () => {
+    const said = /Rate limited to (\d+) requests per hour/.exec(doc.paths[API_KEY_ROTATE_PATH].post.description as string);
+    expect(said, 'the rotation description states its limit').not.toBeNull();
+    expect(KEY_ROTATION_LIMIT).toEqual({ requests: Number(said?.[1]), windowMs: 3_600_000 });
   });
 
   it('run statuses are RunStatus, and the terminal ones are those its description names', () => {
@@ -81,9 +95,31 @@ describe("the sandbox's rules match the contract document", () => {
     expect(SEED_SHUFFLING_LEVELS).toEqual(follow(createRun.seed_shuffling_level).enum);
   });
 
-  it('evaluation models are the legacy create-evaluation enum', () => {
+  it('legacy evaluation models are the run-scoped create-evaluation enum', () => {
     const body = operation('/runs/{run_id}/evaluations/', 'post').requestBody.content['application/json'].schema;
-    expect(EVALUATION_MODELS).toEqual(follow(body).properties.evaluation_model.enum);
+    expect(LEGACY_EVALUATION_MODELS).toEqual(follow(body).properties.evaluation_model.enum);
+  });
+
+  it("evaluation models and their default are the create-evaluation body's", () => {
+    const model = follow(operation('/evaluations/', 'post').requestBody.content['application/json'].schema).properties.evaluation_model;
+    expect(EVALUATION_MODELS).toEqual(model.enum);
+    expect(DEFAULT_EVALUATION_MODEL).toBe(model.default);
+  });
+
+  it('evaluation statuses are EvaluationStatus, and success is spelled as its x-evaluation-success-values', () => {
+    expect(EVALUATION_STATUSES).toEqual(schemas.EvaluationStatus.enum);
+    expect(EVALUATION_SUCCESS_STATUSES).toEqual(schemas.EvaluationStatus['x-evaluation-success-values']);
+  });
+
+  it("the seed-dataset limits are the upload's x-limits, type by type", () => {
+    const limits = operation('/seed-datasets/create/', 'post')['x-limits'] as Json;
+    expect(Object.keys(SEED_DATASET_LIMITS)).toEqual(DATASET_TYPES);
+    for (const type of DATASET_TYPES) expect({ type, ...SEED_DATASET_LIMITS[type] }).toEqual({ type, ...limits[type] });
+  });
+
+  it("the spec model default is the spec-create body's", () => {
+    const body = follow(operation('/specs/', 'post').requestBody.content['application/json'].schema);
+    expect(DEFAULT_SPEC_MODEL).toBe(body.properties.spec_generation_model_name.default);
   });
 
   it('the sample limits are the maxima of number_of_samples, the samples page limit and indices', () => {
