@@ -4,6 +4,7 @@ export { parseFaultSpec } from './parseFaultSpec';
 export { DEMO_KEYS } from './DEMO_KEYS';
 export type { SetupSandboxOptions, SuiteHook, TestSandbox } from './setupSandbox';
 export type {
+  DatasetPathsMode,
   FaultKind,
   FaultRule,
   IdempotencyMode,

@@ -1,8 +1,8 @@
 import type { FaultKind, FaultRule, SandboxFaults } from './faultTypes';
-import type { IdempotencyMode, OptionalFieldsMode, RunStatus, SpecReadyStatus } from './internal/rules';
+import type { DatasetPathsMode, IdempotencyMode, OptionalFieldsMode, RunStatus, SpecReadyStatus } from './internal/rules';
 
 export type { FaultKind, FaultRule, InstalledFaultRule, SandboxFaults } from './faultTypes';
-export type { IdempotencyMode, OptionalFieldsMode, SpecReadyStatus } from './internal/rules';
+export type { DatasetPathsMode, IdempotencyMode, OptionalFieldsMode, SpecReadyStatus } from './internal/rules';
 
 /** An extra company and the API keys that act for it. */
 export interface SandboxTenant {
@@ -47,6 +47,8 @@ export interface SandboxOptions {
   optionalFields?: OptionalFieldsMode;
   /** The most samples one page of `GET /runs/{id}/samples/` holds, 1 to 1000 (default: as many as `limit` asks for), as a gateway that caps pages does. */
   maxPageSize?: number;
+  /** Which seed-dataset path families are served: `both` (default), only the newest docs' `/seed-datasets/` (`newest`), or only the older `/datasets/` (`older`); the other family answers 404. */
+  datasetPaths?: DatasetPathsMode;
 }
 
 /** The settings a running sandbox can change (`control.set()`, `PATCH /__sandbox/settings`). */
@@ -57,6 +59,8 @@ export interface SandboxSettings {
   optionalFields: OptionalFieldsMode;
   /** The page cap of the samples list, when one is set (`maxPageSize`); absent means pages as large as asked for. */
   maxPageSize?: number;
+  /** Which seed-dataset path families are served. */
+  datasetPaths: DatasetPathsMode;
 }
 
 /** The statuses `control.seedRun()` can place a run in. */

@@ -6,6 +6,7 @@ import { faults } from './middleware/faults';
 import { requestLog } from './middleware/requestLog';
 import { detail, notFound } from './respond';
 import { adminRoutes } from './routes/admin';
+import { datasetsRoutes } from './routes/datasets';
 import { healthRoutes } from './routes/health';
 import { modelsRoutes } from './routes/models';
 import { runsRoutes } from './routes/runs';
@@ -33,6 +34,8 @@ export function createApp(ctx: AppContext): Hono<Env> {
   api.route('/models/', modelsRoutes(ctx));
   api.route('/specs/', specsRoutes(ctx));
   api.route('/runs/', runsRoutes(ctx));
+  api.route('/seed-datasets/', datasetsRoutes(ctx, 'newest'));
+  api.route('/datasets/', datasetsRoutes(ctx, 'older'));
 
   const app = new Hono<Env>({ strict: true });
   app.use('*', requestLog(ctx), closeWhileRefusing(ctx));

@@ -99,6 +99,45 @@ export const MAX_SAMPLES_PAGE = 1000;
 /** The most positions one `POST /runs/{id}/samples/` may ask for (`indices`). */
 export const MAX_SAMPLE_INDICES = 1000;
 
+/** What `MB` means in the seed-dataset limits: the docs' table writes sizes as 1MB and 50MB. */
+export const MB = 1024 * 1024;
+
+/** The documented limits of one seed dataset type (the docs' table, the contract's `x-limits` on createSeedDataset). */
+export interface SeedDatasetLimits {
+  /** File formats, as lowercase file-name extensions. */
+  formats: readonly string[];
+  minFiles: number;
+  maxFiles: number;
+  maxFileBytes: number;
+  maxTotalBytes: number;
+  /** SINGLE_FILE: the fewest rows the file holds (CSV data rows after the header, JSONL lines, JSON array items). */
+  minRows?: number;
+  /** MULTI_FOLDER: the most files one folder holds. */
+  maxFilesPerFolder?: number;
+  /** MULTI_FOLDER: the fewest folders. */
+  minFolders?: number;
+}
+
+const DOCUMENT_FORMATS = ['txt', 'md', 'json', 'csv', 'jsonl', 'pdf'] as const;
+
+/** The limits of each seed dataset type. */
+export const SEED_DATASET_LIMITS: Record<DatasetType, SeedDatasetLimits> = {
+  SINGLE_FILE: { formats: ['csv', 'json', 'jsonl'], minFiles: 1, maxFiles: 1, maxFileBytes: 50 * MB, maxTotalBytes: 50 * MB, minRows: 2 },
+  MULTI_FILE: { formats: DOCUMENT_FORMATS, minFiles: 2, maxFiles: 1000, maxFileBytes: MB, maxTotalBytes: 50 * MB },
+  MULTI_FOLDER: {
+    formats: DOCUMENT_FORMATS,
+    minFiles: 2,
+    maxFiles: 1000,
+    maxFileBytes: MB,
+    maxTotalBytes: 50 * MB,
+    maxFilesPerFolder: 20,
+    minFolders: 2,
+  },
+};
+
+/** The model a spec is generated with when the create body names none (the contract's default of `spec_generation_model_name`). */
+export const DEFAULT_SPEC_MODEL: GenerationModel = 'anthropic/claude-sonnet-4-6-thinking';
+
 /** Evaluation models the legacy create-evaluation body accepts (the contract's `evaluation_model` enum). */
 export const EVALUATION_MODELS = [
   'anthropic/claude-opus-4-5',
@@ -160,6 +199,24 @@ export const DEFAULT_IDEMPOTENCY_MODE: IdempotencyMode = 'honour';
 
 /** The port the command listens on when `--port` is not given (`startSandbox` picks a free one). */
 export const DEFAULT_CLI_PORT = 8787;
+
+/** Which seed-dataset path families are served: both, only the newest docs' `/seed-datasets/`, or only the older `/datasets/`. */
+export const DATASET_PATHS_MODES = ['both', 'newest', 'older'] as const;
+
+/** Which seed-dataset path families are served. */
+export type DatasetPathsMode = (typeof DATASET_PATHS_MODES)[number];
+
+/** Seed-dataset paths unless told otherwise: both families. */
+export const DEFAULT_DATASET_PATHS: DatasetPathsMode = 'both';
+
+/** What an upload body may hold beyond the largest dataset total (form fields, part headers) before it is refused unread. */
+export const UPLOAD_MARGIN_BYTES = MB;
+
+/** Simulated ms a new spec stays PROCESSING before it ends SUCCEEDED or FAILED. */
+export const SPEC_GENERATION_MS = 3000;
+
+/** A spec whose name or generation_objectives contains this ends FAILED, whatever the failure rate. */
+export const SPEC_FAILURE_MARKER = '[sandbox:fail]';
 
 /** The kinds of fault the sandbox can inject, in the order help texts list them. */
 export const FAULT_KINDS = [

@@ -1,5 +1,7 @@
 import type { SandboxSettings } from '../types';
 import {
+  DATASET_PATHS_MODES,
+  DEFAULT_DATASET_PATHS,
   DEFAULT_IDEMPOTENCY_MODE,
   DEFAULT_OPTIONAL_FIELDS,
   DEFAULT_SPEC_READY_STATUS,
@@ -57,15 +59,17 @@ export function checkIdempotencyMode(mode: unknown): IdempotencyMode {
 /** Creates the settings, starting from the start options. */
 export function createSettings(
   timeline: Timeline,
-  initial: { specReadyStatus?: unknown; optionalFields?: unknown; maxPageSize?: unknown },
+  initial: { specReadyStatus?: unknown; optionalFields?: unknown; maxPageSize?: unknown; datasetPaths?: unknown },
 ): Settings {
   let specReadyStatus = checkChoice('specReadyStatus', initial.specReadyStatus ?? DEFAULT_SPEC_READY_STATUS, SPEC_READY_STATUSES);
   let optionalFields = checkChoice('optionalFields', initial.optionalFields ?? DEFAULT_OPTIONAL_FIELDS, OPTIONAL_FIELDS_MODES);
   let maxPageSize = initial.maxPageSize === undefined ? undefined : checkMaxPageSize(initial.maxPageSize);
+  let datasetPaths = checkChoice('datasetPaths', initial.datasetPaths ?? DEFAULT_DATASET_PATHS, DATASET_PATHS_MODES);
   const get = (): SandboxSettings => ({
     speed: timeline.speed(),
     specReadyStatus,
     optionalFields,
+    datasetPaths,
     ...(maxPageSize !== undefined && { maxPageSize }),
   });
   return {
@@ -81,10 +85,13 @@ export function createSettings(
           ? optionalFields
           : checkChoice('optionalFields', changes.optionalFields, OPTIONAL_FIELDS_MODES);
       const pageCap = changes.maxPageSize === undefined ? maxPageSize : checkMaxPageSize(changes.maxPageSize);
+      const paths =
+        changes.datasetPaths === undefined ? datasetPaths : checkChoice('datasetPaths', changes.datasetPaths, DATASET_PATHS_MODES);
       if (speed !== undefined && speed !== timeline.speed()) timeline.setSpeed(speed);
       specReadyStatus = ready;
       optionalFields = fields;
       maxPageSize = pageCap;
+      datasetPaths = paths;
       return get();
     },
   };

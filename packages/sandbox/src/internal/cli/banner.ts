@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sandbox, SandboxOptions } from '../../types';
-import { ADMIN, API, DEFAULT_OPTIONAL_FIELDS, DEFAULT_SPEC_READY_STATUS } from '../rules';
+import { ADMIN, API, DEFAULT_DATASET_PATHS, DEFAULT_OPTIONAL_FIELDS, DEFAULT_SPEC_READY_STATUS } from '../rules';
 
 /** The repository clone this sandbox runs from (its root has the `dataframer` script), or undefined when it is installed from the registry. */
 function cloneRoot(): string | undefined {
@@ -42,6 +42,8 @@ export function banner(sandbox: Sandbox, options: Pick<SandboxOptions, 'idempote
   if (settings.optionalFields !== DEFAULT_OPTIONAL_FIELDS)
     notes.push(`optional fields ${settings.optionalFields === 'null' ? 'are null' : 'are left out'}`);
   if (settings.maxPageSize !== undefined) notes.push(`sample pages hold at most ${settings.maxPageSize}`);
+  if (settings.datasetPaths !== DEFAULT_DATASET_PATHS)
+    notes.push(`datasets under ${settings.datasetPaths === 'newest' ? '/seed-datasets/' : '/datasets/'} only`);
   if (options.idempotency === 'ignore') notes.push('Idempotency-Key ignored');
   const faults = sandbox.faults.list().length;
   if (faults > 0) notes.push(`${faults} fault rule${faults === 1 ? '' : 's'} installed`);

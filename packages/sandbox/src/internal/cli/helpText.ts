@@ -3,6 +3,7 @@ import type { FaultKind } from '../../faultTypes';
 import {
   ADMIN,
   API,
+  DATASET_PATHS_MODES,
   DEFAULT_CLI_PORT,
   DEFAULT_FAILURE_RATE,
   DEFAULT_FAULT_MS,
@@ -64,6 +65,10 @@ Options:
                     Serve at most n samples (1 to ${MAX_SAMPLES_PAGE}) per page of the samples
                     list, whatever limit asks for, as a gateway that caps pages
                     does (default: as many as asked for)
+  --dataset-paths ${DATASET_PATHS_MODES.join('|')}
+                    Serve the seed-dataset routes under both path families
+                    (default), only the newest docs' /seed-datasets/, or only
+                    the older docs' /datasets/; the other family answers 404
   --fault <spec>    Install a fault rule; repeat for several. Syntax:
                       "METHOD PATH KIND [key=value ...]"
                     METHOD is GET, POST, DELETE, ... or *; PATH is relative to

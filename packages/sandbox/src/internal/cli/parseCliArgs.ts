@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../../types';
 import {
+  DATASET_PATHS_MODES,
   DEFAULT_CLI_PORT,
   DEFAULT_HOST,
   DEFAULT_SPEED,
@@ -63,6 +64,7 @@ const OPTIONS = {
   'optional-fields': { type: 'string' },
   idempotency: { type: 'string' },
   'max-page-size': { type: 'string' },
+  'dataset-paths': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -85,6 +87,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
   const optionalFields = choice('optional-fields', values['optional-fields'], OPTIONAL_FIELDS_MODES);
   const idempotency = choice('idempotency', values.idempotency, IDEMPOTENCY_MODES);
   const maxPageSize = pageCap(values['max-page-size']);
+  const datasetPaths = choice('dataset-paths', values['dataset-paths'], DATASET_PATHS_MODES);
   const rate = failureRate(values['failure-rate']);
   return {
     kind: 'start',
@@ -100,6 +103,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
       ...(optionalFields && { optionalFields }),
       ...(idempotency && { idempotency }),
       ...(maxPageSize !== undefined && { maxPageSize }),
+      ...(datasetPaths && { datasetPaths }),
     },
   };
 }

@@ -34,7 +34,8 @@ export function faults(ctx: AppContext): MiddlewareHandler<Env> {
     if (latencyMs > 0) {
       // A slow server has the whole request before it is slow: read the body first (Hono caches it for the
       // handler), so a create still acts when its client gave up during the delay, as a real server would.
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await c.req.text().catch(() => '');
+      // As bytes, so a multipart upload (a ZIP, a PDF) reaches the handler unchanged.
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await c.req.arrayBuffer().catch(() => undefined);
       await ctx.scheduler.sleep(latencyMs);
     }
     if (!fault) return next();

@@ -13,6 +13,7 @@ const SETTING_NAMES: Record<string, keyof SandboxSettings> = {
   spec_ready_status: 'specReadyStatus',
   optional_fields: 'optionalFields',
   max_page_size: 'maxPageSize',
+  dataset_paths: 'datasetPaths',
 };
 
 /** The settings in the admin API's spelling; a setting that is not set (`maxPageSize`) is left out. */

@@ -2,8 +2,10 @@ import type { SandboxTenant } from '../../types';
 import type { RunStatus } from '../rules';
 import type { Downloads } from './createDownloads';
 import type { Timeline } from './createTimeline';
+import type { Datasets } from './datasets';
 import type { RunProgress } from './lifecycle';
-import type { EvaluationState, GeneratedFileData, RunState, SpecState, Tenant } from './state';
+import type { NewSpec } from './specGeneration';
+import type { DatasetState, EvaluationState, GeneratedFileData, RunState, SpecState, Tenant } from './state';
 
 /** Timing knobs and inputs of the simulation. */
 export interface StoreOptions {
@@ -30,6 +32,16 @@ export interface Store {
   tenant(id: string): Tenant | undefined;
   specsOf(companyId: string): SpecState[];
   spec(companyId: string, id: string): SpecState | undefined;
+  /** Creates a spec that is PROCESSING now and ends SUCCEEDED or FAILED on the timeline (`specGeneration.ts`). */
+  createSpec(tenant: Tenant, spec: NewSpec): SpecState;
+  /** Adds a version with this YAML to a spec. */
+  replaceSpec(spec: SpecState, contentYaml: string): SpecState;
+  /** The seed datasets of every company. */
+  datasets: Datasets;
+  /** Adds a dataset of a company, with a new id. */
+  createDataset(tenant: Tenant, fields: Omit<DatasetState, 'id' | 'companyId' | 'createdAt' | 'createdBy'>): DatasetState;
+  /** A new id for a part of a dataset (a file). */
+  newId(): string;
   /** Every run, deleted ones included, in creation order. */
   allRuns(): RunState[];
   /** Live runs of one company, newest first. */

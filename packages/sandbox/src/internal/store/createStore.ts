@@ -4,12 +4,14 @@ import type { SandboxTenant } from '../../types';
 import { DEFAULT_MODEL } from '../rules';
 import { costPerSample } from './catalog';
 import { createDownloads } from './createDownloads';
+import { createDatasets, seedDatasets } from './datasets';
 import { createGeneratedFiles, sampleAt } from './generatedFiles';
 import { progress } from './lifecycle';
 import { placeRun } from './placeRun';
 import { createRandom, hashSeed } from './random';
 import { runtimeParams } from './runtimeParams';
 import { applyPlacement, seedCompany, type SeedContext } from './seedCompany';
+import { newSpecState, settleSpec, specContentYaml, specFails } from './specGeneration';
 import type { RunState, Tenant } from './state';
 import type { Store, StoreOptions } from './Store';
 
@@ -79,7 +81,27 @@ function seedData(options: StoreOptions, seed: number, freshIds: boolean) {
     }
   }
   const downloads = createDownloads({ now, timeline, zipBuildMs: options.zipBuildMs, files });
-  return { seed, freshIds, idRandom, publicId, tenants, keyToTenant, specs: ctx.specs, runs, newRun: ctx.newRun, files, downloads };
+  // Datasets and created specs draw from streams of their own, so they never change which runs fail.
+  const datasetRandom = createRandom(hashSeed('datasets', seed));
+  const specRandom = createRandom(hashSeed('specs', seed));
+  const datasets = createDatasets();
+  seedDatasets(ctx.specs, tenants, datasets, datasetRandom, publicId);
+  return {
+    seed,
+    freshIds,
+    idRandom,
+    publicId,
+    tenants,
+    keyToTenant,
+    specs: ctx.specs,
+    runs,
+    newRun: ctx.newRun,
+    files,
+    downloads,
+    datasets,
+    datasetRandom,
+    specRandom,
+  };
 }
 
 /** Creates the in-memory state of a sandbox: tenants, seeded specs and runs, files and downloads. */
@@ -94,8 +116,42 @@ export function createStore(options: StoreOptions): Store {
     seed: () => data.seed,
     tenantForKey: (key) => data.keyToTenant.get(key),
     tenant: (id) => data.tenants.get(id),
-    specsOf: (companyId) => data.specs.filter((s) => s.companyId === companyId),
-    spec: (companyId, id) => data.specs.find((s) => s.id === id && s.companyId === companyId),
+    specsOf: (companyId) => data.specs.filter((s) => s.companyId === companyId).map((s) => settleSpec(s, timeline.sim(), timeline)),
+    spec(companyId, id) {
+      const found = data.specs.find((s) => s.id === id && s.companyId === companyId);
+      return found && settleSpec(found, timeline.sim(), timeline);
+    },
+    createSpec(tenant, spec) {
+      const r = data.specRandom;
+      const fields = {
+        id: data.publicId(r.uuid()),
+        now: now(),
+        timeline,
+        fails: specFails(spec, options.failureRate, r),
+        contentYaml: specContentYaml(spec, r),
+      };
+      const created = newSpecState(tenant, spec, fields);
+      data.specs.push(created);
+      return created;
+    },
+    replaceSpec(spec, contentYaml) {
+      const at = now();
+      spec.versions.push({ version: spec.versions.length + 1, createdAt: at, contentYaml });
+      spec.updatedAt = at;
+      return spec;
+    },
+    get datasets() {
+      return data.datasets;
+    },
+    createDataset: (tenant, fields) =>
+      data.datasets.add({
+        ...fields,
+        id: data.publicId(data.datasetRandom.uuid()),
+        companyId: tenant.id,
+        createdAt: now(),
+        createdBy: tenant.email,
+      }),
+    newId: () => data.publicId(data.datasetRandom.uuid()),
     allRuns: () => data.runs,
     runsOf: (companyId) =>
       data.runs

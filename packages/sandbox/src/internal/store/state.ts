@@ -24,6 +24,41 @@ export interface SpecState {
   datasetType: DatasetType;
   sampleKind: SampleKind;
   versions: Array<{ version: number; createdAt: number; contentYaml: string }>;
+  /** A spec created through the API: how its generation ends (see `specGeneration.ts`). */
+  generation?: SpecGeneration;
+  /** A spec created through the API: the generation parameters its create body chose. */
+  runtimeParams?: Record<string, unknown>;
+}
+
+/** How a spec created through the API is generated: PROCESSING until `readySim`, then SUCCEEDED with `contentYaml` or FAILED. */
+export interface SpecGeneration {
+  readySim: number;
+  fails: boolean;
+  contentYaml: string;
+}
+
+/** One file of a seed dataset (its bytes are not kept). */
+export interface DatasetFileState {
+  id: string;
+  /** The file's path inside the dataset: its name, or `folder/name` in a MULTI_FOLDER dataset. */
+  path: string;
+  fileType: string;
+  sizeBytes: number;
+}
+
+/** A seed dataset as the store keeps it. */
+export interface DatasetState {
+  id: string;
+  companyId: string;
+  name: string;
+  description: string | null;
+  type: DatasetType;
+  createdAt: number;
+  createdBy: string;
+  files: DatasetFileState[];
+  folderCount: number;
+  /** What a spec made from it describes: a SINGLE_FILE dataset's columns (CSV header, JSON keys), else its file names. */
+  properties: string[];
 }
 
 /** What the lifecycle needs to know about a run; times ending in `Sim` are simulated epoch ms. */

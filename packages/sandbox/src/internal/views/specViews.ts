@@ -51,7 +51,7 @@ export function specView(ctx: ViewContext, spec: SpecState, includeVersions: boo
     dataset_name: spec.datasetName,
     dataset_type: spec.datasetType,
     created_by_email: tenant?.email ?? '',
-    runtime_params: { spec_generation_model: DEFAULT_MODEL, sample_kind: spec.sampleKind },
+    runtime_params: spec.runtimeParams ?? { spec_generation_model: DEFAULT_MODEL, sample_kind: spec.sampleKind },
     content_yaml: spec.status === 'SUCCEEDED' && latest ? latest.contentYaml : null,
   };
   if (includeVersions) {
