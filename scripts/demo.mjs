@@ -69,13 +69,10 @@ const env = {
   // A throw-away config directory, so the demo never reads or writes the user's own.
   DATAFRAMER_CONFIG_DIR: join(scratch, 'config'),
 };
-// Shown output renders as on a terminal (tables, progress bar) even when the demo's own output is captured.
-const terminal = { ...env, DATAFRAMER_FORCE_TTY: '1', ...(!process.stdout.isTTY && { NO_COLOR: '1' }) };
-
-/** Runs the dataframer CLI (asynchronously: the sandbox in this process must keep answering). */
-async function dataframer(args, { capture = false, terminal: asTerminal = !capture } = {}) {
+/** Runs the dataframer CLI (asynchronously: the sandbox in this process must keep answering); it draws for a terminal only on one. */
+async function dataframer(args, { capture = false } = {}) {
   console.log(`  $ dataframer ${args.join(' ')}`);
-  return run(process.execPath, [cli, ...args], { env: asTerminal ? terminal : env, capture });
+  return run(process.execPath, [cli, ...args], { env, capture });
 }
 
 function check({ code }, what) {
@@ -106,11 +103,11 @@ try {
 
   step(`Downloading its files as one ZIP into ${shown(outDir)}/${options.out ? '' : ' (kept there; git ignores the folder)'}:`);
   mkdirSync(outDir, { recursive: true });
-  // Its progress shows on stderr; the path it prints on stdout is said once, below, relative to here.
-  check(await dataframer(['runs', 'download', id, '--out', outDir], { capture: true, terminal: true }), 'runs download');
+  // Its progress shows on stderr, and on a terminal its own line says where the ZIP went; otherwise that is said below.
+  check(await dataframer(['runs', 'download', id, '--out', outDir], { capture: true }), 'runs download');
   const zip = join(outDir, `run-${id}.zip`);
   if (!existsSync(zip)) throw new Error(`runs download finished but ${zip} is missing`);
-  console.log(`  saved ${shown(zip)} (${Math.max(1, Math.round(statSync(zip).size / 1000))} kB)`);
+  if (!process.stderr.isTTY) console.log(`  saved ${shown(zip)} (${Math.max(1, Math.round(statSync(zip).size / 1000))} kB)`);
 
   console.log('\nNext:');
   console.log(`  unzip -l ${shown(zip)}    what a finished run's files look like`);

@@ -15,7 +15,7 @@ describe('npm run demo (scripts/demo.mjs)', () => {
     const result = spawnSync(process.execPath, [script, '--no-setup', '--out', out], {
       encoding: 'utf8',
       timeout: 120_000,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', DATAFRAMER_FORCE_TTY: '' },
     });
     const output = result.stdout + result.stderr;
     expect(result.status, output).toBe(0);
@@ -31,5 +31,8 @@ describe('npm run demo (scripts/demo.mjs)', () => {
     expect(next).toContain('npm run dashboard');
     expect(next).toContain('npm run sandbox');
     expect(output).not.toMatch(/\bWARN\b|ERR_PNPM|ELIFECYCLE|deprecated|demo failed/);
+    // Piped into a log, nothing is drawn for a terminal (no redrawn lines, no cursor codes) and the save is said once.
+    expect(output).not.toMatch(/\r|\u001b\[/);
+    expect(output.match(/run-[^\s/]+\.zip/g)).toHaveLength(1);
   });
 });

@@ -51,7 +51,9 @@ describe('runs download', () => {
     const result = await runIn(['runs', 'download', id, '--out', out, '--extract'], { env: { ...fast.env, DATAFRAMER_FORCE_TTY: '1' } });
     expect(result.code, result.stderr).toBe(0);
     const dir = join(out, `run-${id}`);
-    expect(result.stdout).toBe(`${dir}\n`);
+    // A terminal showing both streams is told once, on stderr; a pipe gets the path (below).
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split(dir)).toHaveLength(2);
     expect(readdirSync(out)).toEqual([`run-${id}`]);
     const files = readdirSync(dir).sort();
     expect(files).toEqual([
@@ -68,6 +70,7 @@ describe('runs download', () => {
     expect(again.stderr).toContain('already exists; pass --force to replace it');
     const forced = await runIn(['runs', 'download', id, '--out', out, '-x', '--force'], { env: fast.env });
     expect(forced.code).toBe(0);
+    expect(forced.stdout).toBe(`${dir}\n`);
     expect(readdirSync(out)).toEqual([`run-${id}`]);
   });
 
@@ -78,7 +81,10 @@ describe('runs download', () => {
     expect(tty.code).toBe(0);
     expect(tty.stderr).toMatch(/Downloading run-.*\.zip/);
     expect(tty.stderr.match(/Saved /g)).toHaveLength(1);
-    expect(tty.stdout).toBe(`${join(out, `run-${id}.zip`)}\n`);
+    // On a terminal that shows both streams the save is said once, on stderr; a pipe still gets the path.
+    expect(tty.stdout).toBe('');
+    const piped = await runIn(['runs', 'download', id, '-o', out], { env: fast.env });
+    expect(piped.stdout).toBe(`${join(out, `run-${id}.zip`)}\n`);
     expect(existsSync(join(out, `run-${id}.zip`))).toBe(true);
     const refused = await runIn(['runs', 'download', runWithStatus('FAILED'), '-o', out], { env: fast.env });
     expect(refused.code).toBe(1);

@@ -37,7 +37,7 @@ async function alreadyThere(s: Session, client: NodeClient, id: string, target: 
     throw new CliError(`${target} ${why}; pass --force to overwrite it`);
   }
   s.io.info(`${target} is already downloaded (${bytes(size)})`);
-  s.io.print(`${target}\n`);
+  if (!(s.io.outTty && s.io.errTty)) s.io.print(`${target}\n`);
   return EXIT.OK;
 }
 
@@ -59,6 +59,15 @@ async function extractWithin(s: Session, zip: string, staging: string): Promise<
     clearTimeout(timer);
     interrupt.removeEventListener('abort', onInterrupt);
   }
+}
+
+/**
+ * Says once where the files went: the path on stdout for a pipe or a script, the line for a person on stderr when
+ * stderr is a terminal; on a terminal that shows both, only that line.
+ */
+function savedOnce(io: Session['io'], path: string, line: string): void {
+  if (!(io.outTty && io.errTty)) io.print(`${path}\n`);
+  if (io.errTty) io.info(`${io.errStyle.green('✓')} ${line}`);
 }
 
 /**
@@ -87,8 +96,7 @@ export function run(ctx: Context, options: DownloadOptions, arg: string): Promis
         if (existsSync(target) && !options.force) return await alreadyThere(s, client, id, target, line);
         const saved = await save(target);
         line.clear();
-        io.print(`${saved.path}\n`);
-        if (io.errTty) io.info(`${io.errStyle.green('✓')} Saved ${saved.path} (${bytes(saved.size)})`);
+        savedOnce(io, saved.path, `Saved ${saved.path} (${bytes(saved.size)})`);
         return EXIT.OK;
       }
 
@@ -110,8 +118,7 @@ export function run(ctx: Context, options: DownloadOptions, arg: string): Promis
       if (existsSync(target)) await rm(target, { recursive: true, force: true });
       await rename(staging, target);
       line.clear();
-      io.print(`${target}\n`);
-      if (io.errTty) io.info(`${io.errStyle.green('✓')} Extracted ${count} files (${bytes(zip.size)} zipped) into ${target}`);
+      savedOnce(io, target, `Extracted ${count} files (${bytes(zip.size)} zipped) into ${target}`);
       return EXIT.OK;
     } catch (error) {
       line.clear();
