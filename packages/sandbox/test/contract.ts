@@ -24,6 +24,8 @@ const doc = readContract();
  */
 const SPEC_STATUSES: string[] = [...doc.components.schemas.SpecStatus.enum, ...doc.components.schemas.SpecStatus['x-older-values']];
 doc.components.schemas.SpecStatus.enum = SPEC_STATUSES;
+// The replace answer spells its status inline, with the same values: the same one vocabulary applies.
+doc.components.schemas.SpecReplaceResponse.properties.status.enum = SPEC_STATUSES;
 
 /**
  * The fewest files an upload holds. The create body's `files` says "Minimum array length: 2", yet a SINGLE_FILE dataset takes exactly

@@ -44,6 +44,19 @@ describe('README', () => {
     }
   });
 
+  it('runs the "Seed datasets and specs" example: a dataset uploaded, a spec made from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-readme-'));
+    try {
+      const file = join(dir, 'datasets.mjs');
+      writeFileSync(file, section('Seed datasets and specs', 'js'));
+      const { code, out } = await runNode([file], dir);
+      expect(out).toBe('SINGLE_FILE SUCCEEDED true\n');
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('runs the "Use it in your tests" vitest file, all its tests passing', async () => {
     // Inside the package, so that `vitest` resolves as it does in a user's project.
     const examples = join(fileURLToPath(new URL('..', import.meta.url)), '.readme-examples');
