@@ -210,7 +210,7 @@ export type DatasetPathsMode = (typeof DATASET_PATHS_MODES)[number];
 export const DEFAULT_DATASET_PATHS: DatasetPathsMode = 'both';
 
 /** What an upload body may hold beyond the largest dataset total (form fields, part headers) before it is refused unread. */
-export const UPLOAD_MARGIN_BYTES = MB;
+export const UPLOAD_MARGIN_BYTES = 1 * MB;
 
 /** Simulated ms a new spec stays PROCESSING before it ends SUCCEEDED or FAILED. */
 export const SPEC_GENERATION_MS = 3000;

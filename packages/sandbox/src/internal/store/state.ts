@@ -31,14 +31,14 @@ export interface SpecState {
 }
 
 /** How a spec created through the API is generated: PROCESSING until `readySim`, then SUCCEEDED with `contentYaml` or FAILED. */
-export interface SpecGeneration {
+interface SpecGeneration {
   readySim: number;
   fails: boolean;
   contentYaml: string;
 }
 
 /** One file of a seed dataset (its bytes are not kept). */
-export interface DatasetFileState {
+interface DatasetFileState {
   id: string;
   /** The file's path inside the dataset: its name, or `folder/name` in a MULTI_FOLDER dataset. */
   path: string;
