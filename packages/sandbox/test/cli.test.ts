@@ -1,3 +1,4 @@
+import { DEFAULT_DATASET_PATHS } from '../src/internal/rules';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -78,7 +79,7 @@ describe('dataframer-sandbox command', () => {
       const specs = (await (await fetch(`${url}/api/dataframer/specs/`, { headers })).json()) as Array<{ status: string | null }>;
       expect(specs.map((s) => s.status)).toEqual([null, null, null, null]);
       const settings = await (await fetch(`${url}/__sandbox/settings`)).json();
-      expect(settings).toEqual({ speed: 1, spec_ready_status: 'READY', optional_fields: 'null' });
+      expect(settings).toEqual({ speed: 1, spec_ready_status: 'READY', optional_fields: 'null', dataset_paths: DEFAULT_DATASET_PATHS });
     } finally {
       proc.child.kill('SIGTERM');
       await proc.exited;
@@ -112,6 +113,7 @@ describe('dataframer-sandbox command', () => {
       '--fault',
       '--spec-ready-status',
       '--optional-fields',
+      '--dataset-paths',
       'drop-after-act',
       'refuse',
       'nth=',
@@ -134,6 +136,7 @@ describe('dataframer-sandbox command', () => {
       [['--port', '0', '--fault', 'POST /runs/ refuse'], /refuse acts before any request is read/],
       [['--spec-ready-status', 'DONE'], /--spec-ready-status must be SUCCEEDED or READY, got "DONE"/],
       [['--optional-fields', 'nil'], /--optional-fields must be present or null or absent/],
+      [['--dataset-paths', 'all'], /--dataset-paths must be both or newest or older, got "all"/],
       [['--port', '70000'], /--port must be an integer from 0 to 65535/],
       [['--failure-rate', '2'], /--failure-rate must be a number from 0 to 1, got "2"/],
       [['--prot', '1'], /^dataframer-sandbox: Unknown option '--prot' \(see --help\)\n$/],
@@ -143,5 +146,5 @@ describe('dataframer-sandbox command', () => {
       expect(await proc.exited, args.join(' ')).toBe(2);
       expect(proc.output(), args.join(' ')).toMatch(message);
     }
-  }, 20_000);
+  }, 40_000);
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_DATASET_PATHS } from '../src/internal/rules';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupSandbox, type Sandbox } from '../src/index';
 import { manualClock, openSandbox } from './helpers';
@@ -30,7 +31,7 @@ describe('control: time', () => {
     const done = await run(sandbox, id);
     expect(done.status).toBe('SUCCEEDED');
     expect(Date.parse(done.completed_at)).toBeLessThanOrEqual(clock.now());
-    expect(control.settings()).toEqual({ speed: 10, specReadyStatus: 'SUCCEEDED', optionalFields: 'present' });
+    expect(control.settings()).toEqual({ speed: 10, specReadyStatus: 'SUCCEEDED', optionalFields: 'present', datasetPaths: DEFAULT_DATASET_PATHS });
     expect(() => control.setSpeed(0)).toThrow(/speed must be a positive number/);
     expect(() => control.advance(-5)).toThrow(/ms must be a number >= 0/);
   });
@@ -87,7 +88,7 @@ describe('control: seeded runs and reset', () => {
     expect(sandbox.runs().some((r) => r.id === id)).toBe(false);
     expect((await fetch(`${admin}/reset`, { method: 'POST', body: '[]' })).status).toBe(400);
     const state = (await (await fetch(`${admin}/state`)).json()) as { settings: unknown };
-    expect(state.settings).toEqual({ speed: 1, spec_ready_status: 'SUCCEEDED', optional_fields: 'present' });
+    expect(state.settings).toEqual({ speed: 1, spec_ready_status: 'SUCCEEDED', optional_fields: 'present', dataset_paths: DEFAULT_DATASET_PATHS });
   });
 });
 

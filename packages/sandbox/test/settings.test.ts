@@ -1,3 +1,4 @@
+import { DEFAULT_DATASET_PATHS } from '../src/internal/rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index';
 import { openSandbox } from './helpers';
@@ -44,7 +45,7 @@ describe('one spec status vocabulary', () => {
       method: 'PATCH',
       body: JSON.stringify({ spec_ready_status: 'SUCCEEDED' }),
     });
-    expect(await patched.json()).toEqual({ speed: 1, spec_ready_status: 'SUCCEEDED', optional_fields: 'present' });
+    expect(await patched.json()).toEqual({ speed: 1, spec_ready_status: 'SUCCEEDED', optional_fields: 'present', dataset_paths: DEFAULT_DATASET_PATHS });
     expect((await specWords(sandbox)).list[0]).toBe('SUCCEEDED');
     expect(() => sandbox?.control.set({ specReadyStatus: 'DONE' as 'READY' })).toThrow(/specReadyStatus must be "SUCCEEDED" or "READY"/);
     await expect(openSandbox({ specReadyStatus: 'ready' as 'READY' })).rejects.toThrow(/specReadyStatus/);
