@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_BASE_URL, mayCarryKey } from '@df/browser';
 import type { Plugin, ProxyOptions } from 'vite';
+import { proxyTarget } from './scripts/proxyTarget.mjs';
 
 /** Where the proxy sends requests and which key it adds; both read from the server's environment, never from the page. */
 export interface DataframerProxyEnv {
@@ -11,34 +12,13 @@ export interface DataframerProxyEnv {
 // The production server root, used when DATAFRAMER_BASE_URL is not set.
 export { DEFAULT_BASE_URL };
 
+/** The server root the proxy forwards to (both documented forms of DATAFRAMER_BASE_URL accepted). */
+export { proxyTarget };
+
 /** The body marker of the proxy's own 502, which the page reads to say Dataframer could not be reached. */
 export const PROXY_UNREACHABLE = 'upstream_unreachable';
 
 const API_PATH = '/api/dataframer';
-
-/**
- * The server root the proxy forwards to (the same rule as the SDK's own base URL, whose helper is internal to
- * @df/core). Both documented forms are accepted, `https://df-api.dataframer.ai` and
- * `https://df-api.dataframer.ai/api/dataframer`, with or without a trailing slash; any other path is kept as a
- * prefix (a gateway), since the page's own `/api/dataframer/…` path is appended to it.
- */
-export function proxyTarget(baseUrl: string | undefined): string {
-  const raw = (baseUrl ?? '').trim() || DEFAULT_BASE_URL;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error('DATAFRAMER_BASE_URL is not a URL: expected an http(s) server root like https://df-api.dataframer.ai');
-  }
-  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new Error(
-      `DATAFRAMER_BASE_URL must be an http(s) URL without credentials, query or fragment (got ${url.protocol}//${url.host}), like https://df-api.dataframer.ai`,
-    );
-  }
-  let path = url.pathname.replace(/\/+$/, '');
-  if (path.endsWith(API_PATH)) path = path.slice(0, -API_PATH.length);
-  return `${url.origin}${path}`;
-}
 
 function unreachable(target: string, error: NodeJS.ErrnoException, res: ServerResponse): void {
   const reason = error.code ?? error.message;

@@ -1,23 +1,11 @@
 import { join } from 'node:path';
 import { MAX_SAMPLES_PER_RUN } from '@df/browser';
-import type { Sandbox } from '@df/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCount } from '../src/format';
 import { paramLabel } from '../src/paramLabel';
-import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { ARTIFACTS, useHarness } from './harness';
 
-let harness: Harness;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ sandbox } = harness);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
+const harness = useHarness();
 const open = (path?: string, base?: string) => harness.open(path, base);
 
 describe('the create form in Chromium', () => {
@@ -79,7 +67,7 @@ describe('the create form in Chromium', () => {
     await page.click('#create-submit');
     await expect.poll(() => page.locator('#create-result').innerText(), { timeout: 10_000 }).toMatch(/started for 40 samples/);
     const short = (await page.locator('#create-result').innerText()).split(' ')[1]!;
-    const record = sandbox.runs().find((r) => r.id.startsWith(short))!;
+    const record = harness.sandbox.runs().find((r) => r.id.startsWith(short))!;
     expect(record.run['runtime_params']).toMatchObject({
       generation_model: 'anthropic/claude-haiku-4-5',
       seed_shuffling_level: 'field',
@@ -97,12 +85,12 @@ describe('the create form in Chromium', () => {
     expect(Object.keys(sent)).not.toContain('outline_model');
 
     // A Databricks model opens the advanced part; the schema asks for its credentials before anything is sent.
-    const before = sandbox.runs().length;
+    const before = harness.sandbox.runs().length;
     await page.selectOption('#create-model', 'databricks/databricks-gpt-5');
     await page.click('#create-submit');
     await expect.poll(() => page.locator('#create-databricks-error').innerText()).toContain(paramLabel('databricks_client_id'));
     expect(await page.locator('#create-db-id').getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('create-db-id');
-    expect(sandbox.runs().length).toBe(before);
+    expect(harness.sandbox.runs().length).toBe(before);
   });
 });

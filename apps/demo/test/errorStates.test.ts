@@ -1,25 +1,13 @@
 import { join } from 'node:path';
-import type { Sandbox } from '@df/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, rows, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, rows, useHarness } from './harness';
 
-let harness: Harness;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ sandbox } = harness);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
+const harness = useHarness();
 const open = (path?: string, base?: string) => harness.open(path, base);
 
 describe('empty, error and sign-in states in Chromium', () => {
   it('shows an error with a retry when the server fails, and recovers', async () => {
-    const fault = sandbox.faults.add({ method: 'GET', path: '/runs/', kind: 'server-error', status: 500 });
+    const fault = harness.sandbox.faults.add({ method: 'GET', path: '/runs/', kind: 'server-error', status: 500 });
     try {
       const { page } = await open();
       const alert = page.locator('#message[role="alert"]');
@@ -27,17 +15,17 @@ describe('empty, error and sign-in states in Chromium', () => {
       expect(await alert.innerText()).toContain('Could not load the runs');
       expect(await alert.innerText()).toContain('500');
       await page.screenshot({ path: join(ARTIFACTS, 'error.png') });
-      sandbox.faults.remove(fault);
+      harness.sandbox.faults.remove(fault);
       await page.click('#message button:has-text("Retry")');
       await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await alert.count()).toBe(0);
     } finally {
-      sandbox.faults.remove(fault);
+      harness.sandbox.faults.remove(fault);
     }
   });
 
   it('shows the unauthenticated state when the server holds a wrong key', async () => {
-    const wrong = await harness.serve({ baseUrl: sandbox.url, apiKey: 'sk_test_sandbox_wrong_demo' });
+    const wrong = await harness.serve({ baseUrl: harness.sandbox.url, apiKey: 'sk_test_sandbox_wrong_demo' });
     const { page } = await open('/', wrong.url);
     const alert = page.locator('#message[role="alert"]');
     await expect.poll(() => alert.isVisible(), { timeout: 15_000 }).toBe(true);
@@ -48,10 +36,10 @@ describe('empty, error and sign-in states in Chromium', () => {
   });
 
   it('shows the empty state for a company with no runs', async () => {
-    const headers = { authorization: `Bearer ${sandbox.keys.globex}` };
-    const runs = (await (await fetch(`${sandbox.url}/api/dataframer/runs/`, { headers })).json()) as Array<{ id: string }>;
-    for (const run of runs) await fetch(`${sandbox.url}/api/dataframer/runs/${run.id}/`, { method: 'DELETE', headers });
-    const globex = await harness.serve({ baseUrl: sandbox.url, apiKey: sandbox.keys.globex });
+    const headers = { authorization: `Bearer ${harness.sandbox.keys.globex}` };
+    const runs = (await (await fetch(`${harness.sandbox.url}/api/dataframer/runs/`, { headers })).json()) as Array<{ id: string }>;
+    for (const run of runs) await fetch(`${harness.sandbox.url}/api/dataframer/runs/${run.id}/`, { method: 'DELETE', headers });
+    const globex = await harness.serve({ baseUrl: harness.sandbox.url, apiKey: harness.sandbox.keys.globex });
     const { page } = await open('/', globex.url);
     await expect.poll(() => page.locator('text=There are no runs yet.').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('.empty').innerText()).toContain('dataframer runs create');
@@ -81,7 +69,7 @@ describe('empty, error and sign-in states in Chromium', () => {
   });
 
   it('says the base URL is probably wrong when the API is not under it', async () => {
-    const wrongPrefix = await harness.serve({ baseUrl: `${sandbox.url}/not-the-api`, apiKey: sandbox.keys.acme });
+    const wrongPrefix = await harness.serve({ baseUrl: `${harness.sandbox.url}/not-the-api`, apiKey: harness.sandbox.keys.acme });
     const { page } = await open('/', wrongPrefix.url);
     const alert = page.locator('#message[role="alert"]');
     await expect.poll(() => alert.isVisible(), { timeout: 15_000 }).toBe(true);
@@ -92,7 +80,7 @@ describe('empty, error and sign-in states in Chromium', () => {
   });
 
   it('works with the base URL given in its /api/dataframer form', async () => {
-    const apiForm = await harness.serve({ baseUrl: `${sandbox.url}/api/dataframer/`, apiKey: sandbox.keys.acme });
+    const apiForm = await harness.serve({ baseUrl: `${harness.sandbox.url}/api/dataframer/`, apiKey: harness.sandbox.keys.acme });
     const { page } = await open('/', apiForm.url);
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
   });
@@ -100,7 +88,7 @@ describe('empty, error and sign-in states in Chromium', () => {
   it("says when the dashboard's own server stops answering, and recovers when it is back", async () => {
     const { serveDemo } = await import('../scripts/serveDemo.mjs');
     // A port of its own, so the same address can be served again.
-    const first = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
+    const first = await serveDemo({ baseUrl: harness.sandbox.url, apiKey: harness.sandbox.keys.acme });
     const port = Number(new URL(first.url).port);
     const { page } = await open('/', first.url);
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -111,7 +99,7 @@ describe('empty, error and sign-in states in Chromium', () => {
     expect(await alert.innerText()).toContain('server is not answering');
     // The last runs seen stay on screen under the message.
     expect(await rows(page).count()).toBeGreaterThan(0);
-    const again = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme, port });
+    const again = await serveDemo({ baseUrl: harness.sandbox.url, apiKey: harness.sandbox.keys.acme, port });
     try {
       await alert.getByRole('button', { name: 'Retry' }).click();
       await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(0);

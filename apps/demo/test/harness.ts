@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { isUsableSpecStatus } from '@df/browser';
 import { startSandbox, type Sandbox, type SandboxOptions } from '@df/sandbox';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 import { buildDemo, serveDemo } from '../scripts/serveDemo.mjs';
 
@@ -29,13 +30,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts everything a browser test needs (and builds the page first). */
-export async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildDemo();
-  // Fast enough that a few hundred samples finish in about a second; no random failures, so outcomes are known.
-  const sandbox = await startSandbox({ port: 0, seed: 7, speed: 100, failureRate: 0, ...options });
-  const demo = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
+/** A headless Chromium with a fresh profile folder, removed again by `close`. */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'df-demo-chromium-'));
   // A persistent context is how a fresh, explicit --user-data-dir is given to Chromium.
   const context = await chromium.launchPersistentContext(profile, {
@@ -44,6 +40,24 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
     viewport: { width: 1280, height: 900 },
     args: ['--headless', ...CHROMIUM_ARGS],
   });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts everything a browser test needs (and builds the page first). */
+export async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await buildDemo();
+  // Fast enough that a few hundred samples finish in about a second; no random failures, so outcomes are known.
+  const sandbox = await startSandbox({ port: 0, seed: 7, speed: 100, failureRate: 0, ...options });
+  const demo = await serveDemo({ baseUrl: sandbox.url, apiKey: sandbox.keys.acme });
+  const browser = await launchChromium();
+  const { context } = browser;
   const closers: Array<() => Promise<void>> = [];
   return {
     sandbox,
@@ -65,12 +79,26 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
     },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
-      await context.close().catch(() => undefined);
+      await browser.close();
       await demo.close();
       await sandbox.stop();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The harness of a test file (or of a describe block): started before its first test, closed after its last. Its
+ * fields are there from `beforeAll` on.
+ */
+export function useHarness(options: SandboxOptions = {}): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(options));
+  });
+  afterAll(async () => {
+    await harness.close?.();
+  });
+  return harness;
 }
 
 /** The rows of the runs table (cards on narrow screens). */

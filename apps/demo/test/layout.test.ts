@@ -2,24 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_SAMPLES_PER_RUN } from '@df/browser';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../src/format';
-import { ARTIFACTS, axeViolations, createRunDirect, rows, startHarness, usableSpec, type Harness } from './harness';
+import { ARTIFACTS, axeViolations, createRunDirect, rows, usableSpec, useHarness } from './harness';
 
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 const WIDTHS = [360, 390, 768, 1400] as const;
 
-let harness: Harness;
+const harness = useHarness();
 let succeeded: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  harness = await startHarness();
   succeeded = harness.sandbox.runs().find((r) => r.run['status'] === 'SUCCEEDED')!.id;
-});
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 /** Facts about the page's width and each control: inside the viewport once scrolled to, and not covered. */

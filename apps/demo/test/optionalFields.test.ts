@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, rows, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, rows, useHarness } from './harness';
 
 // A server may send null, or nothing, for every field but a run's id and status: the page must still list,
 // show, follow and download runs, and never print "undefined", "NaN" or "null".
 for (const optionalFields of ['null', 'absent'] as const) {
   describe(`a server that sends optional fields as ${optionalFields} (specs say READY)`, () => {
-    let harness: Harness;
-    beforeAll(async () => {
-      harness = await startHarness({ optionalFields, specReadyStatus: 'READY' });
-    });
-    afterAll(async () => {
-      await harness?.close();
-    });
+    const harness = useHarness({ optionalFields, specReadyStatus: 'READY' });
 
     it('lists, reads, watches and downloads without error', async () => {
       const errors: string[] = [];

@@ -1,20 +1,8 @@
 import { join } from 'node:path';
-import type { Sandbox } from '@df/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, rows, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, rows, useHarness } from './harness';
 
-let harness: Harness;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ sandbox } = harness);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
+const harness = useHarness();
 const open = (path?: string, base?: string) => harness.open(path, base);
 
 describe("a run's page in Chromium", () => {
@@ -91,7 +79,7 @@ describe("a run's page in Chromium", () => {
       .poll(() => page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim()))
       .toBe(`Cancel run ${short}`);
     await page.waitForTimeout(500);
-    expect(sandbox.runs().find((r) => r.id === runId)!.run['status']).not.toBe('CANCELED');
+    expect(harness.sandbox.runs().find((r) => r.id === runId)!.run['status']).not.toBe('CANCELED');
 
     // Escape also keeps it.
     await article.getByRole('button', { name: `Delete run ${short}` }).click();
@@ -100,7 +88,7 @@ describe("a run's page in Chromium", () => {
     expect(await deleteDialog.innerText()).toContain('cannot be undone');
     await page.keyboard.press('Escape');
     await expect.poll(() => deleteDialog.count()).toBe(0);
-    expect(sandbox.runs().find((r) => r.id === runId)!.deleted).toBe(false);
+    expect(harness.sandbox.runs().find((r) => r.id === runId)!.deleted).toBe(false);
 
     // Every sentence the live region says is kept: status changes of other runs may follow this one quickly.
     await page.evaluate(() => {
@@ -116,7 +104,7 @@ describe("a run's page in Chromium", () => {
     await article.getByRole('button', { name: `Delete run ${short}` }).click();
     await deleteDialog.getByRole('button', { name: 'Delete run' }).click();
     await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).toBe('#/');
-    expect(sandbox.runs().find((r) => r.id === runId)!.deleted).toBe(true);
+    expect(harness.sandbox.runs().find((r) => r.id === runId)!.deleted).toBe(true);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __said: string[] }).__said)).toContain(`Run ${short} deleted.`);
     await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.locator(`tr[data-run-id="${runId}"]`).count()).toBe(0);

@@ -1,22 +1,9 @@
 import { join } from 'node:path';
-import type { Sandbox } from '@df/sandbox';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, axeViolations, rows, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, axeViolations, rows, useHarness } from './harness';
 
-let harness: Harness;
-let sandbox: Sandbox;
-let demo: Harness['demo'];
-
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ sandbox, demo } = harness);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
+const harness = useHarness();
 const open = (path?: string, base?: string) => harness.open(path, base);
 
 async function seriousViolations(page: Page) {
@@ -45,11 +32,11 @@ describe('the runs list in Chromium', () => {
     const api = requests.filter((r) => r.url.includes('/api/dataframer/'));
     expect(api.length).toBeGreaterThan(0);
     for (const request of api) {
-      expect(request.url.startsWith(demo.url)).toBe(true);
+      expect(request.url.startsWith(harness.demo.url)).toBe(true);
       expect(request.headers['authorization']).toBeUndefined();
     }
     // The proxy did add the key: the sandbox saw these requests as Acme's.
-    expect(sandbox.requests().some((r) => r.path === '/api/dataframer/runs/' && r.company === 'acme')).toBe(true);
+    expect(harness.sandbox.requests().some((r) => r.path === '/api/dataframer/runs/' && r.company === 'acme')).toBe(true);
   });
 
   it('keeps filters in the URL, and offers to clear them when nothing matches', async () => {
@@ -119,7 +106,7 @@ describe('the runs list in Chromium', () => {
   });
 
   it('shows a status it does not know as a neutral badge and keeps the run unfinished (polling, cancel offered)', async () => {
-    const fault = sandbox.faults.add({ method: 'GET', path: '/runs/', kind: 'unknown-status', value: 'QUEUED_FOR_GPU' });
+    const fault = harness.sandbox.faults.add({ method: 'GET', path: '/runs/', kind: 'unknown-status', value: 'QUEUED_FOR_GPU' });
     try {
       const { page, requests } = await open();
       await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -139,12 +126,12 @@ describe('the runs list in Chromium', () => {
       await expect.poll(lists, { timeout: 5000 }).toBeGreaterThan(before);
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
-      sandbox.faults.remove(fault);
+      harness.sandbox.faults.remove(fault);
     }
   });
 
   it('copies full ids with one click, in the list and on the run page', async () => {
-    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url });
+    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.demo.url });
     const { page } = await open();
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const row = rows(page).first();
@@ -159,7 +146,7 @@ describe('the runs list in Chromium', () => {
     // The label changes, the button's width does not.
     expect(Math.abs((await copy.boundingBox())!.width - width)).toBeLessThan(0.5);
 
-    await page.goto(`${demo.url}/#/runs/${runId}`);
+    await page.goto(`${harness.demo.url}/#/runs/${runId}`);
     const article = page.locator('article.run-page');
     await expect.poll(() => article.count(), { timeout: 10_000 }).toBe(1);
     const specCopy = article.getByRole('button', { name: /^Copy spec id / });
@@ -172,13 +159,13 @@ describe('the runs list in Chromium', () => {
     const { page } = await open();
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
-    const fault = sandbox.faults.add({ method: 'GET', path: '/runs/', kind: 'server-error', status: 500 });
+    const fault = harness.sandbox.faults.add({ method: 'GET', path: '/runs/', kind: 'server-error', status: 500 });
     try {
       const errored = (await open()).page;
       await expect.poll(() => errored.locator('#message[role="alert"]').isVisible(), { timeout: 20_000 }).toBe(true);
       expect(await seriousViolations(errored)).toEqual([]);
     } finally {
-      sandbox.faults.remove(fault);
+      harness.sandbox.faults.remove(fault);
     }
   });
 });
