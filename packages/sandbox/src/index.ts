@@ -5,6 +5,7 @@ export { DEMO_KEYS } from './DEMO_KEYS';
 export type { SetupSandboxOptions, SuiteHook, TestSandbox } from './setupSandbox';
 export type {
   DatasetPathsMode,
+  EvaluationSuccessStatus,
   FaultKind,
   FaultRule,
   IdempotencyMode,

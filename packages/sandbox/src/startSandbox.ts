@@ -5,10 +5,18 @@ import { parseFaultSpec, validateFaultRule } from './parseFaultSpec';
 import type { AppContext } from './internal/AppContext';
 import { createApp } from './internal/createApp';
 import { createControl } from './internal/createControl';
+import { createThrottle } from './internal/createThrottle';
 import { createFaultController } from './internal/faults/createFaultController';
 import { createIdempotencyStore } from './internal/idempotency';
 import { runRecordsOf } from './internal/runRecordsOf';
-import { DEFAULT_FAILURE_RATE, DEFAULT_HOST, DEFAULT_SAMPLES_PER_SECOND, DEFAULT_SEED, DEFAULT_SPEED } from './internal/rules';
+import {
+  DEFAULT_FAILURE_RATE,
+  DEFAULT_HOST,
+  DEFAULT_SAMPLES_PER_SECOND,
+  DEFAULT_SEED,
+  DEFAULT_SPEED,
+  KEY_ROTATION_LIMIT,
+} from './internal/rules';
 import { createListener } from './internal/server/createListener';
 import { createScheduler } from './internal/server/createScheduler';
 import { checkFailureRate, checkIdempotencyMode, checkSpeed, createSettings } from './internal/settings';
@@ -41,7 +49,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = createFaultController(seed, scheduler);
   const idempotency = createIdempotencyStore(checkIdempotencyMode(options.idempotency));
   const requests: SandboxRequestRecord[] = [];
-  const control = createControl({ store, settings, faults, idempotency });
+  const keyRotations = createThrottle(KEY_ROTATION_LIMIT);
+  const control = createControl({ store, settings, faults, idempotency, keyRotations });
   const ctx: AppContext = {
     store,
     settings,
@@ -50,6 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     scheduler,
     control,
+    keyRotations,
     view: () => ({ store, settings: settings.get() }),
   };
   const app = createApp(ctx);

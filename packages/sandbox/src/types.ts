@@ -1,8 +1,15 @@
 import type { FaultKind, FaultRule, SandboxFaults } from './faultTypes';
-import type { DatasetPathsMode, IdempotencyMode, OptionalFieldsMode, RunStatus, SpecReadyStatus } from './internal/rules';
+import type {
+  DatasetPathsMode,
+  EvaluationSuccessStatus,
+  IdempotencyMode,
+  OptionalFieldsMode,
+  RunStatus,
+  SpecReadyStatus,
+} from './internal/rules';
 
 export type { FaultKind, FaultRule, InstalledFaultRule, SandboxFaults } from './faultTypes';
-export type { DatasetPathsMode, IdempotencyMode, OptionalFieldsMode, SpecReadyStatus } from './internal/rules';
+export type { DatasetPathsMode, EvaluationSuccessStatus, IdempotencyMode, OptionalFieldsMode, SpecReadyStatus } from './internal/rules';
 
 /** An extra company and the API keys that act for it. */
 export interface SandboxTenant {
@@ -49,6 +56,10 @@ export interface SandboxOptions {
   maxPageSize?: number;
   /** Which seed-dataset path families are served: `both` (default), only the newest docs' `/seed-datasets/` (`newest`), or only the older `/datasets/` (`older`); the other family answers 404. */
   datasetPaths?: DatasetPathsMode;
+  /** How a successful evaluation's status is spelled: `SUCCEEDED` (default, the status enum) or `COMPLETED` (the create page's note). */
+  evaluationSuccessStatus?: EvaluationSuccessStatus;
+  /** Fraction of new evaluations that end FAILED, 0 to 1, decided from the seed and the order of creation (default: `failureRate`). */
+  evaluationFailureRate?: number;
 }
 
 /** The settings a running sandbox can change (`control.set()`, `PATCH /__sandbox/settings`). */
@@ -61,6 +72,10 @@ export interface SandboxSettings {
   maxPageSize?: number;
   /** Which seed-dataset path families are served. */
   datasetPaths: DatasetPathsMode;
+  /** How a successful evaluation's status is spelled. */
+  evaluationSuccessStatus: EvaluationSuccessStatus;
+  /** Fraction of new evaluations that end FAILED (1 makes every one fail). */
+  evaluationFailureRate: number;
 }
 
 /** The statuses `control.seedRun()` can place a run in. */

@@ -1,4 +1,4 @@
-import { DEFAULT_DATASET_PATHS } from '../src/internal/rules';
+import { DEFAULT_DATASET_PATHS, DEFAULT_EVALUATION_SUCCESS_STATUS, DEFAULT_FAILURE_RATE } from '../src/internal/rules';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +79,14 @@ describe('dataframer-sandbox command', () => {
       const specs = (await (await fetch(`${url}/api/dataframer/specs/`, { headers })).json()) as Array<{ status: string | null }>;
       expect(specs.map((s) => s.status)).toEqual([null, null, null, null]);
       const settings = await (await fetch(`${url}/__sandbox/settings`)).json();
-      expect(settings).toEqual({ speed: 1, spec_ready_status: 'READY', optional_fields: 'null', dataset_paths: DEFAULT_DATASET_PATHS });
+      expect(settings).toEqual({
+        speed: 1,
+        spec_ready_status: 'READY',
+        optional_fields: 'null',
+        dataset_paths: DEFAULT_DATASET_PATHS,
+        evaluation_success_status: DEFAULT_EVALUATION_SUCCESS_STATUS,
+        evaluation_failure_rate: DEFAULT_FAILURE_RATE,
+      });
     } finally {
       proc.child.kill('SIGTERM');
       await proc.exited;

@@ -1,4 +1,4 @@
-import { DEFAULT_DATASET_PATHS } from '../src/internal/rules';
+import { DEFAULT_DATASET_PATHS, DEFAULT_EVALUATION_SUCCESS_STATUS, DEFAULT_FAILURE_RATE } from '../src/internal/rules';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupSandbox, type Sandbox } from '../src/index';
 import { manualClock, openSandbox } from './helpers';
@@ -31,7 +31,15 @@ describe('control: time', () => {
     const done = await run(sandbox, id);
     expect(done.status).toBe('SUCCEEDED');
     expect(Date.parse(done.completed_at)).toBeLessThanOrEqual(clock.now());
-    expect(control.settings()).toEqual({ speed: 10, specReadyStatus: 'SUCCEEDED', optionalFields: 'present', datasetPaths: DEFAULT_DATASET_PATHS });
+    // Evaluations fail as often as runs unless told otherwise.
+    expect(control.settings()).toEqual({
+      speed: 10,
+      specReadyStatus: 'SUCCEEDED',
+      optionalFields: 'present',
+      datasetPaths: DEFAULT_DATASET_PATHS,
+      evaluationSuccessStatus: DEFAULT_EVALUATION_SUCCESS_STATUS,
+      evaluationFailureRate: 0,
+    });
     expect(() => control.setSpeed(0)).toThrow(/speed must be a positive number/);
     expect(() => control.advance(-5)).toThrow(/ms must be a number >= 0/);
   });
@@ -88,7 +96,14 @@ describe('control: seeded runs and reset', () => {
     expect(sandbox.runs().some((r) => r.id === id)).toBe(false);
     expect((await fetch(`${admin}/reset`, { method: 'POST', body: '[]' })).status).toBe(400);
     const state = (await (await fetch(`${admin}/state`)).json()) as { settings: unknown };
-    expect(state.settings).toEqual({ speed: 1, spec_ready_status: 'SUCCEEDED', optional_fields: 'present', dataset_paths: DEFAULT_DATASET_PATHS });
+    expect(state.settings).toEqual({
+      speed: 1,
+      spec_ready_status: 'SUCCEEDED',
+      optional_fields: 'present',
+      dataset_paths: DEFAULT_DATASET_PATHS,
+      evaluation_success_status: DEFAULT_EVALUATION_SUCCESS_STATUS,
+      evaluation_failure_rate: DEFAULT_FAILURE_RATE,
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTimeline } from '../src/internal/store/createTimeline';
-import { evaluationProgress, progress } from '../src/internal/store/lifecycle';
+import { EVALUATION_PENDING_MS, EVALUATION_PROCESSING_MS, evaluationProgress, progress } from '../src/internal/store/lifecycle';
 import { placeRun } from '../src/internal/store/placeRun';
 import type { LifecycleRun } from '../src/internal/store/state';
 
@@ -81,10 +81,20 @@ describe('progress(run, at)', () => {
     });
   });
 
-  it('gives evaluations PENDING 1 s, PROCESSING 5 s, then SUCCEEDED', () => {
-    expect(evaluationProgress({ createdSim: T0 }, T0 + 999)).toEqual({ status: 'PENDING', completedSim: null });
-    expect(evaluationProgress({ createdSim: T0 }, T0 + 1000)).toEqual({ status: 'PROCESSING', completedSim: null });
-    expect(evaluationProgress({ createdSim: T0 }, T0 + 6000)).toEqual({ status: 'SUCCEEDED', completedSim: T0 + 6000 });
+  it('gives evaluations PENDING 1 s, PROCESSING 5 s (from when they start), then SUCCEEDED, or FAILED when they fail', () => {
+    const started = T0 + EVALUATION_PENDING_MS;
+    const ended = started + EVALUATION_PROCESSING_MS;
+    for (const fails of [false, true]) {
+      const evaluation = { createdSim: T0, fails };
+      expect(evaluationProgress(evaluation, started - 1)).toEqual({ status: 'PENDING', startedSim: null, completedSim: null });
+      expect(evaluationProgress(evaluation, started)).toEqual({ status: 'PROCESSING', startedSim: started, completedSim: null });
+      expect(evaluationProgress(evaluation, ended - 1).status).toBe('PROCESSING');
+      expect(evaluationProgress(evaluation, ended)).toEqual({
+        status: fails ? 'FAILED' : 'SUCCEEDED',
+        startedSim: started,
+        completedSim: ended,
+      });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_DATASET_PATHS } from '../src/internal/rules';
+import { DEFAULT_DATASET_PATHS, DEFAULT_EVALUATION_SUCCESS_STATUS, DEFAULT_FAILURE_RATE } from '../src/internal/rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index';
 import { openSandbox } from './helpers';
@@ -45,7 +45,14 @@ describe('one spec status vocabulary', () => {
       method: 'PATCH',
       body: JSON.stringify({ spec_ready_status: 'SUCCEEDED' }),
     });
-    expect(await patched.json()).toEqual({ speed: 1, spec_ready_status: 'SUCCEEDED', optional_fields: 'present', dataset_paths: DEFAULT_DATASET_PATHS });
+    expect(await patched.json()).toEqual({
+      speed: 1,
+      spec_ready_status: 'SUCCEEDED',
+      optional_fields: 'present',
+      dataset_paths: DEFAULT_DATASET_PATHS,
+      evaluation_success_status: DEFAULT_EVALUATION_SUCCESS_STATUS,
+      evaluation_failure_rate: DEFAULT_FAILURE_RATE,
+    });
     expect((await specWords(sandbox)).list[0]).toBe('SUCCEEDED');
     expect(() => sandbox?.control.set({ specReadyStatus: 'DONE' as 'READY' })).toThrow(/specReadyStatus must be "SUCCEEDED" or "READY"/);
     await expect(openSandbox({ specReadyStatus: 'ready' as 'READY' })).rejects.toThrow(/specReadyStatus/);

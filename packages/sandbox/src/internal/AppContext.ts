@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { SandboxControl, SandboxRequestRecord } from '../types';
+import type { Throttle } from './createThrottle';
 import type { FaultController } from './faults/createFaultController';
 import type { IdempotencyStore } from './idempotency';
 import type { Scheduler } from './server/createScheduler';
@@ -20,6 +21,8 @@ export interface AppContext {
   requests: SandboxRequestRecord[];
   scheduler: Scheduler;
   control: SandboxControl;
+  /** The key rotations counted per client address (`KEY_ROTATION_LIMIT`). */
+  keyRotations: Throttle;
   /** The views' context with the settings in force now. */
   view(): ViewContext;
 }

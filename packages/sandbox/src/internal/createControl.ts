@@ -1,4 +1,5 @@
 import type { SandboxControl, SeedRunOptions } from '../types';
+import type { Throttle } from './createThrottle';
 import type { FaultController } from './faults/createFaultController';
 import type { IdempotencyStore } from './idempotency';
 import { MAX_SAMPLES_PER_RUN, RUN_STATUSES } from './rules';
@@ -28,8 +29,9 @@ export function createControl(parts: {
   settings: Settings;
   faults: FaultController;
   idempotency: IdempotencyStore;
+  keyRotations: Throttle;
 }): SandboxControl {
-  const { store, settings, faults, idempotency } = parts;
+  const { store, settings, faults, idempotency, keyRotations } = parts;
   return {
     faults,
     settings: () => settings.get(),
@@ -51,6 +53,7 @@ export function createControl(parts: {
       if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${JSON.stringify(seed)}`);
       store.reset(seed);
       idempotency.clear();
+      keyRotations.clear();
     },
   };
 }

@@ -138,8 +138,8 @@ export const SEED_DATASET_LIMITS: Record<DatasetType, SeedDatasetLimits> = {
 /** The model a spec is generated with when the create body names none (the contract's default of `spec_generation_model_name`). */
 export const DEFAULT_SPEC_MODEL: GenerationModel = 'anthropic/claude-sonnet-4-6-thinking';
 
-/** Evaluation models the legacy create-evaluation body accepts (the contract's `evaluation_model` enum). */
-export const EVALUATION_MODELS = [
+/** Evaluation models the legacy run-scoped create-evaluation body accepts (the contract's enum of that body's `evaluation_model`). */
+export const LEGACY_EVALUATION_MODELS = [
   'anthropic/claude-opus-4-5',
   'anthropic/claude-opus-4-5-thinking',
   'anthropic/claude-sonnet-4-5',
@@ -147,8 +147,47 @@ export const EVALUATION_MODELS = [
   'anthropic/claude-haiku-4-5',
 ] as const;
 
-/** The evaluation model used when the body names none. */
-export const DEFAULT_EVALUATION_MODEL: (typeof EVALUATION_MODELS)[number] = 'anthropic/claude-sonnet-4-5';
+/** The evaluation model the legacy run-scoped create uses when the body names none. */
+export const DEFAULT_LEGACY_EVALUATION_MODEL: (typeof LEGACY_EVALUATION_MODELS)[number] = 'anthropic/claude-sonnet-4-5';
+
+/** Evaluation models `POST /evaluations/` accepts (the contract's EvaluationCreateRequest `evaluation_model` enum). */
+export const EVALUATION_MODELS = [
+  'anthropic/claude-opus-4-5',
+  'anthropic/claude-opus-4-5-thinking',
+  'anthropic/claude-sonnet-4-5',
+  'anthropic/claude-sonnet-4-5-thinking',
+  'anthropic/claude-haiku-4-5',
+  'deepseek-ai/DeepSeek-V3.1',
+  'deepseek-ai/DeepSeek-R1-0528-tput',
+  'Qwen/Qwen2.5-72B-Instruct-Turbo',
+  'moonshotai/Kimi-K2-Instruct',
+  'openai/gpt-oss-120b',
+  'openai/gpt-4.1',
+  'gemini/gemini-2.5-pro',
+  'gemini/gemini-3-pro-preview',
+  'gemini/gemini-3-pro-preview-thinking',
+] as const;
+
+/** The evaluation model `POST /evaluations/` uses when the body names none (the contract's default). */
+export const DEFAULT_EVALUATION_MODEL: (typeof EVALUATION_MODELS)[number] = 'gemini/gemini-3-pro-preview';
+
+/** Evaluation statuses (the contract's EvaluationStatus). */
+export const EVALUATION_STATUSES = ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED'] as const;
+
+/** A status an evaluation shows. */
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+/** The words for a finished, successful evaluation: SUCCEEDED (the enum) and COMPLETED (the create page's note). */
+export const EVALUATION_SUCCESS_STATUSES = ['SUCCEEDED', 'COMPLETED'] as const;
+
+/** How a successful evaluation's status is spelled. */
+export type EvaluationSuccessStatus = (typeof EVALUATION_SUCCESS_STATUSES)[number];
+
+/** The API-key rotation path: outside `API`, without a trailing slash, as the contract gives it. */
+export const API_KEY_ROTATE_PATH = '/api/users/api-key/rotate';
+
+/** The rotation rate limit: "5 requests per hour per IP address". */
+export const KEY_ROTATION_LIMIT = { requests: 5, windowMs: 3_600_000 } as const;
 
 // The sandbox's own choices and defaults.
 
@@ -217,6 +256,18 @@ export const SPEC_GENERATION_MS = 3000;
 
 /** A spec whose name or generation_objectives contains this ends FAILED, whatever the failure rate. */
 export const SPEC_FAILURE_MARKER = '[sandbox:fail]';
+
+/** How a successful evaluation's status is spelled unless told otherwise. */
+export const DEFAULT_EVALUATION_SUCCESS_STATUS: EvaluationSuccessStatus = 'SUCCEEDED';
+
+/** How long a rotated API key is valid (`expires_at`; the contract names no lifetime, the example is about a year ahead). Not enforced. */
+export const API_KEY_LIFETIME_MS = 365 * 86_400_000;
+
+/** The most samples of a run one evaluation classifies (the first ones to finish). */
+export const MAX_EVALUATED_SAMPLES = 200;
+
+/** A property whose evaluated distribution is at most this far (total variation, 0 to 1) from the requested one is conformant. */
+export const CONFORMANT_DEVIATION = 0.1;
 
 /** The kinds of fault the sandbox can inject, in the order help texts list them. */
 export const FAULT_KINDS = [

@@ -1,5 +1,5 @@
 import type { SandboxRunRecord } from '../types';
-import { DEFAULT_SPEC_READY_STATUS } from './rules';
+import { DEFAULT_EVALUATION_SUCCESS_STATUS, DEFAULT_SPEC_READY_STATUS } from './rules';
 import type { Store } from './store/Store';
 import { runDetailView } from './views/runViews';
 
@@ -7,7 +7,14 @@ import { runDetailView } from './views/runViews';
 export function runRecordsOf(ctx: { store: Store }, companyOrKey?: string): SandboxRunRecord[] {
   const { store } = ctx;
   const company = companyOrKey === undefined ? undefined : (store.tenantForKey(companyOrKey)?.id ?? companyOrKey);
-  const view = { store, settings: { specReadyStatus: DEFAULT_SPEC_READY_STATUS, optionalFields: 'present' as const } };
+  const view = {
+    store,
+    settings: {
+      specReadyStatus: DEFAULT_SPEC_READY_STATUS,
+      optionalFields: 'present' as const,
+      evaluationSuccessStatus: DEFAULT_EVALUATION_SUCCESS_STATUS,
+    },
+  };
   return store
     .allRuns()
     .filter((r) => company === undefined || r.companyId === company)

@@ -2,9 +2,12 @@ import type { SandboxSettings } from '../types';
 import {
   DATASET_PATHS_MODES,
   DEFAULT_DATASET_PATHS,
+  DEFAULT_EVALUATION_SUCCESS_STATUS,
+  DEFAULT_FAILURE_RATE,
   DEFAULT_IDEMPOTENCY_MODE,
   DEFAULT_OPTIONAL_FIELDS,
   DEFAULT_SPEC_READY_STATUS,
+  EVALUATION_SUCCESS_STATUSES,
   FAILURE_RATE_RANGE,
   IDEMPOTENCY_MODES,
   type IdempotencyMode,
@@ -29,9 +32,9 @@ export function checkSpeed(speed: unknown): number {
 }
 
 /** Checks a failure rate (see `FAILURE_RATE_RANGE`); throws an Error that says what is wrong. */
-export function checkFailureRate(rate: unknown): number {
+export function checkFailureRate(rate: unknown, name = 'failureRate'): number {
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
-    throw new Error(`failureRate must be ${FAILURE_RATE_RANGE}, got ${JSON.stringify(rate)}`);
+    throw new Error(`${name} must be ${FAILURE_RATE_RANGE}, got ${JSON.stringify(rate)}`);
   return rate;
 }
 
@@ -59,17 +62,37 @@ export function checkIdempotencyMode(mode: unknown): IdempotencyMode {
 /** Creates the settings, starting from the start options. */
 export function createSettings(
   timeline: Timeline,
-  initial: { specReadyStatus?: unknown; optionalFields?: unknown; maxPageSize?: unknown; datasetPaths?: unknown },
+  initial: {
+    specReadyStatus?: unknown;
+    optionalFields?: unknown;
+    maxPageSize?: unknown;
+    datasetPaths?: unknown;
+    evaluationSuccessStatus?: unknown;
+    evaluationFailureRate?: unknown;
+    failureRate?: unknown;
+  },
 ): Settings {
   let specReadyStatus = checkChoice('specReadyStatus', initial.specReadyStatus ?? DEFAULT_SPEC_READY_STATUS, SPEC_READY_STATUSES);
   let optionalFields = checkChoice('optionalFields', initial.optionalFields ?? DEFAULT_OPTIONAL_FIELDS, OPTIONAL_FIELDS_MODES);
   let maxPageSize = initial.maxPageSize === undefined ? undefined : checkMaxPageSize(initial.maxPageSize);
   let datasetPaths = checkChoice('datasetPaths', initial.datasetPaths ?? DEFAULT_DATASET_PATHS, DATASET_PATHS_MODES);
+  let evaluationSuccessStatus = checkChoice(
+    'evaluationSuccessStatus',
+    initial.evaluationSuccessStatus ?? DEFAULT_EVALUATION_SUCCESS_STATUS,
+    EVALUATION_SUCCESS_STATUSES,
+  );
+  // Evaluations fail as often as runs unless told otherwise.
+  let evaluationFailureRate =
+    initial.evaluationFailureRate === undefined
+      ? checkFailureRate(initial.failureRate ?? DEFAULT_FAILURE_RATE)
+      : checkFailureRate(initial.evaluationFailureRate, 'evaluationFailureRate');
   const get = (): SandboxSettings => ({
     speed: timeline.speed(),
     specReadyStatus,
     optionalFields,
     datasetPaths,
+    evaluationSuccessStatus,
+    evaluationFailureRate,
     ...(maxPageSize !== undefined && { maxPageSize }),
   });
   return {
@@ -87,11 +110,21 @@ export function createSettings(
       const pageCap = changes.maxPageSize === undefined ? maxPageSize : checkMaxPageSize(changes.maxPageSize);
       const paths =
         changes.datasetPaths === undefined ? datasetPaths : checkChoice('datasetPaths', changes.datasetPaths, DATASET_PATHS_MODES);
+      const evaluationSuccess =
+        changes.evaluationSuccessStatus === undefined
+          ? evaluationSuccessStatus
+          : checkChoice('evaluationSuccessStatus', changes.evaluationSuccessStatus, EVALUATION_SUCCESS_STATUSES);
+      const evaluationFailure =
+        changes.evaluationFailureRate === undefined
+          ? evaluationFailureRate
+          : checkFailureRate(changes.evaluationFailureRate, 'evaluationFailureRate');
       if (speed !== undefined && speed !== timeline.speed()) timeline.setSpeed(speed);
       specReadyStatus = ready;
       optionalFields = fields;
       maxPageSize = pageCap;
       datasetPaths = paths;
+      evaluationSuccessStatus = evaluationSuccess;
+      evaluationFailureRate = evaluationFailure;
       return get();
     },
   };

@@ -11,6 +11,7 @@ import {
   DEFAULT_SAMPLES_PER_SECOND,
   DEFAULT_SEED,
   DEFAULT_SPEED,
+  EVALUATION_SUCCESS_STATUSES,
   FAULT_KINDS,
   IDEMPOTENCY_MODES,
   MAX_SAMPLES_PAGE,
@@ -31,7 +32,7 @@ const FAULT_KIND_HELP: Record<FaultKind, string> = {
   refuse: ` [ms=<ms>]        connections refused (ECONNREFUSED)\n${KIND_COLUMN}for ms (default ${DEFAULT_FAULT_MS}): "* * refuse"`,
   'drop-after-act': '          handled, then socket destroyed',
   'malformed-json': '          handled, body cut in half',
-  'unknown-status': ' [value=<STATUS>]   runs carry this status',
+  'unknown-status': ' [value=<STATUS>]   runs and evaluations carry this status',
   'extra-field': ' [field=<name>]        unknown field added',
 };
 
@@ -69,6 +70,12 @@ Options:
                     Serve the seed-dataset routes under both path families
                     (default), only the newest docs' /seed-datasets/, or only
                     the older docs' /datasets/; the other family answers 404
+  --evaluation-success-status ${EVALUATION_SUCCESS_STATUSES.join('|')}
+                    How a successful evaluation's status is spelled: SUCCEEDED
+                    (default, the status enum) or COMPLETED (the create page's note)
+  --evaluation-failure-rate <0..1>
+                    Fraction of new evaluations that end FAILED, decided from
+                    the seed (default: the --failure-rate)
   --fault <spec>    Install a fault rule; repeat for several. Syntax:
                       "METHOD PATH KIND [key=value ...]"
                     METHOD is GET, POST, DELETE, ... or *; PATH is relative to

@@ -5,6 +5,7 @@ import {
   DEFAULT_CLI_PORT,
   DEFAULT_HOST,
   DEFAULT_SPEED,
+  EVALUATION_SUCCESS_STATUSES,
   FAILURE_RATE_RANGE,
   IDEMPOTENCY_MODES,
   OPTIONAL_FIELDS_MODES,
@@ -44,12 +45,12 @@ function pageCap(raw: string | undefined): number | undefined {
   }
 }
 
-function failureRate(raw: string | undefined): number | undefined {
+function failureRate(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   try {
     return checkFailureRate(raw.trim() === '' ? Number.NaN : Number(raw));
   } catch {
-    throw new UsageError(`--failure-rate must be ${FAILURE_RATE_RANGE}, got "${raw}"`);
+    throw new UsageError(`--${name} must be ${FAILURE_RATE_RANGE}, got "${raw}"`);
   }
 }
 
@@ -65,6 +66,8 @@ const OPTIONS = {
   idempotency: { type: 'string' },
   'max-page-size': { type: 'string' },
   'dataset-paths': { type: 'string' },
+  'evaluation-success-status': { type: 'string' },
+  'evaluation-failure-rate': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -88,7 +91,9 @@ export function parseCliArgs(argv: string[]): CliRequest {
   const idempotency = choice('idempotency', values.idempotency, IDEMPOTENCY_MODES);
   const maxPageSize = pageCap(values['max-page-size']);
   const datasetPaths = choice('dataset-paths', values['dataset-paths'], DATASET_PATHS_MODES);
-  const rate = failureRate(values['failure-rate']);
+  const rate = failureRate('failure-rate', values['failure-rate']);
+  const evaluationSuccessStatus = choice('evaluation-success-status', values['evaluation-success-status'], EVALUATION_SUCCESS_STATUSES);
+  const evaluationFailureRate = failureRate('evaluation-failure-rate', values['evaluation-failure-rate']);
   return {
     kind: 'start',
     options: {
@@ -104,6 +109,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
       ...(idempotency && { idempotency }),
       ...(maxPageSize !== undefined && { maxPageSize }),
       ...(datasetPaths && { datasetPaths }),
+      ...(evaluationSuccessStatus && { evaluationSuccessStatus }),
+      ...(evaluationFailureRate !== undefined && { evaluationFailureRate }),
     },
   };
 }

@@ -9,7 +9,8 @@ function rewriteJson(body: unknown, kind: FaultKind, rule: FaultRule): unknown {
   const apply = (item: unknown): unknown => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) return item;
     const obj = { ...(item as Record<string, unknown>) };
-    if (kind === 'unknown-status' && 'samples_completed' in obj) obj.status = rule.value ?? 'QUEUED_FOR_GPU';
+    if (kind === 'unknown-status' && ('samples_completed' in obj || 'conformance_score' in obj))
+      obj.status = rule.value ?? 'QUEUED_FOR_GPU';
     if (kind === 'extra-field') obj[rule.field ?? 'x_sandbox_extra'] = { injected_by: 'dataframer-sandbox' };
     return obj;
   };
@@ -29,7 +30,9 @@ export function faults(ctx: AppContext): MiddlewareHandler<Env> {
   };
   return async (c, next) => {
     const record = c.get('record');
-    const { latencyMs, fault } = ctx.faults.decide(c.req.method, record.path.slice(API.length));
+    // Rules name paths under the API prefix relative to it, and other paths (the key rotation) in full.
+    const path = record.path.startsWith(`${API}/`) ? record.path.slice(API.length) : record.path;
+    const { latencyMs, fault } = ctx.faults.decide(c.req.method, path);
     record.latencyMs = latencyMs;
     if (latencyMs > 0) {
       // A slow server has the whole request before it is slow: read the body first (Hono caches it for the

@@ -14,6 +14,8 @@ const SETTING_NAMES: Record<string, keyof SandboxSettings> = {
   optional_fields: 'optionalFields',
   max_page_size: 'maxPageSize',
   dataset_paths: 'datasetPaths',
+  evaluation_success_status: 'evaluationSuccessStatus',
+  evaluation_failure_rate: 'evaluationFailureRate',
 };
 
 /** The settings in the admin API's spelling; a setting that is not set (`maxPageSize`) is left out. */

@@ -9,7 +9,7 @@ import { runtimeParams } from '../store/runtimeParams';
 import { notAnObject } from '../validation/FieldErrors';
 import { validateCreateRun } from '../validation/validateCreateRun';
 import { runDetailView, runStatusView, runView } from '../views/runViews';
-import { evaluationsRoutes } from './evaluations';
+import { runEvaluationsRoutes } from './runEvaluations';
 import { runFilesRoutes } from './runFiles';
 import { samplesRoutes } from './samples';
 
@@ -88,7 +88,7 @@ export function runsRoutes(ctx: AppContext): Hono<Env> {
   runs.get('/:run_id/status/', run, (c) => c.json(runStatusView(ctx.view(), c.get('run'))));
 
   runs.route('/:run_id/samples/', samplesRoutes(ctx));
-  runs.route('/:run_id/evaluations/', evaluationsRoutes(ctx));
+  runs.route('/:run_id/evaluations/', runEvaluationsRoutes(ctx));
   runs.route('/:run_id/', runFilesRoutes(ctx));
 
   return runs;

@@ -4,6 +4,7 @@ import type { Downloads } from './createDownloads';
 import type { Timeline } from './createTimeline';
 import type { Datasets } from './datasets';
 import type { RunProgress } from './lifecycle';
+import type { EvaluationResult } from './scoreEvaluation';
 import type { NewSpec } from './specGeneration';
 import type { DatasetState, EvaluationState, GeneratedFileData, RunState, SpecState, Tenant } from './state';
 
@@ -56,7 +57,14 @@ export interface Store {
   completedAt(run: RunState, progress: RunProgress): number | null;
   cancel(run: RunState): void;
   remove(run: RunState): void;
-  createEvaluation(run: RunState, model: string): EvaluationState;
+  /** Starts an evaluation of a run; it ends FAILED with probability `failureRate` (a seeded draw). */
+  createEvaluation(run: RunState, model: string, failureRate: number): EvaluationState;
+  /** An evaluation of one of a company's live runs. */
+  evaluation(companyId: string, id: string): EvaluationState | undefined;
+  /** What an evaluation finds in its run's samples (the same every time), and how many samples the run completed. */
+  evaluationResult(evaluation: EvaluationState): { result: EvaluationResult; totalSamples: number };
+  /** Replaces one API key of a company with a new one: the old key stops working at once. */
+  replaceKey(oldKey: string, newKey: string): Tenant | undefined;
   /** One sample by finish-time position, with its finish time in epoch seconds. */
   sampleAt(run: RunState, position: number): { sample: Record<string, unknown>; finishTime: number };
   /** The generated files of a SUCCEEDED run. */

@@ -1,3 +1,5 @@
+import { SAMPLE_PROPERTIES } from './sampleProperties';
+
 /** Simulated dollars per generated sample for a model. */
 export function costPerSample(model: string): number {
   if (model.includes('opus')) return 0.012;
@@ -21,23 +23,23 @@ export function makeSample(
       return {
         ticket_id: `T-${String(10000 + index)}`,
         customer_message: `${pick(['My order', 'The invoice', 'My account', 'The mobile app'])} ${pick(['has not arrived', 'shows the wrong amount', 'is locked', 'crashes on start'])} ${pick(['since Monday.', 'again.', 'after the update.', 'and I need help.'])}`,
-        category: pick(['shipping', 'billing', 'account', 'technical']),
-        priority: pick(['low', 'medium', 'high']),
+        category: pick(SAMPLE_PROPERTIES.ticket.category),
+        priority: pick(SAMPLE_PROPERTIES.ticket.priority),
       };
     case 'review':
       return {
-        product: pick(['kettle', 'headphones', 'backpack', 'desk lamp', 'blender']),
+        product: pick(SAMPLE_PROPERTIES.review.product),
         review: `${pick(['Works well', 'Disappointing', 'Great value', 'Stopped working', 'Exactly as described'])}: ${pick(['would buy again.', 'returned it.', 'solid build.', 'battery could be better.'])}`,
-        rating: int(1, 5),
+        rating: Number(pick(SAMPLE_PROPERTIES.review.rating)),
       };
     case 'note':
       return {
         note: `Patient reports ${pick(['headache', 'fatigue', 'cough', 'back pain'])} for ${int(1, 14)} days.`,
-        severity: pick(['mild', 'moderate', 'severe']),
+        severity: pick(SAMPLE_PROPERTIES.note.severity),
       };
     case 'clause':
       return {
-        clause: `${pick(['The Supplier', 'The Customer'])} shall ${pick(['indemnify', 'notify', 'pay'])} within ${int(5, 60)} days.`,
+        clause: `${pick(SAMPLE_PROPERTIES.clause.party)} shall ${pick(SAMPLE_PROPERTIES.clause.obligation)} within ${int(5, 60)} days.`,
       };
   }
 }

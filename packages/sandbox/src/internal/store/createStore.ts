@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_KEYS } from '../../DEMO_KEYS';
 import type { SandboxTenant } from '../../types';
-import { DEFAULT_MODEL } from '../rules';
+import { DEFAULT_MODEL, MAX_EVALUATED_SAMPLES } from '../rules';
 import { costPerSample } from './catalog';
 import { createDownloads } from './createDownloads';
 import { createDatasets, seedDatasets } from './datasets';
@@ -12,7 +12,8 @@ import { createRandom, hashSeed } from './random';
 import { runtimeParams } from './runtimeParams';
 import { applyPlacement, seedCompany, type SeedContext } from './seedCompany';
 import { newSpecState, settleSpec, specContentYaml, specFails } from './specGeneration';
-import type { RunState, Tenant } from './state';
+import { type EvaluationResult, scoreEvaluation } from './scoreEvaluation';
+import type { EvaluationState, RunState, Tenant } from './state';
 import type { Store, StoreOptions } from './Store';
 
 const DEMO_TENANTS: SandboxTenant[] = [
@@ -98,6 +99,7 @@ function seedData(options: StoreOptions, seed: number, freshIds: boolean) {
     newRun: ctx.newRun,
     files,
     downloads,
+    evaluationResults: new Map<string, EvaluationResult>(),
     datasets,
     datasetRandom,
     specRandom,
@@ -191,10 +193,50 @@ export function createStore(options: StoreOptions): Store {
     remove(run) {
       run.deletedAt = now();
     },
-    createEvaluation(run, model) {
-      const evaluation = { id: data.publicId(data.idRandom.uuid()), runId: run.id, model, createdAt: now(), createdSim: timeline.sim() };
+    createEvaluation(run, model, failureRate) {
+      // As for runs, what an evaluation draws comes from the seed's id, so only the id itself changes with freshIds.
+      const drawn = data.idRandom.uuid();
+      const r = createRandom(hashSeed(`evaluation:${drawn}`, data.seed));
+      const evaluation: EvaluationState = {
+        id: data.publicId(drawn),
+        runId: run.id,
+        companyId: run.companyId,
+        createdBy: (data.tenants.get(run.companyId) as Tenant).email,
+        model,
+        createdAt: now(),
+        createdSim: timeline.sim(),
+        fails: r.next() < failureRate,
+        taskId: data.publicId(r.uuid()),
+      };
       run.evaluations.push(evaluation);
       return evaluation;
+    },
+    evaluation: (companyId, id) =>
+      data.runs
+        .filter((r) => r.companyId === companyId && live(r))
+        .flatMap((r) => r.evaluations)
+        .find((e) => e.id === id),
+    evaluationResult(evaluation) {
+      const run = data.runs.find((r) => r.id === evaluation.runId) as RunState;
+      const totalSamples = progress(run, timeline.sim()).completed;
+      let result = data.evaluationResults.get(evaluation.id);
+      if (!result) {
+        const positions = Array.from({ length: Math.min(totalSamples, MAX_EVALUATED_SAMPLES) }, (_, i) => i);
+        result = scoreEvaluation(
+          run.spec.sampleKind,
+          positions.map((i) => sampleAt(run, i, data.seed, timeline).sample),
+        );
+        data.evaluationResults.set(evaluation.id, result);
+      }
+      return { result, totalSamples };
+    },
+    replaceKey(oldKey, newKey) {
+      const tenant = data.keyToTenant.get(oldKey);
+      if (!tenant) return undefined;
+      data.keyToTenant.delete(oldKey);
+      data.keyToTenant.set(newKey, tenant);
+      tenant.keys = tenant.keys.map((k) => (k === oldKey ? newKey : k));
+      return tenant;
     },
     sampleAt: (run, position) => sampleAt(run, position, data.seed, timeline),
     files: (run) => data.files(run),

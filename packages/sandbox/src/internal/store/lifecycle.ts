@@ -1,4 +1,4 @@
-import { type RunStatus, TERMINAL_RUN_STATUSES } from '../rules';
+import { type EvaluationStatus, type RunStatus, TERMINAL_RUN_STATUSES } from '../rules';
 import type { EvaluationState, LifecycleRun } from './state';
 
 /** The computed state of a run at one instant (times are simulated epoch ms). */
@@ -60,16 +60,21 @@ export function progress(run: LifecycleRun, at: number): RunProgress {
 }
 
 /** How long an evaluation stays PENDING, then PROCESSING, in simulated ms. */
-const EVALUATION_PENDING_MS = 1000;
-const EVALUATION_PROCESSING_MS = 5000;
+export const EVALUATION_PENDING_MS = 1000;
+export const EVALUATION_PROCESSING_MS = 5000;
 
-/** An evaluation's status at simulated time `at`, and when it finished. */
-export function evaluationProgress(
-  evaluation: Pick<EvaluationState, 'createdSim'>,
-  at: number,
-): { status: Extract<RunStatus, 'PENDING' | 'PROCESSING' | 'SUCCEEDED'>; completedSim: number | null } {
+/** The computed state of an evaluation at one instant (times are simulated epoch ms). */
+export interface EvaluationProgress {
+  status: EvaluationStatus;
+  startedSim: number | null;
+  completedSim: number | null;
+}
+
+/** An evaluation's status at simulated time `at`: PENDING, then PROCESSING, then SUCCEEDED or FAILED. */
+export function evaluationProgress(evaluation: Pick<EvaluationState, 'createdSim' | 'fails'>, at: number): EvaluationProgress {
   const elapsed = at - evaluation.createdSim;
-  if (elapsed < EVALUATION_PENDING_MS) return { status: 'PENDING', completedSim: null };
-  if (elapsed < EVALUATION_PENDING_MS + EVALUATION_PROCESSING_MS) return { status: 'PROCESSING', completedSim: null };
-  return { status: 'SUCCEEDED', completedSim: evaluation.createdSim + EVALUATION_PENDING_MS + EVALUATION_PROCESSING_MS };
+  if (elapsed < EVALUATION_PENDING_MS) return { status: 'PENDING', startedSim: null, completedSim: null };
+  const startedSim = evaluation.createdSim + EVALUATION_PENDING_MS;
+  if (elapsed < EVALUATION_PENDING_MS + EVALUATION_PROCESSING_MS) return { status: 'PROCESSING', startedSim, completedSim: null };
+  return { status: evaluation.fails ? 'FAILED' : 'SUCCEEDED', startedSim, completedSim: startedSim + EVALUATION_PROCESSING_MS };
 }

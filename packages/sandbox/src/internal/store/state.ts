@@ -94,13 +94,21 @@ export interface RunState extends LifecycleRun {
   evaluations: EvaluationState[];
 }
 
-/** An evaluation of a run (the legacy run-scoped evaluations routes). */
+/** An evaluation of a run; its status is computed from the clock (see `evaluationProgress`). */
 export interface EvaluationState {
   id: string;
   runId: string;
+  companyId: string;
+  /** The email of the company whose key created it. */
+  createdBy: string;
   model: string;
+  /** Wall-clock epoch ms, as `created_at` shows it. */
   createdAt: number;
   createdSim: number;
+  /** Whether it ends FAILED instead of SUCCEEDED (decided at creation). */
+  fails: boolean;
+  /** The id `trace.task_id` shows. */
+  taskId: string;
 }
 
 /** A generated file with its bytes. */

@@ -4,7 +4,7 @@ import type { Store } from '../store/Store';
 /** What a view needs: the data, and the settings that shape answers. */
 export interface ViewContext {
   store: Store;
-  settings: Pick<SandboxSettings, 'specReadyStatus' | 'optionalFields'>;
+  settings: Pick<SandboxSettings, 'specReadyStatus' | 'optionalFields' | 'evaluationSuccessStatus'>;
 }
 
 /** Formats epoch milliseconds as an ISO 8601 date-time. */
