@@ -1,4 +1,16 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_BASE_URL } from '@df/node';
@@ -49,17 +61,59 @@ export function configIsShared(path = configPath()): boolean {
   return (statSync(path).mode & 0o077) !== 0;
 }
 
-/** Writes the config file atomically, the file with mode 0600 inside a 0700 directory. */
-export function writeConfig(config: ConfigFile, env: Env = process.env): string {
+/** The config directory, made (mode 0700) if it is not there yet. */
+function ensureConfigDir(env: Env): string {
   const dir = configDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (process.platform !== 'win32') chmodSync(dir, 0o700);
+  return dir;
+}
+
+/** Writes `text` to a new file with mode 0600 and flushes it to the disk before returning. */
+function writeDurably(path: string, text: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes the config file atomically, the file with mode 0600 inside a 0700 directory: a temporary file in the same
+ * directory, flushed to the disk, then renamed over the old one, so the file is always either the old or the new one.
+ */
+export function writeConfig(config: ConfigFile, env: Env = process.env): string {
+  const dir = ensureConfigDir(env);
   const path = join(dir, 'config.json');
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  if (process.platform !== 'win32') chmodSync(temp, 0o600);
-  renameSync(temp, path);
+  rmSync(temp, { force: true });
+  try {
+    writeDurably(temp, `${JSON.stringify(config, null, 2)}\n`);
+    if (process.platform !== 'win32') chmodSync(temp, 0o600);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  // The rename itself reaches the disk with the directory (not possible on Windows, where renames are durable).
+  if (process.platform !== 'win32') {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
   return path;
+}
+
+/** Fails, as `writeConfig` would, when the config file cannot be written (the probe it writes is removed again). */
+export function checkConfigWritable(env: Env = process.env): void {
+  const probe = join(ensureConfigDir(env), `config.json.${process.pid}.probe`);
+  writeDurably(probe, '');
+  rmSync(probe, { force: true });
 }
 
 /** Where the API key and base URL come from, after applying flag > env > config file precedence. */
