@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { buildProgram } from '../src/program';
 import { BIN, run, runIn, tempDir } from './support/cli';
+import { EXIT } from '../src/exitCodes';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -34,7 +35,9 @@ describe('help, version and usage errors', () => {
     ]) {
       expect(stdout).toContain(text);
     }
-    expect(stdout).toMatch(/^ {2}8 {4}the watched run was still running when --timeout expired$/m);
+    // Every exit code the command uses has its line, the score gate's among them.
+    for (const exit of Object.values(EXIT)) expect(stdout).toMatch(new RegExp(`^ {2}${exit} +\\S`, 'm'));
+    expect(stdout).toMatch(/^ {2}9 {4}the evaluation's score is below --min-score/m);
     const bare = await runIn([], { env });
     expect(bare.code).toBe(0);
     expect(bare.stdout).toBe(stdout);

@@ -35,3 +35,18 @@ export function dollars(value: string): number {
     throw new InvalidArgumentError('Expected an amount of dollars above 0, such as 5 or 2.50.');
   return n;
 }
+
+/**
+ * Parser for a minimum conformance score, on the API's scale of 0 to 100 (`80`, `72.5`, `80%`). A value between 0 and
+ * 1 is refused rather than guessed at: `0.8` meant as 80% would otherwise make a gate that almost never fails.
+ */
+export function score(value: string): number {
+  const text = value.trim().replace(/%$/, '');
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || n > 100) throw new InvalidArgumentError('Expected a score from 0 to 100, such as 80 or 72.5.');
+  if (n > 0 && n < 1) {
+    const percent = Number((n * 100).toFixed(6));
+    throw new InvalidArgumentError(`Scores run from 0 to 100, not 0 to 1: for ${percent}%, give ${percent}.`);
+  }
+  return n;
+}

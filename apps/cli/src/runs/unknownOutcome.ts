@@ -52,16 +52,16 @@ function describeCause(cause: unknown): string {
 }
 
 /**
- * The CLI's own account of a create whose outcome is unknown, built from the error's fields (idempotency
- * key, attempts, cause): what happened, how to check, and the command that repeats the create, which is
+ * The CLI's own account of a create whose outcome is unknown, built from the error's fields (attempts, cause) and
+ * the idempotency key every attempt carried: what happened, how to check, and the command that repeats the create, which is
  * free of a second charge only where the server honours Idempotency-Key.
  */
-export function describeUnknownOutcome(error: OutcomeUnknownError, create: CommandUnknownOpts, flags: CreateFlags): string {
+export function describeUnknownOutcome(error: OutcomeUnknownError, create: CommandUnknownOpts, flags: CreateFlags, key: string): string {
   const attempts = error.attempts === undefined ? '' : `, after ${error.attempts} attempt${error.attempts === 1 ? '' : 's'}`;
   return [
     `the create may or may not have started a run: ${describeCause(error.cause)}${attempts}. It was not repeated automatically because runs cost money.`,
     `Check first whether the run exists: dataframer runs list --since 1h`,
-    `If it does not, repeat the create under the same Idempotency-Key ${error.idempotencyKey}; a server that honours Idempotency-Key answers with the run it already started instead of starting a second one:`,
-    retryCommand(create, flags, error.idempotencyKey),
+    `If it does not, repeat the create under the same Idempotency-Key ${key}; a server that honours Idempotency-Key answers with the run it already started instead of starting a second one:`,
+    retryCommand(create, flags, key),
   ].join('\n');
 }

@@ -213,4 +213,66 @@ describe('runs create', () => {
   });
 });
 
+describe('runs create --wait --evaluate: the CI gate', () => {
+  /** The evaluations the sandbox has made of a run, from its API. */
+  const evaluationsOf = async (on: typeof fast, runId: string): Promise<Array<{ id: string; conformance_score: number }>> =>
+    JSON.parse((await runIn(['evaluations', 'list', runId, '--json', 'id,conformance_score'], { env: on.env })).stdout);
+
+  it('exits 0 when the score is at least --min-score, and 9 when it is below; the run id stays alone on stdout', async () => {
+    // The sandbox scores a run of many samples well (80 or more) and a run of one sample poorly (below 80).
+    const gate = ['--wait', '--evaluate', '--min-score', '80', '--interval', '50ms'];
+    const good = await runIn(['runs', 'create', '--spec', fast.readySpec, '-n', '100', ...gate], { env: fast.env });
+    expect(good.code, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    const [evaluation] = await evaluationsOf(fast, good.stdout.trim());
+    const goodScore = found(evaluation, 'the evaluation of the good run').conformance_score;
+    expect(good.stderr).toContain(`✓ Started evaluation ${evaluation?.id} of run ${good.stdout.trim()}`);
+    expect(good.stderr).toContain(`score ${goodScore}/100, at least --min-score 80.`);
+
+    const poor = await runIn(['runs', 'create', '--spec', fast.readySpec, '-n', '1', ...gate], { env: fast.env });
+    expect(poor.code, poor.stderr).toBe(9);
+    expect(poor.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    const poorScore = found((await evaluationsOf(fast, poor.stdout.trim()))[0], 'the evaluation of the poor run').conformance_score;
+    expect(poorScore).toBeLessThan(80);
+    expect(poor.stderr).toContain(`score ${poorScore}/100, below --min-score 80.`);
+  });
+
+  it('ends the --json stream with the evaluation and its exit code', async () => {
+    const result = await runIn(
+      ['runs', 'create', '--spec', fast.readySpec, '-n', '1', '--wait', '--json', '--evaluate', '--min-score', '99'],
+      {
+        env: fast.env,
+      },
+    );
+    expect(result.code).toBe(9);
+    const [id, ...events] = result.stdout.trimEnd().split('\n');
+    const last = JSON.parse(found(events.at(-1), 'the last event'));
+    expect(last).toMatchObject({ type: 'evaluation', run_id: id, min_score: 99, exit_code: 9 });
+    expect(last.conformance_score).toBeLessThan(99);
+  });
+
+  it("does not evaluate a run that did not SUCCEED, and keeps the run's exit code", async () => {
+    const result = await runIn(['runs', 'create', '--spec', failing.readySpec, '-n', '20', '--wait', '--evaluate', '--min-score', '80'], {
+      env: failing.env,
+    });
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain(`Run ${result.stdout.trim()} did not succeed, so it was not evaluated.`);
+    expect(await evaluationsOf(failing, result.stdout.trim())).toEqual([]);
+  });
+
+  it('refuses --evaluate without --wait, and --min-score or --eval-model without --evaluate, before creating anything', async () => {
+    const before = creates();
+    for (const [flags, message] of [
+      [['--evaluate'], '--evaluate needs --wait'],
+      [['--wait', '--min-score', '80'], '--min-score needs --evaluate'],
+      [['--wait', '--eval-model', 'gpt-4.1'], '--eval-model needs --evaluate'],
+    ] as const) {
+      const result = await runIn(['runs', 'create', '--spec', fast.readySpec, '-n', '5', ...flags], { env: fast.env });
+      expect(result.code, flags.join(' ')).toBe(2);
+      expect(result.stderr).toContain(`error: ${message}`);
+    }
+    expect(creates()).toBe(before);
+  });
+});
+
 itPrintedNoKey(fast, failing, pricey);

@@ -8,7 +8,10 @@ import { resolveSpecId } from '../../../specs/resolveSpecId';
 import { withSession } from '../../../session';
 import type { CreateOptions } from './flags';
 
-/** `runs create`: starts a run under an idempotency key; prints only the new id on stdout; `--wait` follows it. */
+/**
+ * `runs create`: starts a run under an idempotency key; prints only the new id on stdout; `--wait` follows it, and
+ * `--evaluate` then evaluates a run that SUCCEEDED and gates on its score (`--min-score`).
+ */
 export function run(ctx: Context, o: CreateOptions, command: CommandUnknownOpts): Promise<number> {
   return withSession(ctx, o, async (s) => {
     const { io } = s;
@@ -17,6 +20,11 @@ export function run(ctx: Context, o: CreateOptions, command: CommandUnknownOpts)
       throw usageError(
         '--max-cost needs --wait: the limit is enforced while the CLI watches the run (or use: dataframer runs watch ID --max-cost USD)',
       );
+    if (o.evaluate && !o.wait)
+      throw usageError('--evaluate needs --wait: a run is evaluated once it SUCCEEDED (or later, with: dataframer runs evaluate ID)');
+    if (o.minScore !== undefined && !o.evaluate)
+      throw usageError('--min-score needs --evaluate (and --wait): the score comes from the evaluation');
+    if (o.evalModel !== undefined && !o.evaluate) throw usageError('--eval-model needs --evaluate (and --wait)');
     const client = await s.client();
     const params: CreateRunParams = { spec_id: await resolveSpecId(s, client, o.spec), number_of_samples: o.samples };
     if (o.specVersion !== undefined) params.spec_version = o.specVersion;
@@ -43,7 +51,7 @@ export function run(ctx: Context, o: CreateOptions, command: CommandUnknownOpts)
       if (error instanceof OutcomeUnknownError) {
         // Loaded only here: a create that succeeds never needs to write the command that repeats it.
         const { describeUnknownOutcome } = await import('../../../runs/unknownOutcome');
-        throw new CliError(describeUnknownOutcome(error, command, o), EXIT.ERROR, { cause: error });
+        throw new CliError(describeUnknownOutcome(error, command, o, key), EXIT.ERROR, { cause: error });
       }
       throw error;
     }
@@ -58,6 +66,18 @@ export function run(ctx: Context, o: CreateOptions, command: CommandUnknownOpts)
         io.info(`${io.errStyle.green('✓')} Started run ${id} (${o.samples} samples). Follow it with: dataframer runs watch ${id}`);
       return EXIT.OK;
     }
-    return followRun(s, client, id, o);
+    const code = await followRun(s, client, id, o);
+    if (!o.evaluate) return code;
+    if (code !== EXIT.OK) {
+      io.info(`Run ${id} did not succeed, so it was not evaluated.`);
+      return code;
+    }
+    // Loaded only here: a create without --evaluate never needs the evaluation code.
+    const [{ startEvaluation }, { followEvaluation }] = await Promise.all([
+      import('../../../evaluations/startEvaluation'),
+      import('../../../evaluations/followEvaluation'),
+    ]);
+    const evaluation = await startEvaluation(s, client, id, o.evalModel);
+    return followEvaluation(s, client, evaluation, { minScore: o.minScore, json: o.json });
   });
 }

@@ -1,5 +1,6 @@
+import { createClient } from '@df/node';
 import { describe, expect, it, vi } from 'vitest';
-import { runIn } from '../../../../test/support/cli';
+import { plain, runIn } from '../../../../test/support/cli';
 import { found, itPrintedNoKey, useSandbox } from '../../../../test/support/sandbox';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -100,6 +101,48 @@ describe('runs get', () => {
     const missing = await runIn(['runs', 'get', 'abcdef99'], { env: fast.env });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('error: no run found with an id starting with abcdef99\n');
+  });
+});
+
+describe("runs get and the run's evaluations", () => {
+  it('names the latest evaluation in one line (id, status, score) and as latest_evaluation when piped or in --json', async () => {
+    const id = fast.sandbox.control.seedRun({ status: 'SUCCEEDED', samples: 40 });
+    const none = await runIn(['runs', 'get', id], { env: { ...fast.env, DATAFRAMER_FORCE_TTY: '120' } });
+    expect(none.stdout).not.toContain('Evaluation');
+    expect((await runIn(['runs', 'get', id], { env: fast.env })).stdout).toContain('latest_evaluation\t\n');
+    const evaluations: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      evaluations.push((await runIn(['runs', 'evaluate', id, '--wait'], { env: fast.env })).stdout.trim());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const latest = evaluations[1];
+    const json = JSON.parse((await runIn(['runs', 'get', id, '--json', 'latest_evaluation'], { env: fast.env })).stdout);
+    expect(json.latest_evaluation).toMatchObject({ id: latest, status: 'SUCCEEDED' });
+    const score = json.latest_evaluation.conformance_score;
+    expect(typeof score).toBe('number');
+    const tty = await runIn(['runs', 'get', id], { env: { ...fast.env, DATAFRAMER_FORCE_TTY: '120' } });
+    expect(plain(tty.stdout)).toContain(`Evaluation  ${latest} SUCCEEDED, score ${score}/100 (the latest of 2 evaluations)\n`);
+    const piped = await runIn(['runs', 'get', id], { env: fast.env });
+    expect(piped.stdout).toContain(`latest_evaluation\t${JSON.stringify(json.latest_evaluation)}\n`);
+  });
+
+  it('leaves the evaluation out quietly when the server has no evaluation list for the run (404)', async () => {
+    const id = succeeded();
+    // The evaluations of a run the server does not know: a real 404 from the sandbox.
+    const noList = async (options: Parameters<typeof createClient>[0]) => {
+      const client = createClient(options);
+      const list = client.runs.evaluations.bind(client.runs);
+      client.runs.evaluations = (_runId, o) => list('00000000-0000-4000-8000-000000000000', o);
+      return client;
+    };
+    const { code, stdout, stderr } = await runIn(['runs', 'get', id], {
+      env: { ...fast.env, DATAFRAMER_FORCE_TTY: '1' },
+      createClient: noList,
+    });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain(id);
+    expect(stdout).not.toContain('Evaluation');
   });
 });
 
