@@ -5,6 +5,7 @@ import { createApi } from './api';
 import { SILENT_CASE_STATUSES, checkExchange, checked, contractOperations, documentedAnswers } from './contract';
 import { manualClock, openSandbox } from './helpers';
 import { sweepDatasetsAndSpecs } from './sweepDatasetsAndSpecs';
+import { sweepEvaluationsAndKeys } from './sweepEvaluationsAndKeys';
 
 /**
  * Operations of the contract the sandbox does not serve yet, so the sweep does not call them. Serving one means
@@ -12,8 +13,6 @@ import { sweepDatasetsAndSpecs } from './sweepDatasetsAndSpecs';
  * documented statuses, and fails while a swept operation is still listed.
  */
 const NOT_YET_SERVED: string[] = [
-  'POST /api/dataframer/evaluations/',
-  'GET /api/dataframer/evaluations/{evaluation_id}/',
   'POST /api/dataframer/red-team-specs/',
   'GET /api/dataframer/red-team-specs/',
   'GET /api/dataframer/red-team-specs/{spec_id}/',
@@ -22,7 +21,6 @@ const NOT_YET_SERVED: string[] = [
   'GET /api/dataframer/red-team-runs/',
   'GET /api/dataframer/red-team-runs/{run_id}/',
   'GET /api/dataframer/red-team-runs/{run_id}/status/',
-  'POST /api/users/api-key/rotate',
 ];
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -131,6 +129,7 @@ async function sweep(options: SandboxOptions): Promise<void> {
     await api('GET', `/runs/${created.id}/evaluations/`);
   }
   await sweepDatasetsAndSpecs(sandbox, clock.advance);
+  await sweepEvaluationsAndKeys(sandbox, clock.advance);
 }
 
 describe('conformance with the OpenAPI document', () => {

@@ -121,7 +121,7 @@ describe('POST /evaluations/ and GET /evaluations/{id}/', () => {
     }
   });
 
-  it('answers field errors for a missing or malformed run_id and an unknown model, and 404 for an unknown run', async () => {
+  it('answers field errors for a missing or malformed run_id and an unknown model, 415 for a form, and 404 for an unknown run', async () => {
     const missing = await api('POST', '/evaluations/', { body: {}, invalidRequest: true });
     expect(missing.body).toEqual({ run_id: ['This field is required.'] });
     const empty = await api('POST', '/evaluations/', { invalidRequest: true });
@@ -129,6 +129,14 @@ describe('POST /evaluations/ and GET /evaluations/{id}/', () => {
     const both = await api('POST', '/evaluations/', { body: { run_id: 'run-1', evaluation_model: 'gpt-9' }, invalidRequest: true });
     expect(both.status).toBe(400);
     expect(both.body).toEqual({ run_id: ['Must be a valid UUID.'], evaluation_model: ['"gpt-9" is not a valid choice.'] });
+    const form = await api('POST', '/evaluations/', {
+      rawBody: 'run_id=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      invalidRequest: true,
+      allowStatuses: [415],
+    });
+    expect(form.status).toBe(415);
+    expect(form.body.detail).toMatch(/Unsupported media type/);
     const unknown = await api('POST', '/evaluations/', { body: { run_id: '00000000-0000-4000-8000-000000000000' } });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ detail: 'Not found.' });
