@@ -5,9 +5,6 @@ import { EXIT } from './exitCodes';
 /** A whole id: a UUID. */
 export const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A hex prefix of an id, 6 characters or more (tables and the dashboard show 8). */
-export const ID_PREFIX = /^[0-9a-f][0-9a-f-]{5,34}$/i;
-
 /** Reads an id argument; `-` reads the first word of the first non-empty line of stdin. */
 export async function readId(ctx: Context, arg: string, what = 'run id'): Promise<string> {
   if (arg !== '-') {

@@ -53,7 +53,15 @@ describe('runs cancel', () => {
     };
     const result = await runIn(['runs', 'cancel', real.slice(0, 8)], { env: fast.env, createClient: withTwin });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`the id prefix ${real.slice(0, 8)} matches 2 runs; give more characters:`);
+    const needed = Number(
+      found(
+        new RegExp(`the id prefix ${real.slice(0, 8)} matches 2 runs; give at least (\\d+) characters:`).exec(result.stderr),
+        'the count',
+      )[1],
+    );
+    // The count is the fewest characters that tell the two ids apart.
+    expect(real.slice(0, needed)).not.toBe(twin.slice(0, needed));
+    expect(real.slice(0, needed - 1)).toBe(twin.slice(0, needed - 1));
     expect(result.stderr).toContain(`  ${real}  `);
     expect(result.stderr).toContain(`  ${twin}  `);
     expect(fast.sandbox.requests().some((r) => r.method === 'POST' && r.path.includes(real.slice(0, 8)))).toBe(false);
