@@ -48,6 +48,10 @@ export interface Column {
   header: string;
   /** Cut first when the table is wider than the terminal. */
   flexible?: boolean;
+  /** Never cut: what a user copies from the table (names they type back). */
+  keep?: boolean;
+  /** Left out, the rightmost first, when cutting the flexible columns is not enough. */
+  optional?: boolean;
 }
 
 const GAP = 2;
@@ -75,8 +79,27 @@ export function fitColumns(widths: number[], columns: Column[], available: numbe
     all.filter((i) => columns[i]?.flexible),
     (i) => Math.min(widths[i] ?? 0, Math.max(MIN_FLEXIBLE, header(i))),
   );
-  shrink(all.slice(1).reverse(), (i) => Math.min(widths[i] ?? 0, header(i)));
+  shrink(
+    all
+      .slice(1)
+      .filter((i) => !columns[i]?.keep)
+      .reverse(),
+    (i) => Math.min(widths[i] ?? 0, header(i)),
+  );
   return out;
+}
+
+/**
+ * The columns a table keeps in `available` columns: optional ones are left out, the rightmost first, while the table
+ * would not fit even with its flexible columns cut down.
+ */
+export function shownColumns(widths: number[], columns: Column[], available: number): number[] {
+  const shown = columns.map((_, i) => i);
+  const floor = (i: number) =>
+    columns[i]?.flexible ? Math.min(widths[i] ?? 0, Math.max(MIN_FLEXIBLE, columns[i]?.header.length ?? 0)) : (widths[i] ?? 0);
+  const total = () => shown.reduce((sum, i) => sum + floor(i), 0) + GAP * (shown.length - 1);
+  for (let i = columns.length - 1; i > 0 && total() > available; i--) if (columns[i]?.optional) shown.splice(shown.indexOf(i), 1);
+  return shown;
 }
 
 /**
@@ -88,10 +111,16 @@ export async function printTable(io: Io, columns: Column[], human: string[][], r
     io.print(raw.map((row) => `${row.map((cell) => cell.replace(/[\t\n]/g, ' ')).join('\t')}\n`).join(''));
     return;
   }
-  const rows = [columns.map((c) => c.header), ...human];
-  const measure = await widthFor(rows.flat());
-  const natural = columns.map((_, i) => Math.max(...rows.map((row) => measure(row[i] ?? ''))));
-  const widths = fitColumns(natural, columns, io.columns());
+  const all = [columns.map((c) => c.header), ...human];
+  const measure = await widthFor(all.flat());
+  const wide = columns.map((_, i) => Math.max(...all.map((row) => measure(row[i] ?? ''))));
+  const shown = shownColumns(wide, columns, io.columns());
+  const rows = all.map((row) => shown.map((i) => row[i] ?? ''));
+  const widths = fitColumns(
+    shown.map((i) => wide[i] ?? 0),
+    shown.map((i) => columns[i] as Column),
+    io.columns(),
+  );
   const lines = rows.map((row, r) =>
     row
       .map((cell, i) => {
@@ -104,6 +133,31 @@ export async function printTable(io: Io, columns: Column[], human: string[][], r
       .trimEnd(),
   );
   io.print(`${lines.join('\n')}\n`);
+}
+
+/**
+ * Wraps text at word boundaries to `width` columns; a word longer than the width keeps a line of its own, whole (an id
+ * or a path must stay one piece to be copied). Lines already broken stay broken; a wrapped line keeps its indent.
+ */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      const words = line.slice(indent.length).split(/ +/);
+      const lines: string[] = [];
+      let current = indent;
+      for (const word of words) {
+        if (current.trim() !== '' && narrowWidth(current) + 1 + narrowWidth(word) > width) {
+          lines.push(current);
+          current = indent;
+        }
+        current += current.trim() === '' ? word : ` ${word}`;
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 /** Prints `key  value` lines on a terminal, `key<TAB>value` lines when piped. */
@@ -121,6 +175,7 @@ export function statusText(style: Style, status: string | null | undefined): str
   const s = status ?? '-';
   switch (s) {
     case 'SUCCEEDED':
+    case 'COMPLETED':
     case 'READY':
       return style.green(s);
     case 'FAILED':
@@ -203,4 +258,14 @@ export function bytes(n: number): string {
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
   if (n >= 1e3) return `${(n / 1e3).toFixed(0)} kB`;
   return `${n} B`;
+}
+
+/** Writes a message line on stderr, wrapped between words to the width of stderr when it is a terminal. */
+export function tell(io: Io, text: string): void {
+  io.info(io.errTty ? wrapText(text, io.errColumns()) : text);
+}
+
+/** A count with its noun in the right number: `1 file`, `2 files`, `0 files`. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }

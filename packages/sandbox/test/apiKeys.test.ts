@@ -21,7 +21,7 @@ async function rotate(key: string | null, options: { allowStatuses?: number[] } 
   const url = `${sandbox.url}${API_KEY_ROTATE_PATH}`;
   const requestHeaders: Record<string, string> = key === null ? {} : { authorization: `Bearer ${key}` };
   const response = await fetch(url, { method: 'POST', headers: requestHeaders });
-  const body = await response.json();
+  const body = (await response.json()) as Record<string, any>;
   checkExchange({ method: 'POST', url, requestHeaders, status: response.status, responseBody: body }, options);
   return { status: response.status, headers: response.headers, body };
 }
