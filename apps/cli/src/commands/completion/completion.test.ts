@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEED_SHUFFLING_LEVELS } from '@df/core/constants';
+import { DATASET_TYPES, SEED_SHUFFLING_LEVELS } from '@df/core/constants';
 import { describe, expect, it, vi } from 'vitest';
 import { runIn, tempDir } from '../../../test/support/cli';
 import { COMMANDS } from '../registry';
@@ -77,6 +77,21 @@ describe('completion', () => {
         '--version',
       ]).toContain(flag);
     expect(await complete('dataframer runs download x -')).toEqual(expect.arrayContaining(['--extract', '-x', '--out', '--force']));
+
+    // The datasets group and the spec commands that make and edit specs, with their flags and values.
+    expect(await complete('dataframer da')).toEqual(['datasets']);
+    const datasetsCommands = COMMANDS.filter((command) => command.group?.name === 'datasets').map((command) => command.name);
+    expect(datasetsCommands).toEqual(['list', 'get', 'create', 'delete']);
+    expect(await complete('dataframer datasets ')).toEqual(expect.arrayContaining(datasetsCommands));
+    expect(await complete('dataframer datasets create --type ')).toEqual([...DATASET_TYPES]);
+    expect(await complete('dataframer datasets create Docs a.md --fo')).toEqual(['--folder']);
+    expect(await complete('dataframer datasets create Docs --z')).toEqual(['--zip']);
+    expect(await complete('dataframer datasets delete x --y')).toEqual(['--yes']);
+    expect(await complete('dataframer specs ')).toEqual(expect.arrayContaining(['list', 'get', 'create', 'replace']));
+    expect(await complete('dataframer specs create x --da')).toEqual(['--dataset']);
+    expect(await complete('dataframer specs create x --dataset d --ob')).toEqual(['--objectives']);
+    expect(await complete('dataframer specs replace x --fi')).toEqual(['--file']);
+    expect(await complete('dataframer specs get x --ya')).toEqual(['--yaml']);
   });
 
   it('prints zsh and fish scripts', async () => {
@@ -90,5 +105,7 @@ describe('completion', () => {
     expect(fish.stdout).toContain("__fish_seen_subcommand_from runs; and __fish_seen_subcommand_from list' -l status -s s -r");
     expect(fish.stdout).toContain(`-l seed-shuffling -r -a '${SEED_SHUFFLING_LEVELS.join(' ')}'`);
     expect(fish.stdout).not.toMatch(/-l or-id|-l name-or-id/);
+    expect(fish.stdout).toContain("complete -c dataframer -n '__fish_use_subcommand' -a datasets");
+    expect(fish.stdout).toContain(`-l type -r -a '${DATASET_TYPES.join(' ')}'`);
   });
 });

@@ -1,15 +1,27 @@
+import { Option } from '@commander-js/extra-typings';
 import { examples, jsonOption } from '../../../program/helpText';
 import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
 
-/** `specs get`: the spec id (optional here, so that `--json` before it can be told from a field list) and the output. */
+/** Help of the arguments that take a spec. */
+export const SPEC_HELP = 'spec name, id, a unique id prefix of at least 6 characters, or - to read it from stdin';
+
+/** `specs get`: the spec (optional here, so that `--json` before it can be told from a field list) and the output. */
 export const getFlags = (command: NewCommand) =>
   command
     .alias('view')
-    .usage('[options] <id>')
+    .usage('[options] <spec>')
     .description('show one spec with its versions')
-    .argument('[id]', 'spec id, or - to read it from stdin')
+    .argument('[spec]', SPEC_HELP)
     .addOption(jsonOption())
-    .addHelpText('after', examples('dataframer specs get SPEC_ID', 'dataframer specs get SPEC_ID --json name,versions'));
+    .addOption(new Option('--yaml', 'print only the YAML of the latest version (what specs replace --file takes)').conflicts('json'))
+    .addHelpText(
+      'after',
+      examples(
+        'dataframer specs get SPEC_ID',
+        'dataframer specs get "Support tickets" --json name,versions',
+        'dataframer specs get "Support tickets" --yaml > spec.yaml',
+      ),
+    );
 
 /** The options `specs get` runs with. */
 export type GetOptions = OptionsOf<typeof getFlags>;

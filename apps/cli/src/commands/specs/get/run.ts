@@ -1,25 +1,36 @@
 import type { Context } from '../../../context';
+import { CliError } from '../../../errors';
 import { EXIT } from '../../../exitCodes';
 import { printFields, printJson, raw, relativeTime, statusText } from '../../../format';
-import { withSession } from '../../../session';
-import { SPEC_DETAIL_FIELDS } from '../../../specs/specFields';
 import { readId } from '../../../readId';
+import { withSession } from '../../../session';
+import { resolveSpecId } from '../../../specs/resolveSpecId';
+import { SPEC_DETAIL_FIELDS } from '../../../specs/specFields';
+import { versionOf } from '../../../specs/specVersions';
 import type { GetOptions } from './flags';
 
-/** `specs get ID` */
+/** `specs get SPEC`: one spec with its versions; `--yaml` prints exactly its YAML, for `specs replace --file`. */
 export function run(ctx: Context, options: GetOptions, arg: string): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
     if (options.json === true) printJson(io, {}, true, SPEC_DETAIL_FIELDS);
-    const id = await readId(ctx, arg, 'spec id');
-    const spec = await (await s.client()).specs.retrieve(id, { include_versions: true }, s.call());
+    const client = await s.client();
+    const id = await resolveSpecId(s, client, await readId(ctx, arg, 'spec name or id'), 'the spec');
+    const spec = await client.specs.retrieve(id, { include_versions: true }, s.call());
+    if (options.yaml) {
+      // Exactly the server's text, so that `get --yaml > file` and `replace --file file` round-trip.
+      if (typeof spec.content_yaml !== 'string')
+        throw new CliError(`spec "${spec.name ?? id}" (${id}) has no YAML yet: it is ${spec.status ?? 'not generated'}`);
+      io.print(spec.content_yaml);
+      return EXIT.OK;
+    }
     if (options.json !== undefined) {
       printJson(io, spec, options.json, SPEC_DETAIL_FIELDS);
       return EXIT.OK;
     }
     const now = ctx.clock.now();
     const versions = spec.versions ?? [];
-    const versionList = versions.map((v) => String(v['version'] ?? v['version_number'] ?? v['id'] ?? '?')).join(', ');
+    const versionList = versions.map(versionOf).join(', ');
     printFields(io, [
       ['id', spec.id, spec.id],
       ['name', spec.name ?? '-', raw(spec.name)],
