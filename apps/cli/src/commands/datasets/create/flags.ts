@@ -1,7 +1,12 @@
 import { Option } from '@commander-js/extra-typings';
-import { DATASET_TYPES } from '@df/core/constants';
+import { DATASET_LIMITS, DATASET_TYPES } from '@df/core/constants';
 import { examples, jsonOption } from '../../../program/helpText';
 import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
+
+/** The formats each type takes, from the SDK's limits: `SINGLE_FILE: csv, json, jsonl; MULTI_FILE: …`. */
+const formats = Object.entries(DATASET_LIMITS)
+  .map(([type, limits]) => `${type}: ${limits.formats.join(', ')}`)
+  .join('; ');
 
 /** Collects a repeated option's values in order. */
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -12,7 +17,7 @@ export const createFlags = (command: NewCommand) =>
     .usage('[options] <name> (<file...> | --folder <dir>... | --zip <file>)')
     .description('upload files as a new seed dataset; prints only the new dataset id on stdout')
     .argument('<name>', 'name of the dataset (unique in your company)')
-    .argument('[file...]', 'files to upload (CSV, JSON or JSONL for SINGLE_FILE; also TXT, MD and PDF for the others)')
+    .argument('[file...]', `files to upload (${formats})`)
     .addOption(
       new Option(
         '--type <type>',
