@@ -169,6 +169,7 @@ describe('seed datasets from a ZIP', () => {
       ['export/.DS_Store', 'x'],
       ['export/b.txt', 'b'],
       ['__MACOSX/export/._a.txt', 'x'],
+      ['__MACOSX/export/b.txt', 'x'],
     ];
     const { status, body } = await upload(sandbox, '/seed-datasets/create-from-zip/', await zipUpload('wrapped', entries));
     expect(status).toBe(201);
