@@ -135,7 +135,7 @@ describe('runs.wait with a spending limit', () => {
     expect(outcome.error).toBeInstanceOf(CostLimitError);
     expect(outcome.error).toMatchObject({ code: 'cost_limit', maxCost: 0.5, canceled: true });
     expect(outcome.error.last.total_cost).toBe(0.6);
-    expect(outcome.error.message).toBe('Run r1 passed the $0.50 limit at $0.60 and was cancelled');
+    expect(outcome.error.message).toBe('Run r1 passed the $0.50 limit at $0.60 and was canceled');
     expect(sent.map((s) => `${s.method} ${new URL(s.url).pathname}`)).toEqual([
       'GET /api/dataframer/runs/r1/',
       'GET /api/dataframer/runs/r1/',
@@ -149,7 +149,7 @@ describe('runs.wait with a spending limit', () => {
       .runs.wait('r1', { maxCost: 0.5, onMaxCost: 'stop' })
       .catch((e: unknown) => e)) as CostLimitError;
     expect(stopped).toMatchObject({ canceled: false, maxCost: 0.5 });
-    expect(stopped.message).toContain('it is still PROCESSING (not cancelled)');
+    expect(stopped.message).toContain('it is still PROCESSING (not canceled)');
     expect(over.sent).toHaveLength(1);
     const finished = scriptedTransport([() => json(200, detail('SUCCEEDED', 100, 0, 1.2))]);
     const late = (await createDataframerClient(finished.transport)

@@ -108,7 +108,7 @@ export async function waitForRun(transport: Transport, runId: string, options: W
     });
   }
   if (options.onMaxCost === 'stop') {
-    throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}; it is still ${run.status} (not cancelled)`, {
+    throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}; it is still ${run.status} (not canceled)`, {
       maxCost,
       last: run,
       canceled: false,
@@ -118,7 +118,7 @@ export async function waitForRun(transport: Transport, runId: string, options: W
     await cancelRun(transport, runId, options.signal ? { signal: options.signal } : {});
   } catch (cause) {
     throw new CostLimitError(
-      `Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}, and cancelling it failed: ${(cause as Error).message}`,
+      `Run ${runId} passed the ${dollars(maxCost)} limit at ${spent}, and canceling it failed: ${(cause as Error).message}`,
       {
         maxCost,
         last: run,
@@ -127,7 +127,7 @@ export async function waitForRun(transport: Transport, runId: string, options: W
       },
     );
   }
-  throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent} and was cancelled`, {
+  throw new CostLimitError(`Run ${runId} passed the ${dollars(maxCost)} limit at ${spent} and was canceled`, {
     maxCost,
     last: run,
     canceled: true,
