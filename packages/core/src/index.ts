@@ -13,6 +13,14 @@ export type {
   ResponseInfo,
   Runtime,
   Transport,
+  UploadCallOptions,
+  UploadFile,
+  UploadProgress,
+  FormPart,
+  MultipartForm,
+  Upload,
+  UploadAttempt,
+  LostAnswer,
 } from './types';
 export { RETRYABLE_STATUSES } from './retryableStatuses';
 
@@ -42,8 +50,43 @@ export { buildRetrieveSpecRequest, retrieveSpec, retrieveSpecOperation, retrieve
 export type { RetrieveSpecParams } from './operations/retrieveSpec';
 export { buildListModelsRequest, listModels, listModelsOperation } from './operations/listModels';
 export { buildCheckHealthRequest, checkHealth, checkHealthOperation } from './operations/checkHealth';
+export {
+  buildCreateEvaluationRequest,
+  createEvaluation,
+  createEvaluationOperation,
+  createEvaluationParamsSchema,
+} from './operations/createEvaluation';
+export type { CreateEvaluationParams } from './operations/createEvaluation';
+export { buildRetrieveEvaluationRequest, retrieveEvaluation, retrieveEvaluationOperation } from './operations/retrieveEvaluation';
+export { waitForEvaluation } from './operations/waitForEvaluation';
+export type { EvaluationProgress, WaitForEvaluationOptions } from './operations/waitForEvaluation';
+export { buildListRunEvaluationsRequest, listRunEvaluations, listRunEvaluationsOperation } from './operations/listRunEvaluations';
+export { buildRotateApiKeyRequest, rotateApiKey, rotateApiKeyOperation } from './operations/rotateApiKey';
 export { buildRawRequest, rawRequestOperation, rawRequestSchema, request } from './operations/request';
 export type { RawRequest } from './operations/request';
+export {
+  buildCreateDatasetRequest,
+  createDataset,
+  createDatasetOperation,
+  createDatasetParamsSchema,
+} from './operations/createDataset';
+export type { CreateDatasetParams } from './operations/createDataset';
+export {
+  buildCreateDatasetFromZipRequest,
+  createDatasetFromZip,
+  createDatasetFromZipOperation,
+  createDatasetFromZipParamsSchema,
+} from './operations/createDatasetFromZip';
+export type { CreateDatasetFromZipParams } from './operations/createDatasetFromZip';
+export { buildRetrieveDatasetRequest, retrieveDataset, retrieveDatasetOperation } from './operations/retrieveDataset';
+export { buildListDatasetsRequest, listDatasets, listDatasetsOperation } from './operations/listDatasets';
+export { buildDeleteDatasetRequest, deleteDataset, deleteDatasetOperation } from './operations/deleteDataset';
+export { buildCreateSpecRequest, createSpec, createSpecOperation, createSpecParamsSchema } from './operations/createSpec';
+export type { CreateSpecParams } from './operations/createSpec';
+export { waitForSpec } from './operations/waitForSpec';
+export type { SpecProgress, WaitForSpecOptions } from './operations/waitForSpec';
+export { buildReplaceSpecRequest, replaceSpec, replaceSpecOperation, replaceSpecParamsSchema } from './operations/replaceSpec';
+export type { ReplaceSpecParams } from './operations/replaceSpec';
 
 export * from './constants';
 export { runSchema, runListSchema, runDetailSchema, runtimeParamsSchema, generatedFileSchema } from './schemas/runSchema';
@@ -54,10 +97,26 @@ export { runFilesDownloadSchema } from './schemas/runFilesDownloadSchema';
 export type { RunFilesDownload } from './schemas/runFilesDownloadSchema';
 export { sampleListSchema } from './schemas/sampleListSchema';
 export type { GeneratedOutput, SampleList } from './schemas/sampleListSchema';
-export { specSchema } from './schemas/specSchema';
+export { replacedSpecSchema, specSchema } from './schemas/specSchema';
 export type { Spec } from './schemas/specSchema';
 export { specListSchema } from './schemas/specListSchema';
 export type { SpecListItem } from './schemas/specListSchema';
+export { seedDatasetSchema } from './schemas/seedDatasetSchema';
+export type { SeedDataset, SeedDatasetFile, ShortSampleCompatibility } from './schemas/seedDatasetSchema';
+export { datasetListSchema } from './schemas/datasetListSchema';
+export type { DatasetListItem } from './schemas/datasetListSchema';
+export { createSpecResultSchema } from './schemas/createSpecResultSchema';
+export type { CreateSpecResult } from './schemas/createSpecResultSchema';
+export {
+  evaluationSchema,
+  evaluationSummarySchema,
+  evaluationSummaryListSchema,
+  distributionAnalysisSchema,
+  sampleClassificationSchema,
+} from './schemas/evaluationSchema';
+export type { Evaluation, EvaluationSummary, DistributionAnalysis, SampleClassification } from './schemas/evaluationSchema';
+export { apiKeyRotationSchema } from './schemas/apiKeyRotationSchema';
+export type { ApiKeyRotation } from './schemas/apiKeyRotationSchema';
 export { freeObjectSchema } from './schemas/freeObjectSchema';
 export type { Health, ModelList } from './schemas/freeObjectSchema';
 export { lenientSchemas } from './schemas/SchemaMode';

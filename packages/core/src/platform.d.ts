@@ -51,7 +51,14 @@ declare var Request: {
   prototype: Request;
   new (
     input: string | Request,
-    init?: { method?: string; headers?: Headers | Record<string, string>; body?: string | null; signal?: AbortSignal },
+    init?: {
+      method?: string;
+      headers?: Headers | Record<string, string>;
+      body?: string | Blob | ReadableStream<Uint8Array> | null;
+      signal?: AbortSignal;
+      duplex?: 'half';
+      redirect?: 'follow' | 'error' | 'manual';
+    },
   ): Request;
 };
 
@@ -64,7 +71,35 @@ interface ReadableStreamDefaultReader<R> {
 interface ReadableStream<R> {
   getReader(): ReadableStreamDefaultReader<R>;
   cancel(reason?: unknown): Promise<void>;
+  pipeThrough<T>(transform: { writable: WritableStream<R>; readable: ReadableStream<T> }): ReadableStream<T>;
 }
+
+interface WritableStream<W> {
+  abort(reason?: W): Promise<void>;
+}
+
+interface TransformStreamDefaultController<O> {
+  enqueue(chunk: O): void;
+}
+interface TransformStream<I, O> {
+  readonly readable: ReadableStream<O>;
+  readonly writable: WritableStream<I>;
+}
+declare var TransformStream: {
+  prototype: TransformStream<unknown, unknown>;
+  new <I, O>(transformer: {
+    transform?(chunk: I, controller: TransformStreamDefaultController<O>): void;
+    flush?(controller: TransformStreamDefaultController<O>): void;
+  }): TransformStream<I, O>;
+};
+
+interface Blob {
+  readonly size: number;
+  readonly type: string;
+  stream(): ReadableStream<Uint8Array>;
+  slice(start?: number, end?: number, contentType?: string): Blob;
+}
+declare var Blob: { prototype: Blob; new (parts?: Array<Blob | string | Uint8Array>, options?: { type?: string }): Blob };
 
 interface TextDecoder {
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
@@ -73,9 +108,13 @@ declare var TextDecoder: { prototype: TextDecoder; new (label?: string): TextDec
 
 interface Response {
   readonly status: number;
+  readonly statusText: string;
   readonly ok: boolean;
   readonly headers: Headers;
   readonly body: ReadableStream<Uint8Array> | null;
   text(): Promise<string>;
 }
-declare var Response: { prototype: Response };
+declare var Response: {
+  prototype: Response;
+  new (body: null, init: { status: number; statusText: string; headers: Headers }): Response;
+};

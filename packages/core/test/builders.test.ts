@@ -160,7 +160,7 @@ describe('every exported operation is a builder and a parser under one name', ()
       const capital = `${stem[0]?.toUpperCase()}${stem.slice(1)}`;
       const builder = (core as Record<string, unknown>)[capital.endsWith('Request') ? `build${capital}` : `build${capital}Request`];
       expect(operation.build, exportName).toBe(builder);
-      expect(operation.name, exportName).toMatch(/^[a-z]+(\.[a-zA-Z]+)?$/);
+      expect(operation.name, exportName).toMatch(/^[a-z][a-zA-Z]*(\.[a-zA-Z]+)?$/);
       expect(typeof operation.parse, exportName).toBe('function');
     }
   });

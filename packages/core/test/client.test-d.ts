@@ -50,9 +50,22 @@ import {
   type Spec,
   type SpecListItem,
   type Transport,
+  type UploadFile,
   type ValidationIssue,
   type WaitForRunFilesOptions,
   type WaitForRunOptions,
+  type ApiKeyRotation,
+  type CreateEvaluationParams,
+  type Evaluation,
+  type EvaluationProgress,
+  type EvaluationStatus,
+  type EvaluationSummary,
+  type WaitForEvaluationOptions,
+  createEvaluation,
+  listRunEvaluations,
+  retrieveEvaluation,
+  rotateApiKey,
+  waitForEvaluation,
 } from '../src/index';
 
 declare const transport: Transport;
@@ -60,7 +73,7 @@ const client = createDataframerClient(transport);
 
 describe('the client a user calls', () => {
   it('is made from a transport', () => {
-    expectTypeOf(createDataframerClient).toEqualTypeOf<(transport: Transport) => DataframerClient>();
+    expectTypeOf(createDataframerClient).toEqualTypeOf<<F = UploadFile>(transport: Transport) => DataframerClient<F>>();
     expectTypeOf(client.transport).toEqualTypeOf<Transport>();
   });
 
@@ -90,6 +103,51 @@ describe('the client a user calls', () => {
     expectTypeOf(client.runs.waitForFiles).toEqualTypeOf<(runId: string, options?: WaitForRunFilesOptions) => Promise<RunFilesDownload>>();
     expectTypeOf<Extract<RunFilesState, { state: 'ready' }>['download_url']>().toEqualTypeOf<string>();
     expectTypeOf<Extract<RunFilesState, { state: 'building' }>>().toEqualTypeOf<{ state: 'building' }>();
+  });
+
+  it("evaluations: create, retrieve, wait, and the list of a run's", () => {
+    expectTypeOf(client.evaluations.create).toEqualTypeOf<
+      (params: CreateEvaluationParams, options?: CreateCallOptions) => Promise<Evaluation>
+    >();
+    expectTypeOf(client.evaluations.retrieve).toEqualTypeOf<(evaluationId: string, options?: CallOptions) => Promise<Evaluation>>();
+    expectTypeOf(client.evaluations.wait).toEqualTypeOf<
+      (evaluationId: string, options?: WaitForEvaluationOptions) => Promise<Evaluation>
+    >();
+    expectTypeOf(client.runs.evaluations).toEqualTypeOf<(runId: string, options?: CallOptions) => Promise<EvaluationSummary[]>>();
+    expectTypeOf(createEvaluation).toEqualTypeOf<
+      (transport: Transport, params: CreateEvaluationParams, options?: CreateCallOptions) => Promise<Evaluation>
+    >();
+    expectTypeOf(retrieveEvaluation).toEqualTypeOf<
+      (transport: Transport, evaluationId: string, options?: CallOptions) => Promise<Evaluation>
+    >();
+    expectTypeOf(waitForEvaluation).toEqualTypeOf<
+      (transport: Transport, evaluationId: string, options?: WaitForEvaluationOptions) => Promise<Evaluation>
+    >();
+    expectTypeOf(listRunEvaluations).toEqualTypeOf<
+      (transport: Transport, runId: string, options?: CallOptions) => Promise<EvaluationSummary[]>
+    >();
+    expectTypeOf<CreateEvaluationParams>().toEqualTypeOf<{ run_id: string; evaluation_model?: string | undefined }>();
+    expectTypeOf<Evaluation['id']>().toEqualTypeOf<string>();
+    expectTypeOf<Evaluation['status']>().toEqualTypeOf<EvaluationStatus>();
+    expectTypeOf<Evaluation['conformance_score']>().toEqualTypeOf<number | null | undefined>();
+    expectTypeOf<EvaluationSummary['conformance_score']>().toEqualTypeOf<number | null | undefined>();
+    expectTypeOf<WaitForEvaluationOptions['onProgress']>().toEqualTypeOf<((progress: EvaluationProgress) => void) | undefined>();
+    expectTypeOf<EvaluationProgress>().toEqualTypeOf<{
+      evaluation: Evaluation;
+      status: EvaluationStatus;
+      elapsedMs: number;
+      terminal: boolean;
+    }>();
+    // @ts-expect-error an evaluation needs the run it scores
+    void client.evaluations.create({});
+  });
+
+  it('apiKeys: rotate, answering the new key', () => {
+    expectTypeOf(client.apiKeys.rotate).toEqualTypeOf<(options?: CallOptions) => Promise<ApiKeyRotation>>();
+    expectTypeOf(rotateApiKey).toEqualTypeOf<(transport: Transport, options?: CallOptions) => Promise<ApiKeyRotation>>();
+    expectTypeOf<ApiKeyRotation['api_key']>().toEqualTypeOf<string>();
+    expectTypeOf<ApiKeyRotation['masked_key']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<ApiKeyRotation['expires_at']>().toEqualTypeOf<string | null | undefined>();
   });
 
   it('specs, models, health and any other endpoint', () => {
@@ -141,7 +199,7 @@ describe('the errors a user catches', () => {
   });
 
   it('the other errors carry what a caller acts on', () => {
-    expectTypeOf<OutcomeUnknownError['idempotencyKey']>().toEqualTypeOf<string>();
+    expectTypeOf<OutcomeUnknownError['idempotencyKey']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<RequestValidationError['issues']>().toEqualTypeOf<ValidationIssue[]>();
     expectTypeOf<ResponseValidationError['issues']>().toEqualTypeOf<ValidationIssue[]>();
     expectTypeOf<ResponseValidationError['status']>().toEqualTypeOf<number | undefined>();
@@ -166,5 +224,42 @@ describe('the errors a user catches', () => {
       .parameter(3)
       .toEqualTypeOf<StoppedDetails<RunDetail>>();
     expectTypeOf<StoppedDetails<RunDetail>>().toExtend<DataframerErrorOptions>();
+  });
+});
+
+describe('seed datasets and specs', () => {
+  it('take files as Blobs, Files or { name, data }, never as paths', async () => {
+    const { createDataframerClient: make } = await import('../src/index');
+    const client = make({} as import('../src/index').Transport);
+    expectTypeOf(client.datasets.create).parameter(0).toEqualTypeOf<import('../src/index').CreateDatasetParams>();
+    expectTypeOf<import('../src/index').UploadFile>().toEqualTypeOf<Blob | { name: string; data: Blob }>();
+    expectTypeOf<string>().not.toExtend<import('../src/index').UploadFile>();
+    expectTypeOf(client.datasets.create).returns.resolves.toEqualTypeOf<import('../src/index').SeedDataset>();
+    expectTypeOf(client.datasets.createFromZip).returns.resolves.toEqualTypeOf<import('../src/index').SeedDataset>();
+    expectTypeOf(client.datasets.list).returns.resolves.toEqualTypeOf<import('../src/index').DatasetListItem[]>();
+    expectTypeOf(client.datasets.retrieve).parameters.toEqualTypeOf<[string, CallOptions?]>();
+    expectTypeOf(client.datasets.delete).returns.resolves.toEqualTypeOf<void>();
+  });
+
+  it('take upload options: progress and a lost answer recovered', () => {
+    expectTypeOf<import('../src/index').UploadCallOptions>().toExtend<CreateCallOptions>();
+    expectTypeOf<NonNullable<import('../src/index').UploadCallOptions['onUploadProgress']>>().parameter(0).toEqualTypeOf<{
+      sentBytes: number;
+      totalBytes: number;
+    }>();
+    expectTypeOf<NonNullable<import('../src/index').UploadCallOptions['onRecovered']>>().parameter(0).toEqualTypeOf<string>();
+  });
+
+  it('give the fields a dataset is used by, and the spec methods their shapes', () => {
+    type SeedDataset = import('../src/index').SeedDataset;
+    expectTypeOf<SeedDataset['id']>().toEqualTypeOf<string>();
+    expectTypeOf<SeedDataset['name']>().toEqualTypeOf<string>();
+    expectTypeOf<SeedDataset['file_count']>().toEqualTypeOf<number | null | undefined>();
+    const client = createDataframerClient({} as import('../src/index').Transport);
+    expectTypeOf(client.specs.create).returns.resolves.toEqualTypeOf<import('../src/index').CreateSpecResult>();
+    expectTypeOf<import('../src/index').CreateSpecResult['id']>().toEqualTypeOf<string>();
+    expectTypeOf(client.specs.wait).returns.resolves.toEqualTypeOf<Spec>();
+    expectTypeOf(client.specs.replace).parameter(1).toEqualTypeOf<{ content_yaml: string }>();
+    expectTypeOf(client.specs.replace).returns.resolves.toEqualTypeOf<Spec>();
   });
 });

@@ -14,7 +14,12 @@ const doc = parse(readFileSync(here('../../../contract/dataframer-runs.openapi.y
   components: { schemas: Record<string, Json> };
 };
 const schema = (name: string) =>
-  doc.components.schemas[name] as { enum: string[]; properties: Record<string, Json>; 'x-older-values'?: string[] };
+  doc.components.schemas[name] as {
+    enum: string[];
+    properties: Record<string, Json>;
+    'x-older-values'?: string[];
+    'x-evaluation-success-values'?: string[];
+  };
 
 describe('@df/core/constants says what the contract says', () => {
   it.each([
@@ -23,6 +28,7 @@ describe('@df/core/constants says what the contract says', () => {
     ['DATASET_TYPES', constants.DATASET_TYPES, 'DatasetType'],
     ['GENERATION_MODELS', constants.GENERATION_MODELS, 'GenerationModel'],
     ['SEED_SHUFFLING_LEVELS', constants.SEED_SHUFFLING_LEVELS, 'SeedShufflingLevel'],
+    ['EVALUATION_STATUSES', constants.EVALUATION_STATUSES, 'EvaluationStatus'],
   ] as const)('%s is the enum the contract gives', (_name, values, schemaName) => {
     expect([...values]).toEqual(schema(schemaName).enum);
   });
@@ -31,6 +37,28 @@ describe('@df/core/constants says what the contract says', () => {
     const spec = schema('SpecStatus');
     const usable = [...spec.enum, ...(spec['x-older-values'] ?? [])].filter(constants.isUsableSpecStatus);
     expect(usable).toEqual(['SUCCEEDED', ...(spec['x-older-values'] ?? [])]);
+  });
+
+  it('counts as a finished evaluation exactly the success values the contract lists, and FAILED; anything else keeps a wait going', () => {
+    const status = schema('EvaluationStatus');
+    const success = status['x-evaluation-success-values'] ?? [];
+    expect(success.length).toBeGreaterThan(0);
+    const all = [...new Set([...status.enum, ...success, 'QUEUED', 'RUNNING', 'CANCELED', 'succeeded', ''])];
+    expect(all.filter(constants.isEvaluationSuccess)).toEqual(success);
+    expect(all.filter(constants.isTerminalEvaluationStatus)).toEqual(
+      [...success, 'FAILED'].sort((a, b) => all.indexOf(a) - all.indexOf(b)),
+    );
+  });
+
+  it('has the dataset limits of the create operation, type by type and key by key', () => {
+    const post = doc.paths['/api/dataframer/seed-datasets/create/']?.post as { 'x-limits': Record<string, Record<string, unknown>> };
+    const limits = post['x-limits'];
+    expect(Object.keys(constants.DATASET_LIMITS)).toEqual([...constants.DATASET_TYPES]);
+    for (const type of constants.DATASET_TYPES) {
+      // minRows needs the file read, which the client does not do before sending: the server checks it.
+      const { minRows: _rows, ...contract } = limits[type] ?? {};
+      expect({ type, ...constants.DATASET_LIMITS[type] }).toEqual({ type, ...contract });
+    }
   });
 
   it('has the sample limits of the create body and of one samples page', () => {

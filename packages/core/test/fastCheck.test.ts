@@ -70,7 +70,10 @@ function anyValue(r: Random, depth: number): unknown {
 
 /** A body for `node`: mostly what it accepts, and with probability `wrong` per part anything else. */
 function generate(node: SchemaNode, r: Random, wrong: number, depth = 0): Body {
-  const objectLike = node.type === 'loose_object' || node.type === 'record';
+  // An optional object is one too: an array drawn in its place is just as much an array where an object belongs.
+  let inner = node;
+  while (inner.wrapped) inner = inner.wrapped;
+  const objectLike = inner.type === 'loose_object' || inner.type === 'record';
   if (node.type !== 'unknown' && r.chance(wrong)) {
     // Arrays where an object belongs are drawn on purpose: the one place the two checks may differ.
     const value = objectLike && r.chance(0.3) ? [anyValue(r, depth + 1)] : anyValue(r, depth);

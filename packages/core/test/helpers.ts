@@ -116,3 +116,32 @@ export function useFakeClock(): void {
     vi.useRealTimers();
   });
 }
+
+/** Every path under `value` whose text holds `secret`: plain values, objects, arrays, Maps, Headers, Requests and Responses. */
+export function findSecret(value: unknown, secret: string, path = '(root)', seen = new Set<unknown>()): string[] {
+  if (typeof value === 'string') return value.includes(secret) ? [path] : [];
+  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
+  seen.add(value);
+  const found: string[] = [];
+  if (value instanceof Headers) {
+    value.forEach((v, k) => {
+      found.push(...findSecret(`${k}: ${v}`, secret, `${path}.headers[${k}]`, seen));
+    });
+    return found;
+  }
+  if (value instanceof Request || value instanceof Response) {
+    found.push(...findSecret(value.url, secret, `${path}.url`, seen), ...findSecret(value.headers, secret, path, seen));
+  }
+  if (value instanceof Map) for (const [k, v] of value) found.push(...findSecret(v, secret, `${path}.get(${String(k)})`, seen));
+  if (value instanceof AbortSignal) found.push(...findSecret(value.reason, secret, `${path}.reason`, seen));
+  for (const key of Reflect.ownKeys(value)) {
+    let child: unknown;
+    try {
+      child = (value as Record<PropertyKey, unknown>)[key];
+    } catch {
+      continue;
+    }
+    found.push(...findSecret(child, secret, `${path}.${String(key)}`, seen));
+  }
+  return found;
+}

@@ -1,40 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDataframerClient, createTransport, type Runtime } from '../src/index';
-import { json, settle, useFakeClock } from './helpers';
+import { findSecret, json, settle, useFakeClock } from './helpers';
 
 // An opaque key (not shaped like sk_…), so only the client's own knowledge of it could mask it.
 const OPAQUE_KEY = 'opaque-FAKE-token-7f3a9c1e5b';
 
 useFakeClock();
-
-/** Every path under `value` whose text holds `secret`: plain values, objects, arrays, Maps, Headers, Requests and Responses. */
-function findSecret(value: unknown, secret: string, path = '(root)', seen = new Set<unknown>()): string[] {
-  if (typeof value === 'string') return value.includes(secret) ? [path] : [];
-  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
-  seen.add(value);
-  const found: string[] = [];
-  if (value instanceof Headers) {
-    value.forEach((v, k) => {
-      found.push(...findSecret(`${k}: ${v}`, secret, `${path}.headers[${k}]`, seen));
-    });
-    return found;
-  }
-  if (value instanceof Request || value instanceof Response) {
-    found.push(...findSecret(value.url, secret, `${path}.url`, seen), ...findSecret(value.headers, secret, path, seen));
-  }
-  if (value instanceof Map) for (const [k, v] of value) found.push(...findSecret(v, secret, `${path}.get(${String(k)})`, seen));
-  if (value instanceof AbortSignal) found.push(...findSecret(value.reason, secret, `${path}.reason`, seen));
-  for (const key of Reflect.ownKeys(value)) {
-    let child: unknown;
-    try {
-      child = (value as Record<PropertyKey, unknown>)[key];
-    } catch {
-      continue;
-    }
-    found.push(...findSecret(child, secret, `${path}.${String(key)}`, seen));
-  }
-  return found;
-}
 
 describe('nothing a hook of yours receives holds the key', () => {
   it('on every attempt of a read and of a create, in the request, options, context, state and response', async () => {

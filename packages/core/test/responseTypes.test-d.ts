@@ -1,6 +1,18 @@
 import type * as v from 'valibot';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  ApiKeyRotation,
+  apiKeyRotationSchema,
+  DistributionAnalysis,
+  distributionAnalysisSchema,
+  Evaluation,
+  evaluationSchema,
+  EvaluationStatus,
+  EvaluationSummary,
+  evaluationSummaryListSchema,
+  evaluationSummarySchema,
+  SampleClassification,
+  sampleClassificationSchema,
   createRunResultSchema,
   CreateRunResult,
   DatasetType,
@@ -30,7 +42,14 @@ import type {
   specSchema,
   SpecStatus,
 } from '../src/index';
+import type { apiKeyRotationEntries } from '../src/schemas/apiKeyRotationSchema';
 import type { createRunResultEntries } from '../src/schemas/createRunResultSchema';
+import type {
+  distributionAnalysisEntries,
+  evaluationEntries,
+  evaluationSummaryEntries,
+  sampleClassificationEntries,
+} from '../src/schemas/evaluationSchema';
 import type { runFilesDownloadEntries } from '../src/schemas/runFilesDownloadSchema';
 import type { generatedFileEntries, runDetailEntries, runEntries, runtimeParamsEntries } from '../src/schemas/runSchema';
 import type { generatedOutputEntries, sampleListEntries } from '../src/schemas/sampleListSchema';
@@ -71,6 +90,20 @@ describe('each public response type is what its schema gives, field for field', 
     expectTypeOf<SampleList>().toEqualTypeOf<Output<typeof sampleListSchema>>();
     expectTypeOf<SampleList>().toEqualTypeOf<Fields<typeof sampleListEntries>>();
     expectTypeOf<GeneratedOutput>().toEqualTypeOf<Fields<typeof generatedOutputEntries>>();
+  });
+
+  it('evaluations and the key rotation', () => {
+    expectTypeOf<Evaluation>().toEqualTypeOf<Output<typeof evaluationSchema>>();
+    expectTypeOf<Evaluation>().toEqualTypeOf<Fields<typeof evaluationEntries>>();
+    expectTypeOf<EvaluationSummary>().toEqualTypeOf<Output<typeof evaluationSummarySchema>>();
+    expectTypeOf<EvaluationSummary>().toEqualTypeOf<Fields<typeof evaluationSummaryEntries>>();
+    expectTypeOf<EvaluationSummary[]>().toEqualTypeOf<Output<typeof evaluationSummaryListSchema>>();
+    expectTypeOf<DistributionAnalysis>().toEqualTypeOf<Output<typeof distributionAnalysisSchema>>();
+    expectTypeOf<DistributionAnalysis>().toEqualTypeOf<Fields<typeof distributionAnalysisEntries>>();
+    expectTypeOf<SampleClassification>().toEqualTypeOf<Output<typeof sampleClassificationSchema>>();
+    expectTypeOf<SampleClassification>().toEqualTypeOf<Fields<typeof sampleClassificationEntries>>();
+    expectTypeOf<ApiKeyRotation>().toEqualTypeOf<Output<typeof apiKeyRotationSchema>>();
+    expectTypeOf<ApiKeyRotation>().toEqualTypeOf<Fields<typeof apiKeyRotationEntries>>();
   });
 
   it('specs, models and health', () => {
@@ -114,6 +147,11 @@ describe('the public types read as documented', () => {
     expectTypeOf<RequiredKeys<RuntimeParams>>().toBeNever();
     expectTypeOf<RequiredKeys<GeneratedFile>>().toBeNever();
     expectTypeOf<RequiredKeys<GeneratedOutput>>().toBeNever();
+    expectTypeOf<RequiredKeys<Evaluation>>().toEqualTypeOf<'id' | 'status'>();
+    expectTypeOf<RequiredKeys<EvaluationSummary>>().toEqualTypeOf<'id' | 'status'>();
+    expectTypeOf<RequiredKeys<DistributionAnalysis>>().toBeNever();
+    expectTypeOf<RequiredKeys<SampleClassification>>().toBeNever();
+    expectTypeOf<RequiredKeys<ApiKeyRotation>>().toEqualTypeOf<'api_key'>();
   });
 
   it('name the open enumerations, and take any other field as unknown', () => {
@@ -122,6 +160,8 @@ describe('the public types read as documented', () => {
     expectTypeOf<Spec['status']>().toEqualTypeOf<SpecStatus | null | undefined>();
     expectTypeOf<RuntimeParams['seed_shuffling_level']>().toEqualTypeOf<SeedShufflingLevel | (string & {}) | null | undefined>();
     expectTypeOf<Run['gpu_pool']>().toBeUnknown();
+    expectTypeOf<Evaluation['status']>().toEqualTypeOf<EvaluationStatus>();
+    expectTypeOf<EvaluationSummary['status']>().toEqualTypeOf<EvaluationStatus>();
   });
 
   it('give optional fields as value, null or absent, and nest the named types', () => {
@@ -131,5 +171,8 @@ describe('the public types read as documented', () => {
     expectTypeOf<RunDetail['generated_files']>().toEqualTypeOf<GeneratedFile[] | null | undefined>();
     expectTypeOf<NonNullable<SampleList['result']>['generated_outputs']>().toEqualTypeOf<GeneratedOutput[] | null | undefined>();
     expectTypeOf<NonNullable<GeneratedOutput['metadata']>['finish_time']>().toEqualTypeOf<number | null | undefined>();
+    expectTypeOf<Evaluation['distribution_analysis']>().toEqualTypeOf<DistributionAnalysis[] | null | undefined>();
+    expectTypeOf<Evaluation['sample_classifications']>().toEqualTypeOf<SampleClassification[] | null | undefined>();
+    expectTypeOf<DistributionAnalysis['evaluated_distributions']>().toEqualTypeOf<Record<string, number> | null | undefined>();
   });
 });

@@ -23,6 +23,9 @@ describe('the Node client', () => {
     expectTypeOf(client.runs.retrieve).toEqualTypeOf<DataframerClient['runs']['retrieve']>();
     expectTypeOf(client.runs.retrieve).returns.resolves.toEqualTypeOf<RunDetail>();
     expectTypeOf(client.close).toEqualTypeOf<() => Promise<void>>();
+    expectTypeOf(client.evaluations).toEqualTypeOf<DataframerClient['evaluations']>();
+    expectTypeOf(client.runs.evaluations).toEqualTypeOf<DataframerClient['runs']['evaluations']>();
+    expectTypeOf(client.apiKeys.rotate).toEqualTypeOf<DataframerClient['apiKeys']['rotate']>();
   });
 
   it("downloads a run's files to a path and says where and how much", () => {

@@ -42,14 +42,14 @@ export class AbortError<T = unknown> extends DataframerError {
 }
 
 /**
- * A create failed in a way that does not prove whether the server acted: a run may or may not exist.
- * It is never retried blindly because runs cost money; `idempotencyKey` lets the caller retry safely.
+ * A write failed in a way that does not prove whether the server acted: a run may or may not exist, a key may or may
+ * not have been rotated. It is never retried blindly; `idempotencyKey` lets the caller repeat a create safely.
  */
 export class OutcomeUnknownError extends DataframerError {
   override readonly name: string = 'OutcomeUnknownError';
-  /** The `Idempotency-Key` every attempt of this create carried. */
-  readonly idempotencyKey: string;
-  constructor(message: string, options: DataframerErrorOptions & { idempotencyKey: string }) {
+  /** The `Idempotency-Key` every attempt of this create carried; undefined for a write that sends none (`apiKeys.rotate`). */
+  readonly idempotencyKey: string | undefined;
+  constructor(message: string, options: DataframerErrorOptions & { idempotencyKey?: string | undefined }) {
     super('outcome_unknown', message, options);
     this.idempotencyKey = options.idempotencyKey;
   }

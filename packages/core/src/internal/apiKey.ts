@@ -14,7 +14,10 @@ export interface CheckedKey {
  * loopback. A steady key is checked and masked once, and the base URL judged once; a request a user's hook moved
  * elsewhere is judged by its own URL.
  */
-export function createKeyCheck(base: string, tokenSource?: () => string): (token: string, request: Request, label: string) => CheckedKey {
+export function createKeyCheck(
+  base: string,
+  tokenSource?: () => string | undefined,
+): (token: string, request: Request, label: string) => CheckedKey {
   const baseMayCarryKey = mayCarryKey(new URL(base));
   const underBase = `${base}/`;
   let known: CheckedKey | undefined;
@@ -28,7 +31,8 @@ export function createKeyCheck(base: string, tokenSource?: () => string): (token
         );
       }
       const key = token.trim();
-      known = { token, key, keyHint: `${maskKey(key)}${tokenSource ? ` from ${tokenSource()}` : ''}` };
+      const source = tokenSource?.();
+      known = { token, key, keyHint: `${maskKey(key)}${source ? ` from ${source}` : ''}` };
     }
     if (!(request.url.startsWith(underBase) ? baseMayCarryKey : mayCarryKey(new URL(request.url)))) {
       throw new ConfigurationError(

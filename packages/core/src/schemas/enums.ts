@@ -26,6 +26,22 @@ export function isUsableSpecStatus(status: string | null | undefined): boolean {
   return status === 'SUCCEEDED' || status === 'READY';
 }
 
+/** Evaluation statuses the contract documents; a note of the docs also says `COMPLETED` for success (see `isEvaluationSuccess`). */
+export const EVALUATION_STATUSES = ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED'] as const;
+
+/** A documented evaluation status, or any other string the server sends (`COMPLETED`, as a note of the docs says). */
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number] | (string & {});
+
+/** Whether an evaluation finished with its score: `SUCCEEDED`, or `COMPLETED` as a note of the docs says. */
+export function isEvaluationSuccess(status: string | null | undefined): boolean {
+  return status === 'SUCCEEDED' || status === 'COMPLETED';
+}
+
+/** Whether an evaluation status is final (a success, or `FAILED`); unknown values are not: the evaluation is still going. */
+export function isTerminalEvaluationStatus(status: string | null | undefined): boolean {
+  return isEvaluationSuccess(status) || status === 'FAILED';
+}
+
 /** Dataset shapes the contract documents. */
 export const DATASET_TYPES = ['SINGLE_FILE', 'MULTI_FILE', 'MULTI_FOLDER'] as const;
 

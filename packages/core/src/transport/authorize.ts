@@ -23,22 +23,36 @@ function typeOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
+/** The authorize step, and the one way to change the key it sends. */
+export interface Authorize {
+  /** ky's last `beforeRequest` hook. */
+  authorize: BeforeRequestHook;
+  /** Sends `key` from now on, in place of the token provider's, and masks it from now on (the old one stays masked). */
+  useKey(key: string): void;
+}
+
 /**
- * The one step that handles the key: asks the token provider, checks the key (a header value, sent only over https
- * or to loopback), puts it on the request, and hands it to the redactor. It runs as ky's last `beforeRequest`
- * hook, after every hook of yours, and counts the attempt.
+ * The one step that handles the key: asks the token provider (or uses the key a rotation handed out), checks the key
+ * (a header value, sent only over https or to loopback), puts it on the request, and hands it to the redactor. It runs
+ * as ky's last `beforeRequest` hook, after every hook of yours, and counts the attempt.
  */
-export function createAuthorize(options: AuthorizeOptions): BeforeRequestHook {
+export function createAuthorize(options: AuthorizeOptions): Authorize {
   const { getToken, redactor, log } = options;
-  const checkKey = createKeyCheck(options.base, options.tokenSource);
-  return async (request, kyOptions) => {
+  // A key a rotation handed out: it wins over the token provider's (an option, an environment variable) for this client.
+  let rotated: string | undefined;
+  const checkKey = createKeyCheck(options.base, () => (rotated === undefined ? options.tokenSource?.() : 'apiKeys.rotate()'));
+  const useKey = (key: string) => {
+    redactor.remember(key);
+    rotated = key;
+  };
+  const authorize: BeforeRequestHook = async (request, kyOptions) => {
     const call = callOf(kyOptions);
     if (!call) return;
     call.attempts++;
     call.phase = 'preparing';
     let token: unknown;
     try {
-      token = (await getToken?.()) || undefined;
+      token = rotated ?? ((await getToken?.()) || undefined);
     } catch (cause) {
       if (cause instanceof DataframerError) throw cause;
       throw callbackFailed(call, 'getToken', cause, redactor);
@@ -59,4 +73,5 @@ export function createAuthorize(options: AuthorizeOptions): BeforeRequestHook {
       `→ ${request.method} ${request.url} (${call.operation.name}, attempt ${call.attempts}/${call.maxRetries + 1}${call.idempotencyKey ? `, ${call.operation.idempotencyHeader} ${call.idempotencyKey}` : ''})`,
     );
   };
+  return { authorize, useKey };
 }

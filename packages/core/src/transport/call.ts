@@ -2,7 +2,7 @@ import type { DataframerError } from '../errors/DataframerError';
 import { deadlineError } from '../errors/deadlineError';
 import type { AttemptFailure } from './AttemptFailure';
 import type { Deadline } from '../deadline';
-import type { Operation } from '../types';
+import type { Operation, Upload } from '../types';
 
 /**
  * What one call knows while ky runs it, handed to ky as the call's `context`. It never holds the key: ky gives
@@ -11,6 +11,7 @@ import type { Operation } from '../types';
 export interface Call {
   readonly operation: Operation<unknown, unknown>;
   readonly label: string;
+  /** A write not safe to repeat (a create, the key rotation): repeated only when a failure proves nothing happened, in doubt when its answer is lost. */
   readonly create: boolean;
   readonly deadline: Deadline;
   readonly idempotencyKey: string | undefined;
@@ -29,6 +30,8 @@ export interface Call {
   mayHaveActed: boolean;
   /** The last failure, classified (never the raw one: ky's HTTP error holds the request, key included). */
   last: AttemptFailure | undefined;
+  /** A form's body, which each attempt sends afresh. */
+  readonly upload?: Upload;
 }
 
 /** The call an attempt belongs to, from the options ky hands its hooks and errors. */
@@ -36,10 +39,10 @@ export function callOf(options: { context?: Record<string, unknown> } | undefine
   return options?.context?.['call'] as Call | undefined;
 }
 
-/** The error for a create that may have acted: the operation's own (OutcomeUnknownError for runs), or the failure itself. */
+/** The error for a write that may have acted: the operation's own (an OutcomeUnknownError), or the failure itself. */
 export function ambiguous(call: Call, cause: DataframerError): DataframerError {
-  const { operation, idempotencyKey } = call;
-  return operation.ambiguous && idempotencyKey !== undefined ? operation.ambiguous(cause, idempotencyKey, call.sent, call.label) : cause;
+  const { operation } = call;
+  return operation.ambiguous ? operation.ambiguous(cause, call.idempotencyKey, call.sent, call.label) : cause;
 }
 
 /** The error for a call whose deadline passed or whose caller aborted; a create caught in flight may have acted. */

@@ -52,6 +52,7 @@ export async function classifyFailure(call: Call, raw: unknown, context: Classif
       url: raw.request.url,
       attempts: call.attempts,
       now: context.now(),
+      operationHint: call.operation.failureHint?.(response.status),
       ...(requestId !== null && { requestId: redactor.redact(requestId) }),
       ...(call.keyHint !== undefined && { keyHint: call.keyHint }),
     });

@@ -17,6 +17,8 @@ export interface HttpFailureInput {
   requestId?: string;
   /** The key that was sent, masked, and where it came from. */
   keyHint?: string;
+  /** Advice of the operation's own for this status (the key rotation's rate limit), in place of the status's. */
+  operationHint?: string | undefined;
   now: number;
 }
 
@@ -27,7 +29,7 @@ export function classifyHttpFailure(input: HttpFailureInput): AttemptFailure {
   const error = createApiError({
     ...input,
     retryAfterMs,
-    hint: httpFailureHint(input),
+    hint: input.operationHint ?? httpFailureHint(input),
     keyHint: status === 401 || status === 403 ? input.keyHint : undefined,
   });
   // 429, and 503 with Retry-After, mean the server turned the request away without acting on it.

@@ -1,6 +1,7 @@
 import ky, { type Options as KyOptions } from 'ky';
 import { formatMs } from '../formatMs';
 import { AbortError } from '../errors/errors';
+import type { DataframerError } from '../errors/DataframerError';
 import { normalizeBaseUrl } from '../internal/baseUrl';
 import { createDeadline } from '../deadline';
 import { prepareRequest } from '../internal/prepareRequest';
@@ -8,7 +9,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } f
 import { RETRYABLE_STATUSES } from '../retryableStatuses';
 import type { AttemptFailure } from './AttemptFailure';
 import { backoffMs, jittered, MAX_BACKOFF_MS, RETRY_AFTER_STATUSES } from './backoff';
-import type { CreateCallOptions, Operation, Transport } from '../types';
+import type { Operation, Transport, UploadCallOptions } from '../types';
 import { lenientSchemas } from '../schemas/SchemaMode';
 import type { TransportOptions } from '../TransportOptions';
 import { type AttemptInit, createAttemptFetch } from './attemptFetch';
@@ -32,15 +33,9 @@ export function createTransport(options: TransportOptions): Transport {
   const runtime = options.runtime;
   const timeoutMsDefault = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetriesDefault = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  const read = {
-    base,
-    mode: options.schemas ?? lenientSchemas,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    redactor: createRedactor(),
-  };
-  const { redactor } = read;
+  const redactor = createRedactor();
   const log = createLog(options.logger, redactor);
-  const authorize = createAuthorize({
+  const { authorize, useKey } = createAuthorize({
     base,
     getToken: options.getToken,
     tokenSource: options.tokenSource,
@@ -48,6 +43,13 @@ export function createTransport(options: TransportOptions): Transport {
     redactor,
     log,
   });
+  const read = {
+    base,
+    mode: options.schemas ?? lenientSchemas,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    redactor,
+    useKey,
+  };
 
   // Each raw failure is classified once: ky's retry check and the final error see the same one. Held here, not in
   // the call, which ky hands every hook: ky's HTTP error holds the request, key included.
@@ -113,12 +115,21 @@ export function createTransport(options: TransportOptions): Transport {
     },
   });
 
-  async function send<P, R>(operation: Operation<P, R>, params: P, callOptions: CreateCallOptions = {}): Promise<R> {
+  async function send<P, R>(operation: Operation<P, R>, params: P, callOptions: UploadCallOptions = {}): Promise<R> {
     checkCallOptions(callOptions, operation.name);
+    const startedAt = runtime.now();
     const request = operation.build(params);
     const keyHeader = operation.idempotencyHeader;
     const idempotencyKey = keyHeader ? (callOptions.idempotencyKey ?? runtime.randomUUID()) : undefined;
-    const prepared = prepareRequest(request, keyHeader && idempotencyKey ? { name: keyHeader, key: idempotencyKey } : undefined);
+    const prepared = prepareRequest(
+      request,
+      keyHeader && idempotencyKey ? { name: keyHeader, key: idempotencyKey } : undefined,
+      request.form && {
+        boundary: `dataframer-${runtime.randomUUID()}`,
+        streams: runtime.streamsRequestBodies === true,
+        ...(callOptions.onUploadProgress && { onProgress: callOptions.onUploadProgress }),
+      },
+    );
     if (callOptions.signal?.aborted) {
       throw new AbortError(`${operation.name} was aborted before it was sent`, {
         request: prepared.label,
@@ -128,7 +139,7 @@ export function createTransport(options: TransportOptions): Transport {
     const call: Call = {
       operation: operation as Operation<unknown, unknown>,
       label: prepared.label,
-      create: request.retry === 'create',
+      create: request.retry !== 'safe',
       deadline: createDeadline(runtime, callOptions.timeoutMs ?? timeoutMsDefault, callOptions.signal),
       idempotencyKey,
       maxRetries: request.retry === 'none' ? 0 : (callOptions.maxRetries ?? maxRetriesDefault),
@@ -140,6 +151,7 @@ export function createTransport(options: TransportOptions): Transport {
       keyHint: undefined,
       mayHaveActed: false,
       last: undefined,
+      ...(prepared.upload && { upload: prepared.upload }),
     };
     // Only what differs per call: ky's instance and its retry policy are the client's. `call` reaches fetch as an option ky passes through.
     const perCall: KyOptions & AttemptInit = { ...prepared.options, signal: call.deadline.signal, context: { call }, call };
@@ -151,6 +163,19 @@ export function createTransport(options: TransportOptions): Transport {
         return await settleFailure(call, raw);
       }
       return await readAnswer<R>(call, response, read, callOptions.onResponse);
+    } catch (error) {
+      // A create whose answer was lost may find what it made, within what is left of the deadline.
+      if (!operation.recover || (error as DataframerError).code !== 'outcome_unknown' || call.deadline.state !== 'running') throw error;
+      return await operation.recover(transport, params, {
+        error: error as DataframerError,
+        startedAt,
+        signal: call.deadline.signal,
+        timeoutMs: call.deadline.remaining(),
+        report: (message) => {
+          log?.(message);
+          callOptions.onRecovered?.(message);
+        },
+      });
     } finally {
       call.deadline.dispose();
     }
@@ -165,5 +190,6 @@ export function createTransport(options: TransportOptions): Transport {
     throw call.create && call.mayHaveActed ? ambiguous(call, failure.error) : failure.error;
   }
 
-  return { send, runtime, timeoutMs: timeoutMsDefault };
+  const transport: Transport = { send, runtime, timeoutMs: timeoutMsDefault };
+  return transport;
 }

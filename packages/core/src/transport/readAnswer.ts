@@ -13,6 +13,8 @@ export interface ReadContext {
   redactor: Redactor;
   mode: SchemaMode;
   maxResponseBytes: number;
+  /** Switches the client to the key a rotation handed out. */
+  useKey: (key: string) => void;
 }
 
 /** Reads a successful answer within the deadline and the size limit, parses and checks it, and returns the value. */
@@ -64,14 +66,18 @@ export async function readAnswer<R>(
   } catch (error) {
     throw call.create && error instanceof DataframerError ? ambiguous(call, error) : error;
   }
-  onResponse?.(responseInfo(call, response, requestId, redactor));
+  // Before anything of the caller's runs: the old key no longer works, and the value is the only copy of the new one.
+  const nextKey = call.operation.nextKey?.(value);
+  if (nextKey !== undefined) context.useKey(nextKey);
+  onResponse?.(responseInfo(call, response, redactor));
   return value;
 }
 
-function responseInfo(call: Call, response: Response, requestId: string | undefined, redactor: Redactor): ResponseInfo {
+/** What the caller's `onResponse` gets, masked with the keys known by now (a rotation's new key included). */
+function responseInfo(call: Call, response: Response, redactor: Redactor): ResponseInfo {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = redactor.redact(value);
   });
-  return { status: response.status, requestId, headers, request: call.label, attempts: call.attempts };
+  return { status: response.status, requestId: headers['x-request-id'], headers, request: call.label, attempts: call.attempts };
 }

@@ -27,14 +27,20 @@ export function beforeRequestOfYours(hook: BeforeRequestHook, authorize: BeforeR
 
 /**
  * Runs your `afterResponse` hook on a copy of the request without the key (and without the body, which a retry still
- * needs). What it throws becomes a CallbackError; the request had been sent.
+ * needs). An answer that hands out a new key (`apiKeys.rotate`) reaches it without its body, and what it returns is
+ * not used. What it throws becomes a CallbackError; the request had been sent.
  */
 export function afterResponseOfYours(hook: AfterResponseHook, redactor: Redactor): AfterResponseHook {
   return async (request, options, response, state) => {
     const headers = new Headers(request.headers);
     headers.delete('authorization');
+    const handsOutKey = callOf(options)?.operation.nextKey !== undefined;
+    const shown = handsOutKey
+      ? (new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers }) as typeof response)
+      : response;
     try {
-      return await hook(new Request(request.url, { method: request.method, headers }) as typeof request, options, response, state);
+      const result = await hook(new Request(request.url, { method: request.method, headers }) as typeof request, options, shown, state);
+      return handsOutKey ? undefined : result;
     } catch (cause) {
       throw callbackFailed(callOf(options), 'afterResponse hook', cause, redactor);
     }
