@@ -166,6 +166,27 @@ describe('POST /evaluations/ and GET /evaluations/{id}/', () => {
   });
 });
 
+describe('a lost create answer', () => {
+  it('is found again by repeating the create with its Idempotency-Key: the first evaluation, not a second', async () => {
+    const runId = await finishedRun(POOR_RUN_SAMPLES);
+    sandbox.faults.add('POST /evaluations/ drop-after-act nth=1');
+    const headers = { 'Idempotency-Key': 'evaluation-lost-1' };
+    const lost = await api('POST', '/evaluations/', { body: { run_id: runId }, headers }).catch((error: unknown) => error);
+    sandbox.faults.clear();
+    expect(lost).toBeInstanceOf(Error);
+    const again = await api('POST', '/evaluations/', { body: { run_id: runId }, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect((await api('GET', `/runs/${runId}/evaluations/`)).body.map((e: { id: string }) => e.id)).toEqual([again.body.id]);
+    const other = await api('POST', '/evaluations/', {
+      body: { run_id: runId, evaluation_model: EVALUATION_MODELS[2] },
+      headers,
+      allowStatuses: [422],
+    });
+    expect(other.status).toBe(422);
+  });
+});
+
 describe('GET /runs/{id}/evaluations/', () => {
   it("lists the run's evaluations as EvaluationSummary, oldest first", async () => {
     const runId = await finishedRun(POOR_RUN_SAMPLES);

@@ -57,6 +57,19 @@ describe('README', () => {
     }
   });
 
+  it('runs the "Scores" example: a run of the good recipe scores at least 80, one of the poor recipe below', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-readme-'));
+    try {
+      const file = join(dir, 'scores.mjs');
+      writeFileSync(file, section('Scores', 'js'));
+      const { code, out } = await runNode([file], dir);
+      expect(out).toBe('true true\n');
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('runs the "Use it in your tests" vitest file, all its tests passing', async () => {
     // Inside the package, so that `vitest` resolves as it does in a user's project.
     const examples = join(fileURLToPath(new URL('..', import.meta.url)), '.readme-examples');

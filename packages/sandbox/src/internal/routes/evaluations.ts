@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, Env } from '../AppContext';
+import { checkIdempotencyKey } from '../idempotency';
 import { auth } from '../middleware/auth';
 import { detail, notFound, readJson } from '../respond';
 import { unevaluableRun, validateCreateEvaluation } from '../validation/validateEvaluation';
@@ -11,17 +12,29 @@ export function evaluationsRoutes(ctx: AppContext): Hono<Env> {
   evaluations.use('*', auth(ctx));
 
   evaluations.post('/', async (c) => {
+    const tenant = c.get('tenant');
     const read = await readJson(c, { optional: true });
     if ('error' in read) return read.error;
+    // As for runs: a repeated create with the same key and body answers the first one again.
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined) {
+      const problem = checkIdempotencyKey(key);
+      if (problem) return detail(c, 400, problem);
+      const previous = ctx.idempotency.lookup(tenant.id, key, read.body);
+      if (previous.kind === 'conflict') return detail(c, 422, 'Idempotency-Key was already used with a different request body.');
+      if (previous.kind === 'replay') return c.json(previous.body, previous.status as 201, { 'Idempotent-Replayed': 'true' });
+    }
     const checked = validateCreateEvaluation(read.body);
     if ('errors' in checked) return c.json(checked.errors, 400);
     // Another company's run is as unknown as a run that never existed.
-    const run = ctx.store.run(c.get('tenant').id, checked.value.runId);
+    const run = ctx.store.run(tenant.id, checked.value.runId);
     if (!run) return notFound(c);
     const problem = unevaluableRun(run.id, ctx.store.progress(run).status);
     if (problem) return detail(c, 400, problem);
     const created = ctx.store.createEvaluation(run, checked.value.model, ctx.settings.get().evaluationFailureRate);
-    return c.json(evaluationView(ctx.view(), created), 201);
+    const answer = evaluationView(ctx.view(), created);
+    if (key !== undefined) ctx.idempotency.remember(tenant.id, key, read.body, 201, answer);
+    return c.json(answer, 201);
   });
 
   evaluations.get('/:evaluation_id/', (c) => {
