@@ -3,7 +3,7 @@ import type { SampleKind } from './catalog';
 import { classifySample, SAMPLE_PROPERTIES } from './sampleProperties';
 
 /** One property of the spec: the share of each value it asks for and the share among the evaluated samples, in percent. */
-export interface PropertyDistribution {
+interface PropertyDistribution {
   property: string;
   requested: Record<string, number>;
   evaluated: Record<string, number>;
