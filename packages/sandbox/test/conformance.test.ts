@@ -231,7 +231,7 @@ describe('conformance with the OpenAPI document', () => {
       url: 'http://127.0.0.1:1/api/dataframer/seed-datasets/create/',
       requestHeaders: { 'content-type': 'multipart/form-data; boundary=b' },
       status: 201,
-      responseBody: { id: run.id },
+      responseBody: { id: run.id, name: 'n', dataset_type: 'SINGLE_FILE' },
     };
     expect(() => checkExchange({ ...upload, requestBody: { name: 'n', dataset_type: 'SINGLE_FILE', files: ['a.csv'] } })).not.toThrow();
     expect(() => checkExchange({ ...upload, requestBody: { name: 'n', dataset_type: 'SINGLE_FILE', files: [] } })).toThrow(/request/);

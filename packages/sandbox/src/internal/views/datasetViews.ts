@@ -38,7 +38,8 @@ export function datasetView(ctx: ViewContext, dataset: DatasetState): Record<str
     file_count: dataset.files.length,
     short_sample_compatibility: compatibility(dataset),
   };
-  return shapeFields(view, ['id'], ctx.settings.optionalFields);
+  // id, name and dataset_type are the SeedDataset's required fields.
+  return shapeFields(view, ['id', 'name', 'dataset_type'], ctx.settings.optionalFields);
 }
 
 /** An item of `GET /datasets/`: the older SDK's list shape. */
