@@ -160,15 +160,101 @@ export function wrapText(text: string, width: number): string {
     .join('\n');
 }
 
-/** Prints `key  value` lines on a terminal, `key<TAB>value` lines when piped. */
+/**
+ * Wraps one line at word boundaries to `width` columns, its continuation lines indented by `hang` columns (the start
+ * of the value in a `key  value` line, the command of an example); `head`, the line's indent unless given (a first
+ * column), starts the first line as it is; words are never cut.
+ */
+export function wrapHanging(line: string, width: number, hang: number, head = /^ */.exec(line)?.[0] ?? ''): string {
+  const margin = ' '.repeat(hang);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.slice(head.length).split(/ +/)) {
+    const start = lines.length === 0 ? head : margin;
+    if (current !== '' && narrowWidth(start) + narrowWidth(current) + 1 + narrowWidth(word) > width) {
+      lines.push(start + current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  lines.push((lines.length === 0 ? head : margin) + current);
+  return lines.join('\n');
+}
+
+/** Columns a continuation line must leave for the text: below this, it starts at the line's own indent. */
+const MIN_HANGING_TEXT = 20;
+
+/** A line of prose that starts at the margin: not empty, not indented, not a heading (`Examples:`). */
+const PROSE = /^\S.*[^:]$/;
+
+/**
+ * Fits help text to `width` columns: the lines of a paragraph at the margin are joined, then each long line is wrapped
+ * between words: an example (`  $ dataframer …`) goes on under its command, a two-column line (`  NAME   description`)
+ * under its description, other text under its indent.
+ */
+export function fitHelpText(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    const previous = lines.at(-1);
+    if (previous !== undefined && PROSE.test(previous) && PROSE.test(line)) lines[lines.length - 1] = `${previous} ${line}`;
+    else lines.push(line);
+  }
+  return lines
+    .map((line) => {
+      if (narrowWidth(line) <= width) return line;
+      const lead = /^ */.exec(line)?.[0].length ?? 0;
+      const example = /^( *[$#] )/.exec(line)?.[1];
+      const column = example ?? /^( *\S+(?: \S+)* {2,})\S/.exec(line)?.[1];
+      // An example's command goes on two columns further in, so it reads as the same command.
+      const hang = column === undefined ? lead : narrowWidth(column) + (example?.includes('$') ? 2 : 0);
+      return wrapHanging(line, width, width - hang < MIN_HANGING_TEXT ? lead + 4 : hang, column ?? ' '.repeat(lead));
+    })
+    .join('\n');
+}
+
+/**
+ * Prints `key  value` lines on a terminal, each value wrapped between words under itself; `key<TAB>value` lines when
+ * piped.
+ */
 export function printFields(io: Io, fields: Array<[string, string, string]>): void {
   if (!io.outTty) {
     io.print(fields.map(([key, , raw]) => `${key}\t${raw}\n`).join(''));
     return;
   }
   const pad = Math.max(...fields.map(([key]) => key.length));
-  io.print(fields.map(([key, human]) => `${io.out.dim(key.padEnd(pad))}  ${human}\n`).join(''));
+  const width = io.columns();
+  io.print(
+    fields
+      .map(([key, human]) => {
+        const value = human
+          .split('\n')
+          .map((line) => wrapHanging(`${' '.repeat(pad + GAP)}${line.trimStart()}`, width, pad + GAP).trimStart())
+          .join(`\n${' '.repeat(pad + GAP)}`);
+        return `${io.out.dim(key.padEnd(pad))}${' '.repeat(GAP)}${value}\n`;
+      })
+      .join(''),
+  );
 }
+
+/**
+ * Dollars with as many decimals as tell `value` from `other` (at least two), or `-`: a cost that passed a limit
+ * never reads the same as the limit (`$0.052` over `$0.05`).
+ */
+export function moneyApart(value: number | null | undefined, other: number): string {
+  if (typeof value !== 'number') return '-';
+  let decimals = 2;
+  while (decimals < MAX_DECIMALS && value !== other && value.toFixed(decimals) === other.toFixed(decimals)) decimals++;
+  return `$${value.toFixed(decimals)}`;
+}
+
+/** Dollars as given (a limit the user typed: `$0.05`, `$0.125`), with at least two decimals. */
+export function moneyExact(value: number): string {
+  let decimals = 2;
+  while (decimals < MAX_DECIMALS && Number(value.toFixed(decimals)) !== value) decimals++;
+  return `$${value.toFixed(decimals)}`;
+}
+
+/** The most decimals a dollar amount is shown with: a millionth of a dollar. */
+const MAX_DECIMALS = 6;
 
 /** A status as a coloured word. */
 export function statusText(style: Style, status: string | null | undefined): string {
@@ -262,7 +348,7 @@ export function bytes(n: number): string {
 
 /** Writes a message line on stderr, wrapped between words to the width of stderr when it is a terminal. */
 export function tell(io: Io, text: string): void {
-  io.info(io.errTty ? wrapText(text, io.errColumns()) : text);
+  io.info(text);
 }
 
 /** A count with its noun in the right number: `1 file`, `2 files`, `0 files`. */

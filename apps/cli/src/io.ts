@@ -1,5 +1,6 @@
 import { redact } from '@df/node';
 import type { Context } from './context';
+import { wrapText } from './format';
 
 /** ANSI styles for one stream; identity functions when colour is off. */
 export interface Style {
@@ -37,7 +38,7 @@ export interface Io {
   print(text: string): void;
   /** Writes raw text to stderr (progress redraws); secrets removed. */
   write(text: string): void;
-  /** Writes a message line to stderr, secrets removed. */
+  /** Writes a message line to stderr, secrets removed; on a terminal, wrapped between words to its width. */
   info(text: string): void;
   /** Removes secrets from a text. */
   redact(text: string): string;
@@ -47,7 +48,7 @@ export interface Io {
  * `DATAFRAMER_FORCE_TTY`: `1` or `true` renders as for a terminal; a number above 1 also sets the width
  * (as gh's GH_FORCE_TTY does), for tests and demos.
  */
-function forcedTty(env: Context['env']): { forced: boolean; columns: number | undefined } {
+export function forcedTty(env: Context['env']): { forced: boolean; columns: number | undefined } {
   const value = env['DATAFRAMER_FORCE_TTY'];
   if (!value) return { forced: false, columns: undefined };
   const n = Number(value);
@@ -65,6 +66,7 @@ export function createIo(ctx: Context, options: { color?: boolean } = {}): Io {
   const fallback = Number(ctx.env['COLUMNS']) || 80;
   const secrets: string[] = [];
   const clean = (text: string) => redact(text, secrets);
+  const errColumns = () => forcedColumns ?? ctx.stderr.columns() ?? fallback;
   return {
     outTty,
     errTty,
@@ -72,11 +74,11 @@ export function createIo(ctx: Context, options: { color?: boolean } = {}): Io {
     out: style(colorAllowed && outTty),
     errStyle: style(colorAllowed && errTty),
     columns: () => forcedColumns ?? ctx.stdout.columns() ?? fallback,
-    errColumns: () => forcedColumns ?? ctx.stderr.columns() ?? fallback,
+    errColumns,
     secrets,
     print: (text) => ctx.stdout.write(text),
     write: (text) => ctx.stderr.write(clean(text)),
-    info: (text) => ctx.stderr.write(`${clean(text)}\n`),
+    info: (text) => ctx.stderr.write(`${errTty ? wrapText(clean(text), errColumns()) : clean(text)}\n`),
     redact: clean,
   };
 }

@@ -1,7 +1,9 @@
 import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Context } from './context';
 import { EXIT } from './exitCodes';
-import { buildProgram } from './program';
+import { fitHelpText } from './format';
+import { forcedTty } from './io';
+import { buildProgram, type Program } from './program';
 
 declare const __PACKAGE_VERSION__: string;
 
@@ -9,6 +11,9 @@ declare const __PACKAGE_VERSION__: string;
 const VERSION_TEXT = `dataframer ${__PACKAGE_VERSION__} (node ${process.version})`;
 
 const FIELDS = /^[a-z_]+(,[a-z_]+)*$/;
+
+/** The width help is fitted to when the stream is no terminal, as commander's own default. */
+const HELP_WIDTH = 80;
 
 function everyCommand(command: CommandUnknownOpts): CommandUnknownOpts[] {
   return [command, ...command.commands.flatMap(everyCommand)];
@@ -22,18 +27,34 @@ function commandPath(command: CommandUnknownOpts): string {
 
 /** The parsed options every handler may read before it runs. */
 interface Parsed {
-  json?: string | true;
   debug?: boolean;
 }
 
 /**
- * `--json [fields]` takes the next word as its value; when that word is not a field list it is the id
- * (`runs get --json 3f2a9c1e`), which keeps `--json` meaning "list the fields".
+ * `--json [fields]` takes the next word as its value; after a command that takes an id, a word that is not a field list
+ * is the id (`runs get --json 3f2a9c1e`): it moves before `--json`, which keeps meaning "list the fields". The id stays
+ * a required argument for the parser, and its help says so.
  */
-function idBeforeJson(command: CommandUnknownOpts, id: unknown, options: Parsed): [unknown, Parsed] {
-  if (id === undefined && typeof options.json === 'string' && !FIELDS.test(options.json)) return [options.json, { ...options, json: true }];
-  if (id === undefined) command.error("error: missing required argument 'id'", { code: 'commander.missingArgument', exitCode: EXIT.USAGE });
-  return [id, options];
+function idBeforeJson(argv: string[], commands: Program['commands']): string[] {
+  for (const { definition, command } of commands) {
+    const group = command.parent;
+    if (!definition.jsonBeforeId || !group) continue;
+    const at = argv.indexOf(group.name());
+    const name = argv[at + 1];
+    if (at === -1 || name === undefined || ![command.name(), ...command.aliases()].includes(name)) continue;
+    const json = argv.indexOf('--json', at + 2);
+    const word = argv[json + 1];
+    if (json === -1 || word === undefined || word.startsWith('-') || FIELDS.test(word)) return argv;
+    return [...argv.slice(0, json), word, '--json', ...argv.slice(json + 2)];
+  }
+  return argv;
+}
+
+/** The help of the group a command line names alone (`dataframer runs`), which it prints as the bare command does. */
+function groupAlone(argv: string[], root: CommandUnknownOpts): CommandUnknownOpts | undefined {
+  const [word, ...rest] = argv;
+  if (rest.length > 0) return undefined;
+  return root.commands.find((c) => c.commands.length > 0 && (c.name() === word || c.aliases().includes(word ?? '')));
 }
 
 /** Runs the command line `argv` (without `node` and the script) in `ctx` and returns the exit code. */
@@ -43,13 +64,17 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
   let code: number = EXIT.OK;
   let usage = '';
 
+  const forced = forcedTty(ctx.env).columns;
+  const outWidth = () => forced ?? ctx.stdout.columns() ?? HELP_WIDTH;
+  const errWidth = () => forced ?? ctx.stderr.columns() ?? HELP_WIDTH;
   for (const command of everyCommand(program)) {
     const hint = `Run "${commandPath(command)} --help" for usage.\n`;
     command.exitOverride().configureOutput({
-      writeOut: (text) => ctx.stdout.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
-      getOutHelpWidth: () => ctx.stdout.columns() ?? 80,
-      getErrHelpWidth: () => ctx.stderr.columns() ?? 80,
+      // Commander wraps its own columns; the sections after them (examples, environment, exit codes) are fitted here.
+      writeOut: (text) => ctx.stdout.write(fitHelpText(text, outWidth())),
+      writeErr: (text) => ctx.stderr.write(fitHelpText(text, errWidth())),
+      getOutHelpWidth: outWidth,
+      getErrHelpWidth: errWidth,
       // Kept until the key is redacted from it (a key pasted as an argument must not be echoed back).
       outputError: (text) => {
         usage = `${text}${hint}`;
@@ -62,8 +87,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     // commander calls an action with the arguments, then the options, then the command.
     command.action(async (...given: unknown[]) => {
       const args = given.slice(0, -2);
-      let options: Parsed = command.optsWithGlobals();
-      if (definition.jsonBeforeId) [args[0], options] = idBeforeJson(command, args[0], options);
+      const options: Parsed = command.optsWithGlobals();
       // Stack traces of --debug point at the TypeScript sources of the chunks loaded from here on.
       if (options.debug) process.setSourceMapsEnabled(true);
       const { run } = await definition.handler();
@@ -72,13 +96,14 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     });
   }
 
-  // As gh does: the bare command prints its help and succeeds.
-  if (argv.length === 0) {
-    program.outputHelp();
+  // As gh does: the bare command, and a group named alone, print their help and succeed.
+  const alone = argv.length === 0 ? program : groupAlone(argv, program);
+  if (alone) {
+    alone.outputHelp();
     return EXIT.OK;
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(idBeforeJson(argv, commands), { from: 'user' });
     return code;
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;

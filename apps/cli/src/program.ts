@@ -7,7 +7,7 @@ import type { CommandDefinition, GroupDefinition, NewCommand } from './program/d
 import { defineRoot, type Root } from './program/root';
 
 /** The command tree: the root, and every command with the definition it was built from. */
-interface Program {
+export interface Program {
   root: Root;
   commands: Array<{ definition: CommandDefinition; command: CommandUnknownOpts }>;
 }

@@ -3,7 +3,7 @@ import { maskKey, RequestValidationError, type ApiError } from '@df/node';
 import type { ResolvedAuth } from './config';
 import { CliError } from './errors';
 import { EXIT } from './exitCodes';
-import { wrapText } from './format';
+import { tell } from './format';
 import type { Io } from './io';
 
 /** Where API keys come from, for the messages of a rejected key. */
@@ -86,12 +86,16 @@ function describeError(error: unknown, auth?: ResolvedAuth, timeout?: string): {
   }
 }
 
+/** An error message as every error of the CLI starts: `error:` (in red on a terminal), then the message. */
+export function errorLine(io: Io, message: string): string {
+  return `${io.errStyle.red('error:')} ${message}`;
+}
+
 /** Prints one readable, redacted line for an error on stderr (the stack too under --debug) and returns the exit code. */
 export function reportError(error: unknown, io: Io, options: { debug?: boolean; auth?: ResolvedAuth; timeout?: string } = {}): number {
   const { message, code } = describeError(error, options.auth, options.timeout);
-  const line = `${io.errStyle.red('error:')} ${message}`;
   // On a terminal the message wraps between words, never inside an id or a path.
-  io.info(io.errTty ? wrapText(line, io.errColumns()) : line);
+  tell(io, errorLine(io, message));
   const stack = (error as { stack?: string } | undefined)?.stack;
   if (options.debug && stack) io.info(stack);
   return code;

@@ -20,8 +20,7 @@ Environment:
   NO_COLOR               disable colours
   DATAFRAMER_FORCE_TTY   render for a terminal even when output is piped (1, or a width such as 80)
 
-Output: a table fitted to the terminal on a terminal; tab-separated exact values (ISO times, full
-ids, raw numbers) when piped; --json FIELDS for JSON.
+Output: a table fitted to the terminal on a terminal; tab-separated exact values (ISO times, full ids, raw numbers) when piped; --json FIELDS for JSON.
 
 ${EXIT_CODES_HELP}
 `;

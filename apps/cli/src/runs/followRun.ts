@@ -8,7 +8,8 @@ import {
   type TerminalRunStatus,
 } from '@df/node';
 import { EXIT } from '../exitCodes';
-import { money, shortDuration, statusText } from '../format';
+import { counted, money, moneyApart, moneyExact, shortDuration, statusText, tell } from '../format';
+import { errorLine } from '../reportError';
 import type { Session } from '../session';
 import { bar, createStatusLine } from '../statusLine';
 
@@ -38,8 +39,16 @@ interface Snapshot {
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-function describe(x: Snapshot): string {
-  return `${x.completed}${x.requested ? `/${x.requested}` : ''} done, ${x.failed} failed, ${money(x.total_cost)}`;
+/** Progress in words; its cost with the decimals that tell it from `limit` when one was passed. */
+function describe(x: Snapshot, limit?: number): string {
+  const cost = limit === undefined ? money(x.total_cost) : moneyApart(x.total_cost, limit);
+  return `${x.completed}${x.requested ? `/${x.requested}` : ''} done, ${x.failed} failed, ${cost}`;
+}
+
+/** How long the run itself took, from its own timestamps; how long it was watched when they are missing. */
+function took(run: RunDetail, watchedMs: number): string {
+  const ran = Date.parse(run.completed_at ?? '') - Date.parse(run.created_at ?? '');
+  return Number.isFinite(ran) && ran >= 0 ? `ran for ${shortDuration(ran)}` : `watched for ${shortDuration(watchedMs)}`;
 }
 
 /**
@@ -125,14 +134,14 @@ export async function followRun(s: Session, client: NodeClient, id: string, o: F
     const code = isTerminalStatus(run.status) ? EXIT_FOR[run.status] : EXIT.ERROR;
     const x = last ?? snapshot(runProgress(run));
     if (o.json) io.print(`${JSON.stringify({ type: 'result', ...x, exit_code: code })}\n`);
-    const took = `in ${shortDuration(clock.now() - started)}`;
+    const duration = took(run, clock.now() - started);
     if (run.status === 'SUCCEEDED') {
-      const partial = x.failed > 0 ? ` (partial: ${x.failed} samples failed)` : '';
-      io.info(`${io.errStyle.green('✓')} Run ${id} SUCCEEDED: ${describe(x)}, ${took}${partial}`);
+      const partial = x.failed > 0 ? ` (partial: ${counted(x.failed, 'sample')} failed)` : '';
+      tell(io, `${io.errStyle.green('✓')} Run ${id} SUCCEEDED: ${describe(x)}, ${duration}${partial}`);
     } else if (run.status === 'FAILED') {
-      io.info(`${io.errStyle.red('✗')} Run ${id} FAILED: ${describe(x)}`);
+      tell(io, `${io.errStyle.red('✗')} Run ${id} FAILED: ${describe(x)}, ${duration}`);
     } else {
-      io.info(`${io.errStyle.dim('-')} Run ${id} CANCELED: ${describe(x)}`);
+      tell(io, `${io.errStyle.dim('-')} Run ${id} CANCELED: ${describe(x)}, ${duration}`);
     }
     return code;
   } catch (error) {
@@ -140,13 +149,14 @@ export async function followRun(s: Session, client: NodeClient, id: string, o: F
     const e = error as { code?: string };
     if (signal.aborted) {
       if (o.json && last) io.print(`${JSON.stringify({ type: 'interrupted', ...last, exit_code: EXIT.INTERRUPTED })}\n`);
-      io.info(`Stopped watching; run ${id} goes on on the server. Resume with: dataframer runs watch ${id}`);
+      tell(io, `Stopped watching; run ${id} goes on on the server. Resume with: dataframer runs watch ${id}`);
       return EXIT.INTERRUPTED;
     }
     if (error instanceof CostLimitError) return costLimitReached(s, id, error as CostLimitError<RunDetail>, o, snapshot);
     if (e.code === 'timeout' && timeout !== undefined) {
       if (o.json) io.print(`${JSON.stringify({ type: 'timeout', ...(last ?? { id }), exit_code: EXIT.RUN_PENDING })}\n`);
-      io.info(
+      tell(
+        io,
         `Run ${id} is still ${last?.status ?? 'running'} after ${shortDuration(clock.now() - started)}${last ? ` (${describe(last)})` : ''}; it goes on on the server. Resume with: dataframer runs watch ${id}`,
       );
       return EXIT.RUN_PENDING;
@@ -165,22 +175,26 @@ function costLimitReached(
 ): number {
   const { io } = s;
   const x = snapshot(runProgress(error.last));
-  const limit = money(error.maxCost);
+  const limit = moneyExact(error.maxCost);
+  const cost = moneyApart(x.total_cost, error.maxCost);
+  const progress = describe(x, error.maxCost);
   const ended = isTerminalStatus(error.last.status);
   // A failed cancel leaves the run spending: that is an error the user must act on, not the guard's outcome.
   const code = error.canceled || ended ? EXIT.COST_LIMIT : EXIT.ERROR;
   if (o.json)
     io.print(`${JSON.stringify({ type: 'cost_limit', ...x, max_cost: error.maxCost, canceled: error.canceled, exit_code: code })}\n`);
   if (error.canceled) {
-    io.info(`${io.errStyle.red('✗')} Run ${id} passed --max-cost ${limit} at ${money(x.total_cost)} and was canceled: ${describe(x)}`);
+    tell(io, `${io.errStyle.red('✗')} Run ${id} passed the ${limit} limit of --max-cost at ${cost} and was canceled: ${progress}`);
   } else if (ended) {
-    io.info(
-      `${io.errStyle.red('✗')} Run ${id} ended ${error.last.status} at ${money(x.total_cost)}, over --max-cost ${limit}: ${describe(x)}`,
-    );
+    tell(io, `${io.errStyle.red('✗')} Run ${id} ended ${error.last.status} at ${cost}, over the ${limit} limit of --max-cost: ${progress}`);
   } else {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    io.info(
-      `${io.errStyle.red('error:')} run ${id} passed --max-cost ${limit} at ${money(x.total_cost)}, but canceling it failed${cause}. It may still be running and costing money; cancel it with: dataframer runs cancel ${id}`,
+    tell(
+      io,
+      errorLine(
+        io,
+        `run ${id} passed the ${limit} limit of --max-cost at ${cost}, but canceling it failed${cause}. It may still be running and costing money; cancel it with: dataframer runs cancel ${id}`,
+      ),
     );
   }
   return code;

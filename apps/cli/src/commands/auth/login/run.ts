@@ -47,7 +47,7 @@ export function run(ctx: Context, options: LoginOptions): Promise<number> {
     io.info(
       `${io.errStyle.green('✓')} Stored key ${maskKey(key)} for profile "${auth.profile}" in ${path}${options.verify ? ' (checked with the server)' : ''}`,
     );
-    if (ctx.env['DATAFRAMER_API_KEY']) io.info('Note: DATAFRAMER_API_KEY is set and takes precedence over the stored key.');
+    if (ctx.env['DATAFRAMER_API_KEY']) io.info('note: DATAFRAMER_API_KEY is set and takes precedence over the stored key.');
     return EXIT.OK;
   });
 }

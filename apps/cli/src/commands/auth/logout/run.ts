@@ -19,7 +19,7 @@ export function run(ctx: Context, options: LogoutOptions): Promise<number> {
       const path = writeConfig({ ...auth.config, profiles }, ctx.env);
       io.info(`${io.errStyle.green('✓')} Removed the key of profile "${auth.profile}" from ${path}`);
     }
-    if (ctx.env['DATAFRAMER_API_KEY']) io.info('Note: DATAFRAMER_API_KEY is still set in this environment and will be used.');
+    if (ctx.env['DATAFRAMER_API_KEY']) io.info('note: DATAFRAMER_API_KEY is still set in this environment and will be used.');
     return EXIT.OK;
   });
 }

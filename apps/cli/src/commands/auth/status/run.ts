@@ -4,6 +4,7 @@ import { checkKey } from '../../../auth/checkKey';
 import { configIsShared } from '../../../config';
 import type { Context } from '../../../context';
 import { EXIT } from '../../../exitCodes';
+import { printFields } from '../../../format';
 import { notLoggedIn, withSession } from '../../../session';
 import type { StatusOptions } from './flags';
 
@@ -11,15 +12,15 @@ import type { StatusOptions } from './flags';
 export function run(ctx: Context, options: StatusOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io, auth } = s;
-    const lines: string[] = [];
-    const add = (key: string, value: string) =>
-      lines.push(io.outTty ? `${io.out.dim(key.padEnd(12))}${value}` : `${key.toLowerCase().replace(/ /g, '_')}\t${value}`);
+    const lines: Array<[string, string, string]> = [];
+    // On a terminal, `Key  value` lines wrapped between words; piped, `key<TAB>value` lines with snake_case keys.
+    const add = (key: string, value: string) => lines.push([io.outTty ? key : key.toLowerCase().replace(/ /g, '_'), value, value]);
     add('Profile', auth.profile);
     add('Config file', `${auth.configPath}${existsSync(auth.configPath) ? '' : ' (not created yet)'}`);
     add('Server', `${auth.baseUrl} (from ${auth.baseUrlSource})`);
     if (!auth.apiKey) {
       add('Key', 'none');
-      io.print(`${lines.join('\n')}\n`);
+      printFields(io, lines);
       throw notLoggedIn(auth);
     }
     add('Key', `${maskKey(auth.apiKey)} (from ${auth.keySource})`);
@@ -43,7 +44,7 @@ export function run(ctx: Context, options: StatusOptions): Promise<number> {
         );
       }
     }
-    io.print(`${lines.join('\n')}\n`);
+    printFields(io, lines);
     if (configIsShared(auth.configPath))
       io.info(`warning: ${auth.configPath} is readable by other users; run: chmod 600 "${auth.configPath}"`);
     return code;

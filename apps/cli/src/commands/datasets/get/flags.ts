@@ -4,13 +4,12 @@ import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
 /** Help of the arguments that take a dataset. */
 export const DATASET_HELP = 'dataset name, id, a unique id prefix of at least 6 characters, or - to read it from stdin';
 
-/** `datasets get`: the dataset (optional here, so that `--json` before it can be told from a field list) and the output. */
+/** `datasets get`: the dataset and the output. */
 export const getFlags = (command: NewCommand) =>
   command
     .alias('view')
-    .usage('[options] <dataset>')
     .description('show one dataset with its files')
-    .argument('[dataset]', DATASET_HELP)
+    .argument('<dataset>', DATASET_HELP)
     .addOption(jsonOption())
     .addHelpText('after', examples('dataframer datasets get "Support tickets"', 'dataframer datasets get 3f2a9c1e --json name,files'));
 

@@ -1,13 +1,12 @@
 import { EVALUATION_ID_HELP, examples, jsonOption } from '../../../program/helpText';
 import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
 
-/** `evaluations get`: the evaluation id (optional here, so that `--json` before it can be told from a field list) and the output. */
+/** `evaluations get`: the evaluation id and the output. */
 export const getFlags = (command: NewCommand) =>
   command
     .alias('view')
-    .usage('[options] <id>')
     .description('show one evaluation: score, explanation and the distribution of each property')
-    .argument('[id]', EVALUATION_ID_HELP)
+    .argument('<id>', EVALUATION_ID_HELP)
     .addOption(jsonOption())
     .addHelpText(
       'after',

@@ -5,9 +5,8 @@ import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
 export const listFlags = (command: NewCommand) =>
   command
     .alias('ls')
-    .usage('[options] <run-id>')
     .description("list a run's evaluations, newest first: status, score and times")
-    .argument('[run-id]', RUN_ID_HELP)
+    .argument('<run-id>', RUN_ID_HELP)
     .addOption(jsonOption())
     .addHelpText(
       'after',

@@ -26,13 +26,20 @@ export function run(ctx: Context, options: ListOptions): Promise<number> {
     const yes = (value: unknown) => (value === true ? 'yes' : value === false ? 'no' : '-');
     await printTable(
       io,
-      [{ header: 'ID', flexible: true }, { header: 'PROVIDER' }, { header: 'THINKING' }, { header: 'DEFAULT' }, { header: 'DATABRICKS' }],
+      // The id is what --model takes: never cut. The provider and Databricks columns repeat what the id says, so they go first.
+      [
+        { header: 'ID', keep: true },
+        { header: 'DEFAULT' },
+        { header: 'THINKING' },
+        { header: 'DATABRICKS', optional: true },
+        { header: 'PROVIDER', optional: true },
+      ],
       models.map((m) => [
         raw(m['id']),
-        raw(m['provider']) || '-',
-        yes(m['thinking']),
         m['default'] === true ? io.out.green('default') : '',
+        yes(m['thinking']),
         yes(m['requires_databricks_credentials']),
+        raw(m['provider']) || '-',
       ]),
       models.map((m) => [
         raw(m['id']),

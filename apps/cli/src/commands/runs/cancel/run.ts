@@ -11,7 +11,7 @@ export function run(ctx: Context, options: CancelOptions, arg: string): Promise<
     const id = await resolveRunId(s, client, arg);
     await client.runs.cancel(id, s.call());
     s.io.print(`${id}\n`);
-    if (s.io.errTty) s.io.info(`${s.io.errStyle.green('✓')} Canceled run ${id}`);
+    s.io.info(`${s.io.errStyle.green('✓')} Canceled run ${id}`);
     return EXIT.OK;
   });
 }

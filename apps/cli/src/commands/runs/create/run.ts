@@ -3,6 +3,7 @@ import { OutcomeUnknownError, type CreateRunParams } from '@df/node';
 import type { Context } from '../../../context';
 import { CliError, usageError } from '../../../errors';
 import { EXIT } from '../../../exitCodes';
+import { counted } from '../../../format';
 import { followRun } from '../../../runs/followRun';
 import { resolveSpecId } from '../../../specs/resolveSpecId';
 import { withSession } from '../../../session';
@@ -62,8 +63,10 @@ export function run(ctx: Context, o: CreateOptions, command: CommandUnknownOpts)
       );
     }
     if (!o.wait) {
-      if (io.errTty && !replayed)
-        io.info(`${io.errStyle.green('✓')} Started run ${id} (${o.samples} samples). Follow it with: dataframer runs watch ${id}`);
+      if (!replayed)
+        io.info(
+          `${io.errStyle.green('✓')} Started run ${id} (${counted(o.samples, 'sample')}). Follow it with: dataframer runs watch ${id}`,
+        );
       return EXIT.OK;
     }
     const code = await followRun(s, client, id, o);

@@ -1,7 +1,7 @@
 import type { Context } from '../../../context';
 import { CliError, usageError } from '../../../errors';
 import { EXIT } from '../../../exitCodes';
-import { money, relativeTime } from '../../../format';
+import { counted, money, relativeTime } from '../../../format';
 import { resolveRunId } from '../../../runs/resolveRunId';
 import { withSession } from '../../../session';
 import type { DeleteOptions } from './flags';
@@ -19,14 +19,14 @@ export function run(ctx: Context, options: DeleteOptions, arg: string): Promise<
         throw usageError(`refusing to delete run ${id} without confirmation because stdin is not a terminal; pass --yes`);
       }
       const { confirm } = await import('../../../prompt');
-      const what = `${run.status}, ${run.spec_name ?? run.spec_id ?? 'unknown spec'}, ${run.samples_completed ?? 0} samples, ${money(run.total_cost)}, created ${relativeTime(run.created_at, ctx.clock.now())}`;
+      const what = `${run.status}, ${run.spec_name ?? run.spec_id ?? 'unknown spec'}, ${counted(run.samples_completed ?? 0, 'sample')}, ${money(run.total_cost)}, created ${relativeTime(run.created_at, ctx.clock.now())}`;
       if (!(await confirm(ctx, `Delete run ${id} (${what}) and its files? This cannot be undone. [y/N] `))) {
         throw new CliError(`run ${id} was not deleted`);
       }
     }
     await client.runs.delete(id, s.call());
     io.print(`${id}\n`);
-    if (io.errTty) io.info(`${io.errStyle.green('✓')} Deleted run ${id}`);
+    io.info(`${io.errStyle.green('✓')} Deleted run ${id}`);
     return EXIT.OK;
   });
 }

@@ -1,13 +1,12 @@
 import { examples, jsonOption, RUN_ID_HELP } from '../../../program/helpText';
 import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
 
-/** `runs get`: the run id (optional here, so that `--json` before it can be told from a field list) and the output. */
+/** `runs get`: the run id and the output. */
 export const getFlags = (command: NewCommand) =>
   command
     .alias('view')
-    .usage('[options] <id>')
     .description('show one run: status, progress, cost, parameters and files')
-    .argument('[id]', RUN_ID_HELP)
+    .argument('<id>', RUN_ID_HELP)
     .addOption(jsonOption())
     .addHelpText('after', examples('dataframer runs get RUN_ID', 'dataframer runs get 3f2a9c1e --json status,samples_completed'));
 

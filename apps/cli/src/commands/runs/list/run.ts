@@ -45,12 +45,13 @@ export function run(ctx: Context, options: ListOptions): Promise<number> {
     await printTable(
       io,
       [
-        { header: 'ID' },
+        { header: 'ID', keep: true },
         { header: 'STATUS' },
-        { header: 'PROGRESS' },
+        { header: 'PROGRESS', flexible: true },
         { header: 'COST' },
-        { header: 'SPEC', flexible: true },
-        { header: 'CREATED' },
+        // The spec's name is what --spec takes: shown whole or not at all.
+        { header: 'SPEC', keep: true, optional: true },
+        { header: 'CREATED', optional: true },
       ],
       runs.map((run) => [
         run.id.slice(0, SHORT_ID),

@@ -2,6 +2,7 @@ import { isTerminalStatus, type SampleList } from '@df/node';
 import type { Context } from '../../../context';
 import { CliError, usageError } from '../../../errors';
 import { EXIT } from '../../../exitCodes';
+import { counted } from '../../../format';
 import { resolveRunId } from '../../../runs/resolveRunId';
 import { withSession } from '../../../session';
 import type { SamplesOptions } from './flags';
@@ -62,7 +63,7 @@ export function run(ctx: Context, options: SamplesOptions, arg: string): Promise
       const more = total !== undefined ? total - end : count === options.limit ? undefined : 0;
       if (more === undefined || more > 0) {
         io.info(
-          `${more === undefined ? 'There may be more samples' : `${more} more sample${more === 1 ? '' : 's'}`}: --offset ${end} for the next page, or --all for every one.`,
+          `${more === undefined ? 'There may be more samples' : `${counted(more, 'more sample', 'more samples')}`}: --offset ${end} for the next page, or --all for every one.`,
         );
       }
       return EXIT.OK;
@@ -95,7 +96,7 @@ export function run(ctx: Context, options: SamplesOptions, arg: string): Promise
     if (total !== undefined && pageEnd < total) {
       // A file that looks complete but is not is worse than a failed command: say so, and fail the pipeline.
       throw new CliError(
-        `only ${printed} of the ${total - options.offset} samples from offset ${options.offset} arrived: the server counts ${total} but sent an empty page at offset ${pageEnd} (${await described()}). The lines written are complete samples; --all --offset ${pageEnd} asks for the rest again.`,
+        `only ${printed} of the ${counted(total - options.offset, 'sample')} from offset ${options.offset} arrived: the server counts ${total} but sent an empty page at offset ${pageEnd} (${await described()}). The lines written are complete samples; --all --offset ${pageEnd} asks for the rest again.`,
         EXIT.ERROR,
       );
     }

@@ -5,13 +5,12 @@ import type { NewCommand, OptionsOf } from '../../../program/defineCommand';
 /** Help of the arguments that take a spec. */
 export const SPEC_HELP = 'spec name, id, a unique id prefix of at least 6 characters, or - to read it from stdin';
 
-/** `specs get`: the spec (optional here, so that `--json` before it can be told from a field list) and the output. */
+/** `specs get`: the spec and the output. */
 export const getFlags = (command: NewCommand) =>
   command
     .alias('view')
-    .usage('[options] <spec>')
     .description('show one spec with its versions')
-    .argument('[spec]', SPEC_HELP)
+    .argument('<spec>', SPEC_HELP)
     .addOption(jsonOption())
     .addOption(new Option('--yaml', 'print only the YAML of the latest version (what specs replace --file takes)').conflicts('json'))
     .addHelpText(

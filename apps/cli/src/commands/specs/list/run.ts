@@ -5,7 +5,10 @@ import { withSession } from '../../../session';
 import { SPEC_FIELDS } from '../../../specs/specFields';
 import type { ListOptions } from './flags';
 
-/** `specs list` */
+/**
+ * `specs list`: a table on a terminal whose id, name and dataset name are never cut (they are typed back: the name is
+ * what --spec takes); the optional columns go first, the rightmost first. Tab-separated exact values when piped.
+ */
 export function run(ctx: Context, options: ListOptions): Promise<number> {
   return withSession(ctx, options, async (s) => {
     const { io } = s;
@@ -23,12 +26,12 @@ export function run(ctx: Context, options: ListOptions): Promise<number> {
     await printTable(
       io,
       [
-        { header: 'ID' },
-        { header: 'NAME', flexible: true },
-        { header: 'STATUS' },
-        { header: 'VERSION' },
-        { header: 'DATASET', flexible: true },
-        { header: 'UPDATED' },
+        { header: 'ID', keep: true },
+        { header: 'NAME', keep: true },
+        { header: 'STATUS', optional: true },
+        { header: 'VERSION', optional: true },
+        { header: 'DATASET', keep: true, optional: true },
+        { header: 'UPDATED', optional: true },
       ],
       specs.map((spec) => [
         spec.id?.slice(0, SHORT_ID) ?? '-',
