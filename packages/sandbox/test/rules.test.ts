@@ -111,10 +111,16 @@ describe("the sandbox's rules match the contract document", () => {
     expect(EVALUATION_SUCCESS_STATUSES).toEqual(schemas.EvaluationStatus['x-evaluation-success-values']);
   });
 
-  it("the seed-dataset limits are the upload's x-limits, type by type", () => {
-    const limits = operation('/seed-datasets/create/', 'post')['x-limits'] as Json;
+  const uploadLimits = operation('/seed-datasets/create/', 'post')['x-limits'] as Json;
+  const limitPairs = DATASET_TYPES.flatMap((type) => Object.keys(uploadLimits[type] as Json).map((limit) => [type, limit] as const));
+
+  it("the seed-dataset limits name the dataset types and each type's x-limits, no more", () => {
     expect(Object.keys(SEED_DATASET_LIMITS)).toEqual(DATASET_TYPES);
-    for (const type of DATASET_TYPES) expect({ type, ...SEED_DATASET_LIMITS[type] }).toEqual({ type, ...limits[type] });
+    for (const type of DATASET_TYPES) expect(Object.keys(SEED_DATASET_LIMITS[type]).sort()).toEqual(Object.keys(uploadLimits[type]).sort());
+  });
+
+  it.each(limitPairs)("the %s limit %s is the upload's x-limits value", (type, limit) => {
+    expect(SEED_DATASET_LIMITS[type][limit as keyof (typeof SEED_DATASET_LIMITS)[typeof type]]).toEqual(uploadLimits[type][limit]);
   });
 
   it("the spec model default is the spec-create body's", () => {
