@@ -1,11 +1,13 @@
 // The whole way from a CSV on disk to a ZIP of generated data, through the commands a user types, in order.
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { runIn } from './support/cli';
+import { BIN, runIn } from './support/cli';
 import { csv } from './support/datasets';
-import { itPrintedNoKey, useSandbox } from './support/sandbox';
+import { found, itPrintedNoKey, useSandbox } from './support/sandbox';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -45,6 +47,56 @@ describe('CSV on disk → dataset → spec → run → ZIP', () => {
     }
     expect(existsSync(dir)).toBe(false);
     expect((await runIn(['runs', 'get', runId], { env })).code).toBe(1);
+  });
+});
+
+/** The first ```sh block after `heading` in the repository's README: the commands a reader copies. */
+function readmeBlock(heading: string): string {
+  const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+  const from = readme.indexOf(heading);
+  expect(from, `README has a section "${heading}"`).toBeGreaterThan(-1);
+  const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(from));
+  return found(block?.[1], `a sh block under "${heading}"`);
+}
+
+describe("the README's journey, as a reader runs it", () => {
+  it('runs line by line in a shell from a folder holding tickets.csv, and ends with the ZIP in ./data', async () => {
+    const script = readmeBlock('### From a CSV on disk to an evaluated run');
+    const dir = mkdtempSync(join(tmpdir(), 'dataframer-readme-journey-'));
+    try {
+      // `dataframer` on the PATH is the built bin, as after `npm install -g`.
+      const bin = join(dir, 'bin');
+      mkdirSync(bin);
+      writeFileSync(join(bin, 'dataframer'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+      chmodSync(join(bin, 'dataframer'), 0o755);
+      const work = join(dir, 'work');
+      mkdirSync(work);
+      writeFileSync(join(work, 'tickets.csv'), csv(12));
+      // Asynchronously: the sandbox answers from this process.
+      const shell = spawn('sh', ['-e', '-c', script], {
+        cwd: work,
+        env: { ...sandbox.env, PATH: `${bin}${delimiter}${process.env['PATH']}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      shell.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      shell.stdout.resume();
+      const status = await new Promise<number | null>((done) => shell.once('close', done));
+      const result = { status, stderr };
+      expect(result.status, result.stderr).toBe(0);
+      const zips = readdirSync(join(work, 'data'));
+      expect(zips).toHaveLength(1);
+      expect(zips[0]).toMatch(/^run-[0-9a-f-]{36}\.zip$/);
+      expect(
+        readFileSync(join(work, 'data', zips[0]!))
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
+      // The gate ran: the run was evaluated and its score passed --min-score.
+      expect(result.stderr).toMatch(/Evaluation \S+ SUCCEEDED: score [\d.]+\/100, at least --min-score 80\b/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, type Sandbox } from '@df/sandbox';
@@ -16,14 +18,20 @@ const snippet = (marker: string) => {
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 3, speed: 500 });
+  // No failures at random: the journey's run and evaluation must succeed for its last lines to run.
+  sandbox = await startSandbox({ port: 0, seed: 3, speed: 500, failureRate: 0 });
 });
 afterAll(async () => {
   await sandbox.stop();
 });
 
 /** Runs one snippet as an ES module inside this package, so `@df/node` resolves to the built package itself. */
-function run(code: string, name: string, baseUrl = sandbox.url): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  code: string,
+  name: string,
+  baseUrl = sandbox.url,
+  cwd?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const dir = fileURLToPath(new URL('../.readme-examples/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const file = `${dir}${name}.mjs`;
@@ -32,7 +40,11 @@ function run(code: string, name: string, baseUrl = sandbox.url): Promise<{ code:
     const child = execFile(
       process.execPath,
       [file],
-      { env: { PATH: process.env['PATH'], DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_BASE_URL: baseUrl }, timeout: 30_000 },
+      {
+        env: { PATH: process.env['PATH'], DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_BASE_URL: baseUrl },
+        timeout: 60_000,
+        ...(cwd && { cwd }),
+      },
       (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
     );
   });
@@ -40,7 +52,7 @@ function run(code: string, name: string, baseUrl = sandbox.url): Promise<{ code:
 
 describe('README examples', () => {
   it('has the snippets this test runs', () => {
-    expect(snippets.length).toBe(5);
+    expect(snippets.length).toBe(6);
   });
 
   it.each(['server root', 'overview form with /api/dataframer'])(
@@ -105,6 +117,31 @@ describe('README examples', () => {
     expect(first).toMatch(/^runs\.list answered 200, request id \S+$/);
     expect(sandbox.requests().some((r) => r.requestId === requestId)).toBe(true);
     expect(second).toMatch(/^\d+ runs$/);
+  });
+
+  it('goes from a CSV on disk to an evaluated run and its ZIP', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dataframer-readme-journey-'));
+    try {
+      const rows = Array.from({ length: 12 }, (_, i) => `How do I change setting ${i}?,Open Settings and pick ${i},account`);
+      writeFileSync(join(dir, 'tickets.csv'), `question,answer,category\n${rows.join('\n')}\n`);
+      const before = new Set(sandbox.runs(sandbox.keys.acme).map((r) => r.id));
+      const result = await run(snippet('client.datasets.create('), 'journey', sandbox.url, dir);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const made = sandbox.runs(sandbox.keys.acme).filter((r) => !before.has(r.id));
+      expect(made).toHaveLength(1);
+      const runId = made[0]!.id;
+      const [scored, saved] = result.stdout.trim().split('\n');
+      expect(scored).toMatch(/^SUCCEEDED: conformance \d+(\.\d+)? of 100$/);
+      expect(saved).toBe(`saved ${join(dir, `run-${runId}.zip`)}`);
+      expect(
+        readFileSync(join(dir, `run-${runId}.zip`))
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reaches an endpoint the SDK does not model', async () => {
