@@ -228,9 +228,8 @@ describe('the errors a user catches', () => {
 });
 
 describe('seed datasets and specs', () => {
-  it('take files as Blobs, Files or { name, data }, never as paths', async () => {
-    const { createDataframerClient: make } = await import('../src/index');
-    const client = make({} as import('../src/index').Transport);
+  it('take files as Blobs, Files or { name, data }, never as paths', () => {
+    const client = createDataframerClient({} as import('../src/index').Transport);
     expectTypeOf(client.datasets.create).parameter(0).toEqualTypeOf<import('../src/index').CreateDatasetParams>();
     expectTypeOf<import('../src/index').UploadFile>().toEqualTypeOf<Blob | { name: string; data: Blob }>();
     expectTypeOf<string>().not.toExtend<import('../src/index').UploadFile>();

@@ -13,6 +13,7 @@ import {
   type Transport,
 } from '@df/core';
 import { createNodeFetch, type NodeFetch } from './createNodeFetch';
+import { openUploadFile } from './internal/openUploadFile';
 
 declare const __PACKAGE_VERSION__: string;
 
@@ -79,6 +80,8 @@ export function createNodeTransport(options: NodeClientOptions = {}): NodeTransp
       now: () => Date.now(),
       random: () => Math.random(),
       randomUUID: () => globalThis.crypto.randomUUID(),
+      openFile: openUploadFile,
+      streamsRequestBodies: true,
     },
     getToken: () => options.apiKey ?? env['DATAFRAMER_API_KEY'],
     tokenSource: () => (options.apiKey !== undefined ? (options.apiKeySource ?? 'the apiKey option') : 'DATAFRAMER_API_KEY'),

@@ -1,4 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type * as node from '../src/index';
+import { createDataset, createDatasetFromZip } from '../src/index';
 import {
   createClient,
   createNodeTransport,
@@ -48,5 +50,16 @@ describe('the Node client', () => {
     expectTypeOf(createNodeTransport).toEqualTypeOf<(options?: NodeClientOptions) => NodeTransport>();
     expectTypeOf<NodeTransport>().toExtend<Transport>();
     expectTypeOf<NodeTransport['close']>().toEqualTypeOf<() => Promise<void>>();
+  });
+});
+
+describe('uploads in Node', () => {
+  it('take a path as a file, in the client and the standalone functions', () => {
+    expectTypeOf<string>().toExtend<node.NodeUploadFile>();
+    expectTypeOf(client.datasets.create).parameter(0).toEqualTypeOf<node.CreateDatasetParams<node.NodeUploadFile>>();
+    expectTypeOf(client.datasets.createFromZip).parameter(0).toEqualTypeOf<node.CreateDatasetFromZipParams<node.NodeUploadFile>>();
+    expectTypeOf(createDataset).parameter(1).toEqualTypeOf<node.CreateDatasetParams<node.NodeUploadFile>>();
+    expectTypeOf(createDatasetFromZip).parameter(1).toEqualTypeOf<node.CreateDatasetFromZipParams<node.NodeUploadFile>>();
+    expectTypeOf(client.datasets.create).returns.resolves.toEqualTypeOf<node.SeedDataset>();
   });
 });

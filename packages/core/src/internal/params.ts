@@ -91,3 +91,6 @@ export function idParam(label: string) {
 
 /** The schema of a run id passed alone (`runs.retrieve(runId)`, `runs.cancel(runId)`, …). */
 export const runIdParam = /* @__PURE__ */ idParam('the run id');
+
+/** The schema of a dataset id passed alone (`datasets.retrieve(datasetId)`, `datasets.delete(datasetId)`). */
+export const datasetIdParam = /* @__PURE__ */ idParam('the dataset id');

@@ -30,3 +30,23 @@ export interface Spec extends ObjectOutput<ReturnType<typeof specEntries>> {}
 
 /** Schema of `GET /api/dataframer/specs/{id}/`. */
 export const specSchema = /* @__PURE__ */ perMode<Spec>((mode) => mode.object(specEntries(mode)));
+
+/** The parameters a spec was generated with, as the replace answer names them (the contract keeps any other). */
+const specRuntimeParamsEntries = (mode: SchemaMode) => {
+  const flag = mode.optional(v.boolean());
+  return {
+    spec_generation_model_name: mode.optional(v.string()),
+    generate_distributions: flag,
+    extrapolate_values: flag,
+    extrapolate_axes: flag,
+  };
+};
+
+/** Schema of `PUT /api/dataframer/specs/{id}/`'s answer: the spec, its parameters typed as the update page names them. */
+export const replacedSpecSchema = /* @__PURE__ */ perMode<Spec>((mode) =>
+  mode.object({
+    ...specEntries(mode),
+    // additionalProperties: true in the contract, so unknown parameters pass in every mode.
+    runtime_params: mode.optional(v.looseObject(specRuntimeParamsEntries(mode))),
+  }),
+);

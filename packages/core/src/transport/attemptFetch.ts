@@ -32,17 +32,25 @@ export function createAttemptFetch(runtime: Runtime, redactor: Redactor): NonNul
     const call = init?.call;
     if (!call) return runtime.fetch(request);
     const { signal } = call.deadline;
+    // An upload sends a body of its own, read afresh from the files: ky's copy of the Request is never read.
+    const attempt = call.upload?.attempt(request);
     let pending: Promise<Response>;
     try {
-      pending = runtime.fetch(request, { signal });
+      pending = attempt ? runtime.fetch(attempt.request, { signal, window: null }) : runtime.fetch(request, { signal });
     } catch (cause) {
       throw callbackFailed(call, 'fetch', cause, redactor);
     }
     call.sent++;
     call.phase = 'sending';
     call.started = runtime.now();
-    return untilAborted(pending, signal).catch((cause: unknown) => {
-      throw new SendFailure(call, cause);
-    });
+    return untilAborted(pending, signal).then(
+      (response) => {
+        attempt?.answered();
+        return response;
+      },
+      (cause: unknown) => {
+        throw new SendFailure(call, cause);
+      },
+    );
   }) as NonNullable<KyOptions['fetch']>;
 }

@@ -98,6 +98,8 @@ function buildCallOptionsSchema() {
     timeoutMs: millis('timeoutMs'),
     maxRetries: retries(),
     onResponse: fn('onResponse'),
+    onUploadProgress: fn('onUploadProgress'),
+    onRecovered: fn('onRecovered'),
     idempotencyKey: option(
       'idempotencyKey',
       '1 to 255 printable ASCII characters without spaces',

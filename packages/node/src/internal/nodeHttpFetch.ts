@@ -41,7 +41,7 @@ export function createNodeHttpFetch(): NodeHttpFetch {
   async function send(
     url: URL,
     options: RequestOptions,
-    body: Uint8Array | undefined,
+    body: Uint8Array | Readable | undefined,
     signal: AbortSignal | null,
   ): Promise<IncomingMessage> {
     let secure: { request: typeof httpRequest; agent: HttpsAgent } | undefined;
@@ -65,13 +65,17 @@ export function createNodeHttpFetch(): NodeHttpFetch {
         res.once('close', () => signal?.removeEventListener('abort', onAbort));
         resolve(res);
       });
-      req.end(body);
+      if (body instanceof Readable) {
+        // A streamed body (an upload) is piped as it is read; a failure reading it fails the request.
+        body.once('error', (error) => req.destroy(error));
+        body.pipe(req);
+      } else req.end(body);
     });
   }
 
   async function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     // A Request and a signal for it (the SDK's deadline) are taken as they are; anything else becomes a Request.
-    const onlySignal = init !== undefined && Object.keys(init).every((key) => key === 'signal');
+    const onlySignal = init !== undefined && Object.keys(init).every((key) => key === 'signal' || key === 'window');
     const request = input instanceof Request && (init === undefined || onlySignal) ? input : new Request(input, init);
     const signal = init?.signal ?? request.signal;
     const headers: Record<string, string> = {};
@@ -79,8 +83,14 @@ export function createNodeHttpFetch(): NodeHttpFetch {
       headers[name] = value;
     });
     let method = request.method;
-    let body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-    if (body) headers['content-length'] = String(body.byteLength);
+    // A body of known length (an upload) is streamed, never held whole; any other is read first to learn its length.
+    const streamed = request.body !== null && headers['content-length'] !== undefined;
+    let body: Uint8Array | Readable | undefined = streamed
+      ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>)
+      : request.body === null
+        ? undefined
+        : new Uint8Array(await request.arrayBuffer());
+    if (body instanceof Uint8Array) headers['content-length'] = String(body.byteLength);
     let url = new URL(request.url);
     for (let redirects = 0; ; redirects++) {
       const res = await send(url, { method, headers }, body, signal);
@@ -88,7 +98,7 @@ export function createNodeHttpFetch(): NodeHttpFetch {
       const location = res.headers.location;
       if (REDIRECTS.has(status) && location && request.redirect !== 'manual') {
         res.resume();
-        if (request.redirect === 'error' || redirects >= MAX_REDIRECTS)
+        if (request.redirect === 'error' || redirects >= MAX_REDIRECTS || (streamed && body !== undefined))
           throw fetchFailed(new Error(`too many redirects, or redirects refused (${status} to ${location})`));
         const next = new URL(location, url);
         if (next.origin !== url.origin) delete headers['authorization'];
