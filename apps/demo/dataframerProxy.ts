@@ -20,14 +20,26 @@ export const PROXY_UNREACHABLE = 'upstream_unreachable';
 
 const API_PATH = '/api/dataframer';
 
-function unreachable(target: string, error: NodeJS.ErrnoException, res: ServerResponse): void {
+/** A list path (no id in it): a 404 there means the API is not under the base URL at all. */
+const COLLECTION_PATH = /^\/api\/dataframer\/[a-z-]+\/(\?|$)/;
+
+/**
+ * What the operator should fix when Dataframer answers with this status, in the words of the server's log (the page
+ * itself says it plainly, without variables or commands); undefined when there is nothing to fix on this side.
+ */
+export function operatorAdvice(status: number, path: string, target: string): string | undefined {
+  if (status === 401) return 'the key was refused: check DATAFRAMER_API_KEY where this dashboard runs';
+  if (status === 403) return 'the key in DATAFRAMER_API_KEY lacks permission for this request';
+  if (status === 404 && COLLECTION_PATH.test(path)) {
+    return `the API is not under ${target}: DATAFRAMER_BASE_URL is probably wrong (it is the server root, like ${DEFAULT_BASE_URL})`;
+  }
+  return undefined;
+}
+
+function unreachable(error: NodeJS.ErrnoException, res: ServerResponse): void {
   const reason = error.code ?? error.message;
-  const body = JSON.stringify({
-    detail: `The dashboard's server could not reach Dataframer at ${target} (${reason}).`,
-    dashboard_proxy: PROXY_UNREACHABLE,
-    target,
-    reason,
-  });
+  // The page says this in its own words; where it tried and why is in the server's log.
+  const body = JSON.stringify({ detail: 'Dataframer could not be reached.', dashboard_proxy: PROXY_UNREACHABLE, reason });
   res.writeHead(502, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(body);
 }
@@ -51,6 +63,12 @@ export function dataframerProxy(
       `DATAFRAMER_BASE_URL is plain http to ${new URL(target).host}, which would send DATAFRAMER_API_KEY unencrypted: use https (plain http only to localhost, 127.0.0.1 or [::1])`,
     );
   }
+  // Polling repeats the same failure every few seconds: a line is logged again only after another one.
+  let last = '';
+  const logOnce = (line: string) => {
+    if (line !== last) log(line);
+    last = line;
+  };
   return {
     [`${API_PATH}/`]: {
       target,
@@ -62,13 +80,18 @@ export function dataframerProxy(
           request.removeHeader('authorization');
           if (apiKey) request.setHeader('authorization', `Bearer ${apiKey}`);
         });
+        proxy.on('proxyRes', (response, req) => {
+          const advice = operatorAdvice(response.statusCode ?? 0, req.url ?? '', target);
+          if (advice) logOnce(`Dataframer at ${target} answered ${response.statusCode} to ${req.method} ${req.url}: ${advice}`);
+          else if ((response.statusCode ?? 0) < 400) last = '';
+        });
         // Registered before vite's own handler, which then sees the answer sent and leaves it alone.
         proxy.on('error', (error, req, res) => {
           if (!('writeHead' in res) || res.headersSent || res.writableEnded) return;
-          log(
+          logOnce(
             `Could not reach Dataframer at ${target} for ${(req as IncomingMessage).method} ${(req as IncomingMessage).url}: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
           );
-          unreachable(target, error as NodeJS.ErrnoException, res as ServerResponse);
+          unreachable(error as NodeJS.ErrnoException, res as ServerResponse);
         });
       },
     },

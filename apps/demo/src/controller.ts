@@ -3,7 +3,7 @@ import { describeError } from './describeError';
 import { formatCount, shortId } from './format';
 import { numberOr } from './lenientValues';
 import { createPageLoader } from './pageLoader';
-import { LIST_HREF, parseRoute, readFilters, withFilters, type Filters } from './route';
+import { LIST_HREF, parseRoute, readFilters, runHref, withFilters, type Filters } from './route';
 import { readCreateForm, type CreateFormValues } from './readCreateForm';
 import { emptyDetail, type AppState } from './state';
 import type { Store } from './store';
@@ -12,14 +12,19 @@ import type { Store } from './store';
 export interface ControllerDeps {
   client: DashboardClient;
   store: Store<AppState>;
-  /** Reads and changes the page's URL. */
-  nav: { href(): string; push(href: string): void; go(hash: string): void };
+  /** Reads and changes the page's URL (`replace` changes it without a new history entry). */
+  nav: { href(): string; push(href: string): void; go(hash: string): void; replace(hash: string): void };
+  /** Keeps a choice across visits (whether the create form is open on a phone). */
+  remember(key: string, value: string): void;
   copy(text: string): Promise<void>;
   now(): number;
   /** Polls now (the poller calls `tick`). */
   refresh(): Promise<void>;
   timers: { setTimeout(callback: () => void, ms: number): unknown };
 }
+
+/** Where the create form's open or closed state is remembered. */
+export const CREATE_OPEN_KEY = 'dataframer-dashboard:create-form';
 
 /** How long a ZIP may take to be built before the page gives up. */
 const ZIP_TIMEOUT_MS = 120_000;
@@ -30,7 +35,13 @@ export type Controller = ReturnType<typeof createController>;
 /** Creates the page's actions over a store and a client. */
 export function createController(deps: ControllerDeps) {
   const { client, store, nav } = deps;
-  const loader = createPageLoader(deps);
+  const loader = createPageLoader({
+    ...deps,
+    replaceRun(runId) {
+      nav.replace(runHref(runId));
+      set({ route: { name: 'detail', runId }, detail: emptyDetail(runId) });
+    },
+  });
   const set = (change: Partial<AppState> | ((state: AppState) => Partial<AppState>)) =>
     store.update(typeof change === 'function' ? change : () => change);
   const announce = (text: string) => set({ announcement: text, actionAnnouncedAt: deps.now() });
@@ -135,6 +146,12 @@ export function createController(deps: ControllerDeps) {
       } catch {
         announce('Could not copy: select the id and copy it by hand.');
       }
+    },
+    /** Opens or closes the create form (on narrow screens, where it starts closed), and remembers the choice. */
+    toggleCreate(): void {
+      const createOpen = !store.get().createOpen;
+      set({ createOpen });
+      deps.remember(CREATE_OPEN_KEY, createOpen ? 'open' : 'closed');
     },
     /** Remembers the chosen model, so the form shows the fields it needs. */
     chooseModel(model: string): void {

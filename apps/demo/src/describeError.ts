@@ -2,7 +2,6 @@ import {
   ApiError,
   AuthenticationError,
   ConnectionError,
-  DEFAULT_BASE_URL,
   NotFoundError,
   OutcomeUnknownError,
   PermissionDeniedError,
@@ -24,21 +23,26 @@ export interface ErrorView {
 /** The marker the dashboard's own proxy puts in its 502 body when it could not connect to Dataframer. */
 export const PROXY_UNREACHABLE = 'upstream_unreachable';
 
-function proxyBody(error: ApiError): { detail?: unknown; dashboard_proxy?: unknown } | undefined {
+/** The marker in the body of a 502, if the dashboard's own proxy sent it. */
+function proxyMarker(error: ApiError): unknown {
   const body = error.body;
-  return body && typeof body === 'object' ? (body as { detail?: unknown; dashboard_proxy?: unknown }) : undefined;
+  return body && typeof body === 'object' ? (body as { dashboard_proxy?: unknown }).dashboard_proxy : undefined;
 }
 
-/** Turns any error from `@df/browser` (or elsewhere) into the words the page shows. */
+/**
+ * Turns any error from `@df/browser` (or elsewhere) into the words the page shows. They are for the people using the
+ * page: what happened and what they can do. What the operator must fix (the key, the base URL) is said in the proxy's
+ * log on the server, never here.
+ */
 export function describeError(error: unknown, doing: string): ErrorView {
   const requestId = error instanceof ApiError ? error.requestId : undefined;
-  const message = error instanceof Error ? error.message : String(error);
+  const operator = 'if it keeps happening, tell whoever runs this dashboard.';
   if (error instanceof AuthenticationError) {
     return {
       kind: 'auth',
       title: 'Not signed in to Dataframer',
-      text: 'The Dataframer server refused the credentials this site sent (401). The page never holds an API key: the server that serves it adds one in its proxy.',
-      advice: 'Set a valid key in DATAFRAMER_API_KEY where this page is served, restart it, then retry.',
+      text: 'Dataframer did not accept the credentials this dashboard uses, so it cannot show or change runs.',
+      advice: 'Ask whoever runs this dashboard to renew its access, then retry.',
       requestId,
     };
   }
@@ -46,28 +50,26 @@ export function describeError(error: unknown, doing: string): ErrorView {
     return {
       kind: 'forbidden',
       title: `Not allowed to ${doing}`,
-      text: `The API key this site uses may not ${doing} (403).`,
-      advice: 'Use a key with access to this company’s runs.',
+      text: `This dashboard's account may not ${doing}.`,
+      advice: 'Ask whoever runs this dashboard for access to these runs.',
       requestId,
     };
   }
-  if (error instanceof ApiError && error.status === 502 && proxyBody(error)?.dashboard_proxy === PROXY_UNREACHABLE) {
-    const detail = proxyBody(error)?.detail;
+  if (error instanceof ApiError && error.status === 502 && proxyMarker(error) === PROXY_UNREACHABLE) {
     return {
       kind: 'unreachable',
       title: 'Could not reach Dataframer',
-      text: typeof detail === 'string' ? detail : 'The server that serves this page could not connect to the Dataframer API.',
-      advice: 'Check DATAFRAMER_BASE_URL and the network where this page is served, then retry.',
+      text: 'This dashboard could not connect to Dataframer: the service may be down, or the network on the way may be failing.',
+      advice: `Retry in a moment; ${operator}`,
       requestId,
     };
   }
   if (error instanceof NotFoundError) {
-    // Core's message says when a 404 on a collection means the base URL is probably wrong, and names the URL.
     return {
       kind: 'not-found',
       title: `Could not ${doing}`,
-      text: message,
-      advice: `If the server is right but the address is not, check DATAFRAMER_BASE_URL where this page is served: it is the server root, like ${DEFAULT_BASE_URL}.`,
+      text: 'Dataframer answered 404, not found: what was asked for may have been deleted, or this dashboard may be connected to the wrong place.',
+      advice: `Reload the list; ${operator}`,
       requestId,
     };
   }
@@ -75,8 +77,8 @@ export function describeError(error: unknown, doing: string): ErrorView {
     return {
       kind: 'offline',
       title: 'This dashboard’s server is not answering',
-      text: 'The page could not connect to the server it was loaded from, which forwards its requests to Dataframer.',
-      advice: 'Check that the dashboard is still running (npm run dashboard), then retry.',
+      text: 'The page could not connect to the site it was loaded from.',
+      advice: 'Check your connection, then retry.',
       requestId,
     };
   }
@@ -84,8 +86,8 @@ export function describeError(error: unknown, doing: string): ErrorView {
     return {
       kind: 'timeout',
       title: `Timed out trying to ${doing}`,
-      text: message,
-      advice: 'The server may be slow or overloaded; retry in a moment.',
+      text: 'Dataframer took too long to answer.',
+      advice: 'It may be busy: retry in a moment.',
       requestId,
     };
   }
@@ -98,5 +100,22 @@ export function describeError(error: unknown, doing: string): ErrorView {
       requestId,
     };
   }
-  return { kind: 'other', title: `Could not ${doing}`, text: message, advice: undefined, requestId };
+  if (error instanceof ApiError) {
+    // The server's own `detail` is written for its users; the SDK's message is not.
+    const detail = error.detail ? `: ${error.detail}` : '.';
+    return {
+      kind: 'other',
+      title: `Could not ${doing}`,
+      text: `Dataframer answered ${error.status}${detail}`,
+      advice: `Retry; ${operator}`,
+      requestId,
+    };
+  }
+  return {
+    kind: 'other',
+    title: `Could not ${doing}`,
+    text: 'Something unexpected went wrong.',
+    advice: `Retry; ${operator}`,
+    requestId,
+  };
 }

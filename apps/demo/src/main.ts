@@ -1,8 +1,9 @@
 import { createClient } from '@df/browser';
 import { render } from 'lit-html';
-import { createController } from './controller';
+import { CREATE_OPEN_KEY, createController } from './controller';
 import { copyText } from './copyText';
 import { createPoller } from './poller';
+import { pageTitle } from './pageTitle';
 import { parseRoute } from './route';
 import { initialState } from './state';
 import { createStore } from './store';
@@ -11,13 +12,41 @@ import { appView } from './views/appView';
 
 // No key and no baseUrl: requests go to this page's origin, where the server's proxy adds the key.
 const client = createClient({ timeoutMs: 20_000 });
-const store = createStore(initialState(parseRoute(location.hash), location.search, Date.now(), document.visibilityState === 'hidden'));
+/** Storage may be refused (a private window, a blocked site): the page then forgets, and works as before. */
+const stored = (key: string): string | null => {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+const store = createStore(
+  initialState(
+    parseRoute(location.hash),
+    location.search,
+    Date.now(),
+    document.visibilityState === 'hidden',
+    stored(CREATE_OPEN_KEY) === 'open',
+  ),
+);
 const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as number) };
 const poller = createPoller({ tick: () => controller.tick(), intervalMs: POLL_MS, retryMs: RETRY_MS, timers });
 const controller = createController({
   client,
   store,
-  nav: { href: () => location.href, push: (href) => history.pushState(null, '', href), go: (hash) => (location.hash = hash) },
+  nav: {
+    href: () => location.href,
+    push: (href) => history.pushState(null, '', href),
+    go: (hash) => (location.hash = hash),
+    replace: (hash) => history.replaceState(null, '', hash),
+  },
+  remember: (key, value) => {
+    try {
+      localStorage.setItem(key, value);
+    } catch {
+      // Not remembered; the choice still holds until the page is left.
+    }
+  },
   copy: (text) => copyText(text),
   now: Date.now,
   refresh: () => (document.visibilityState === 'hidden' ? Promise.resolve() : poller.refresh()),
@@ -42,6 +71,7 @@ store.subscribe(() => {
     queued = false;
     render(appView(store.get(), actions), root);
     render(store.get().announcement, announcer);
+    document.title = pageTitle(store.get().route);
   });
 });
 
@@ -64,5 +94,6 @@ document.querySelector('.skip-link')?.addEventListener('click', (event) => {
 setInterval(() => document.visibilityState === 'visible' && controller.tickClock(), CLOCK_MS);
 
 render(appView(store.get(), actions), root);
+document.title = pageTitle(store.get().route);
 void controller.loadFormData();
 void poller.refresh();

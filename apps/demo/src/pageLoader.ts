@@ -6,6 +6,7 @@ import { numberOr } from './lenientValues';
 import { statusLook } from './statusLook';
 import { readModels } from './readModels';
 import type { PollNext } from './poller';
+import { FULL_RUN_ID } from './route';
 import type { AppState, DetailState, SamplePreview } from './state';
 import type { Store } from './store';
 
@@ -15,15 +16,17 @@ const PREVIEW_SAMPLES = 5;
 /** How long an action's result stays in the live region before status changes may replace it. */
 const ACTION_NOTICE_MS = 5000;
 
-/** What loading needs: the client, the store, and a clock. */
+/** What loading needs: the client, the store, a clock, and a way to put a run's full id in the URL in place of a short one. */
 export interface PageLoaderDeps {
   client: DashboardClient;
   store: Store<AppState>;
   now(): number;
+  /** Shows the run page of `runId` in place of the current one, without a new history entry. */
+  replaceRun(runId: string): void;
 }
 
 /** Loading what the page shows: the runs list, one run's page, the specs and models; `tick` is one poll of the current view. */
-export function createPageLoader({ client, store, now: clock }: PageLoaderDeps) {
+export function createPageLoader({ client, store, now: clock, replaceRun }: PageLoaderDeps) {
   const set = (change: Partial<AppState> | ((state: AppState) => Partial<AppState>)) =>
     store.update(typeof change === 'function' ? change : () => change);
   const setDetail = (runId: string, change: Partial<DetailState>) =>
@@ -105,7 +108,36 @@ export function createPageLoader({ client, store, now: clock }: PageLoaderDeps) 
     }
   }
 
+  /**
+   * The full id a short one in the URL stands for, from the runs list: the run whose id is it, or the only one whose id
+   * starts with it. Several matches are put on the page to choose from; none is left to the server to answer.
+   */
+  async function resolveShortId(runId: string): Promise<string | undefined> {
+    const prefix = runId.toLowerCase();
+    const ids = (await client.runs.list()).map((run) => run.id);
+    if (ids.includes(runId)) return runId;
+    const matches = ids.filter((id) => id.toLowerCase().startsWith(prefix));
+    if (matches.length > 1) {
+      setDetail(runId, { matches, error: undefined });
+      return undefined;
+    }
+    return matches[0] ?? runId;
+  }
+
   async function refreshDetail(runId: string): Promise<PollNext> {
+    if (!FULL_RUN_ID.test(runId) && store.get().detail?.run === undefined) {
+      try {
+        const full = await resolveShortId(runId);
+        if (full === undefined) return 'idle';
+        if (full !== runId) {
+          replaceRun(full);
+          return refreshDetail(full);
+        }
+      } catch (error) {
+        setDetail(runId, { error });
+        return error instanceof AuthenticationError ? 'idle' : 'retry';
+      }
+    }
     try {
       const run: RunDetail = await client.runs.retrieve(runId);
       const before = store.get().detail?.run;

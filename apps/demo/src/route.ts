@@ -18,6 +18,9 @@ export function parseRoute(hash: string): Route {
   }
 }
 
+/** A run's full id; anything else on a run's page is taken as the start of one (the short ids the page shows). */
+export const FULL_RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The link to a run's page; relative, so the filters in the query stay as they are. */
 export function runHref(runId: string): string {
   return `#/runs/${encodeURIComponent(runId)}`;

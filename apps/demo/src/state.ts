@@ -22,9 +22,12 @@ export interface SamplePreview {
 
 /** The run whose page is open. */
 export interface DetailState {
+  /** The id in the URL: a full id, or the short one the dashboard shows until it is resolved. */
   runId: string;
   run: RunDetail | undefined;
   error: unknown;
+  /** A short id that more than one run's id starts with: those runs' ids. */
+  matches: string[] | undefined;
   samples: SamplePreview[] | undefined;
   samplesError: string | undefined;
 }
@@ -62,6 +65,8 @@ export interface AppState {
   pending: ReadonlyMap<string, 'cancel' | 'delete'>;
   confirm: Confirmation | undefined;
   create: CreateState;
+  /** Whether the create form is open on a narrow screen (on wide ones it always is); remembered across visits. */
+  createOpen: boolean;
   /** The id last copied, for the button's "Copied" state. */
   copied: string | undefined;
   /** The last sentence for the polite live region. */
@@ -71,7 +76,7 @@ export interface AppState {
 }
 
 /** The state before anything is loaded. */
-export function initialState(route: Route, search: string, now: number, hidden = false): AppState {
+export function initialState(route: Route, search: string, now: number, hidden = false, createOpen = false): AppState {
   return {
     route,
     search,
@@ -91,6 +96,7 @@ export function initialState(route: Route, search: string, now: number, hidden =
     pending: new Map(),
     confirm: undefined,
     create: { phase: 'idle', message: '', runId: undefined, errors: {}, model: '' },
+    createOpen,
     copied: undefined,
     announcement: '',
     actionAnnouncedAt: 0,
@@ -99,5 +105,5 @@ export function initialState(route: Route, search: string, now: number, hidden =
 
 /** The run page before anything about the run is known. */
 export function emptyDetail(runId: string): DetailState {
-  return { runId, run: undefined, error: undefined, samples: undefined, samplesError: undefined };
+  return { runId, run: undefined, error: undefined, matches: undefined, samples: undefined, samplesError: undefined };
 }

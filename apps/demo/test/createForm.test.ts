@@ -93,4 +93,26 @@ describe('the create form in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('create-db-id');
     expect(harness.sandbox.runs().length).toBe(before);
   });
+  it('on a phone starts closed, stays open across visits once opened, and is always open on a wide screen', async () => {
+    // A server of its own: an origin of its own, so no other test's choice is remembered here.
+    const fresh = await harness.serve({ baseUrl: harness.sandbox.url, apiKey: harness.sandbox.keys.acme });
+    const { page } = await harness.open('/', fresh.url, { width: 390, height: 800 });
+    const toggle = page.getByRole('button', { name: 'Show the form' });
+    const form = page.locator('#create-form');
+    await expect.poll(() => toggle.count(), { timeout: 10_000 }).toBe(1);
+    expect(await form.isVisible()).toBe(false);
+    await toggle.click();
+    expect(await form.isVisible()).toBe(true);
+    await page.reload();
+    const hide = page.getByRole('button', { name: 'Hide the form' });
+    await expect.poll(() => hide.getAttribute('aria-expanded'), { timeout: 10_000 }).toBe('true');
+    expect(await form.isVisible()).toBe(true);
+    await hide.click();
+    await page.reload();
+    await expect.poll(() => page.locator('.create-toggle').getAttribute('aria-expanded'), { timeout: 10_000 }).toBe('false');
+    expect(await form.isVisible()).toBe(false);
+    await page.setViewportSize({ width: 1400, height: 800 });
+    expect(await form.isVisible()).toBe(true);
+    expect(await page.locator('.create-toggle').isVisible()).toBe(false);
+  });
 });

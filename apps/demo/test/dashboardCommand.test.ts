@@ -89,9 +89,36 @@ describe('the dashboard command', () => {
     }
   });
 
+  it('says in its own log what the operator must fix, which the page leaves out: a refused key, a base URL the API is not under', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    try {
+      const cases = [
+        { base: sandbox.url, key: 'sk_test_sandbox_wrong_demo', status: 401, says: 'check DATAFRAMER_API_KEY where this dashboard runs' },
+        { base: `${sandbox.url}/not-the-api`, key: sandbox.keys.acme, status: 404, says: 'DATAFRAMER_BASE_URL is probably wrong' },
+      ];
+      for (const { base, key, status, says } of cases) {
+        const run = start({ PORT: '0', DATAFRAMER_BASE_URL: base, DATAFRAMER_API_KEY: key });
+        const url = await run.url();
+        // Asked twice, as a polling page would: said once.
+        for (const _ of [1, 2]) expect((await fetch(`${url}/api/dataframer/runs/`)).status).toBe(status);
+        run.child.kill('SIGINT');
+        expect(await run.exited).toBe(0);
+        const lines = run
+          .output()
+          .split('\n')
+          .filter((line) => line.includes(says));
+        expect(lines, run.output()).toHaveLength(1);
+        expect(lines[0]).toContain(`Dataframer at ${base} answered ${status} to GET /api/dataframer/runs/`);
+        expect(run.output()).not.toContain(key);
+      }
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
   it('with only one of the two set, names the missing one and starts nothing', async () => {
     const key = 'sk_test_FAKE_only_the_key_0000';
-    const cases = [
+    const cases: Array<{ env: Record<string, string>; set: string; missing: string }> = [
       { env: { DATAFRAMER_API_KEY: key }, set: 'DATAFRAMER_API_KEY', missing: 'DATAFRAMER_BASE_URL' },
       { env: { DATAFRAMER_BASE_URL: 'http://127.0.0.1:9' }, set: 'DATAFRAMER_BASE_URL', missing: 'DATAFRAMER_API_KEY' },
       // Blank counts as unset.

@@ -30,7 +30,8 @@ describe('empty, error and sign-in states in Chromium', () => {
     const alert = page.locator('#message[role="alert"]');
     await expect.poll(() => alert.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await alert.innerText()).toContain('Not signed in to Dataframer');
-    expect(await alert.innerText()).toContain('DATAFRAMER_API_KEY');
+    // What the operator must fix is in the server's log, not in front of the people using the page.
+    expect(await alert.innerText()).not.toMatch(/DATAFRAMER_|proxy|npm run/);
     expect(await rows(page).count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'unauthenticated.png') });
   });
@@ -53,30 +54,30 @@ describe('empty, error and sign-in states in Chromium', () => {
     const unreachable = await harness.serve({ baseUrl: gone.url, apiKey: 'sk_test_unreachable_demo' });
     const direct = await fetch(`${unreachable.url}/api/dataframer/runs/`);
     expect(direct.status).toBe(502);
-    const body = (await direct.json()) as { detail: string };
-    expect(body.detail).toContain('could not reach Dataframer');
-    expect(body.detail).not.toContain('sk_test');
+    const body = (await direct.json()) as { detail: string; reason: string };
+    expect(body).toMatchObject({ detail: 'Dataframer could not be reached.', reason: 'ECONNREFUSED' });
+    expect(JSON.stringify(body)).not.toContain('sk_test');
 
     const { page } = await open('/', unreachable.url);
     const alert = page.locator('#message[role="alert"]');
     await expect.poll(() => alert.isVisible(), { timeout: 20_000 }).toBe(true);
     const text = await alert.innerText();
     expect(text).toContain('Could not reach Dataframer');
-    expect(text).toContain(gone.url);
-    expect(text).not.toMatch(/500|no body/);
+    expect(text).not.toContain(new URL(gone.url).host);
+    expect(text).not.toMatch(/500|no body|ECONNREFUSED|DATAFRAMER_/);
     expect(await alert.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'unreachable.png') });
   });
 
-  it('says the base URL is probably wrong when the API is not under it', async () => {
+  it('says plainly that the runs could not be loaded when the API is not under the base URL', async () => {
     const wrongPrefix = await harness.serve({ baseUrl: `${harness.sandbox.url}/not-the-api`, apiKey: harness.sandbox.keys.acme });
     const { page } = await open('/', wrongPrefix.url);
     const alert = page.locator('#message[role="alert"]');
     await expect.poll(() => alert.isVisible(), { timeout: 15_000 }).toBe(true);
     const text = await alert.innerText();
     expect(text).toContain('Could not load the runs');
-    expect(text).toContain('base URL is probably wrong');
-    expect(text).toContain('DATAFRAMER_BASE_URL');
+    expect(text).toContain('404');
+    expect(text).not.toMatch(/base URL|DATAFRAMER_|not-the-api/);
   });
 
   it('works with the base URL given in its /api/dataframer form', async () => {

@@ -49,8 +49,8 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   };
 }
 
-/** Starts everything a browser test needs (and builds the page first). */
-export async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
+/** Starts everything a browser test needs (and builds the page first); test files take it through `useHarness`. */
+async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await buildDemo();
   // Fast enough that a few hundred samples finish in about a second; no random failures, so outcomes are known.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, rows, useHarness } from './harness';
+import { ARTIFACTS, createRunDirect, rows, usableSpec, useHarness } from './harness';
 
 const harness = useHarness();
 const open = (path?: string, base?: string) => harness.open(path, base);
@@ -20,6 +20,7 @@ describe("a run's page in Chromium", () => {
     await expect.poll(() => heading.innerText(), { timeout: 10_000 }).toContain(short);
     // Focus moves to the new view's heading, for keyboard and screen-reader users.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('run-heading');
+    expect(await page.title()).toBe(`Run ${short} · Dataframer`);
     const article = page.locator(`article.run-page[data-run-id="${runId}"]`);
     await expect.poll(() => article.locator('.samples li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const text = await article.innerText();
@@ -45,12 +46,54 @@ describe("a run's page in Chromium", () => {
     await page.getByRole('link', { name: '← All runs' }).click();
     await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(new URL(page.url()).hash).toBe('#/');
+    expect(await page.title()).toBe('Runs · Dataframer');
   });
 
-  it('says so when a run page names a run that does not exist', async () => {
+  it('says so when a run page names a run that does not exist, and offers the way back rather than a retry', async () => {
     const { page } = await open('/#/runs/00000000-0000-4000-8000-000000000000');
-    await expect.poll(() => page.locator('#message[role="alert"]').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.locator('#message').innerText()).toContain('No such run');
+    const message = page.locator('#message[role="alert"]');
+    await expect.poll(() => message.count(), { timeout: 10_000 }).toBe(1);
+    expect(await message.innerText()).toContain('No such run');
+    expect(await message.getByRole('button').count()).toBe(0);
+    await message.getByRole('link', { name: 'Back to runs' }).click();
+    await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  it('opens a run by the short id the dashboard shows, and says which runs a shorter one could mean', async () => {
+    const key = { authorization: `Bearer ${harness.sandbox.keys.acme}` };
+    const listIds = async () =>
+      ((await (await fetch(`${harness.sandbox.url}/api/dataframer/runs/`, { headers: key })).json()) as Array<{ id: string }>).map(
+        (r) => r.id,
+      );
+    const ids = await listIds();
+    const full = ids[0]!;
+    const short = full.split('-')[0]!;
+    const { page } = await open(`/#/runs/${short}`);
+    await expect.poll(() => page.locator(`article.run-page[data-run-id="${full}"]`).count(), { timeout: 10_000 }).toBe(1);
+    // The address becomes the run's full one, in place: Back still leaves the page.
+    expect(new URL(page.url()).hash).toBe(`#/runs/${full}`);
+    expect(await page.title()).toBe(`Run ${short} · Dataframer`);
+
+    // A first character two runs share (more runs are started until there is one: 17 ids always share one).
+    const spec = await usableSpec(harness.sandbox);
+    let prefix: string | undefined;
+    for (let all = ids; ; all = await listIds()) {
+      const firsts = all.map((id) => id[0]!);
+      prefix = firsts.find((c, i) => firsts.indexOf(c) !== i);
+      if (prefix) break;
+      await createRunDirect(harness.sandbox, spec, 1);
+    }
+    const matching = (await listIds()).filter((id) => id.startsWith(prefix));
+    const ambiguous = (await open(`/#/runs/${prefix}`)).page;
+    const message = ambiguous.locator('#message[role="alert"]');
+    await expect.poll(() => message.count(), { timeout: 10_000 }).toBe(1);
+    expect(await message.innerText()).toContain(`${matching.length} runs have an id starting with ${prefix}`);
+    expect((await message.locator('.matches a').allInnerTexts()).sort()).toEqual(matching.sort());
+    expect(await message.getByRole('link', { name: 'Back to runs' }).count()).toBe(1);
+
+    const unknown = (await open('/#/runs/zzzz')).page;
+    await expect.poll(() => unknown.locator('#message[role="alert"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await unknown.locator('#message').innerText()).toContain('No run in this account has an id starting with zzzz');
   });
 
   it('asks before cancelling (keeping the run when told to) and before deleting, then goes back to the list', async () => {

@@ -3,7 +3,7 @@ import type { Controller } from '../controller';
 /** What the views can ask for; the controller's actions plus a retry of the current view's poll. */
 export type ViewActions = Pick<
   Controller,
-  'ask' | 'dismiss' | 'confirm' | 'prepareZip' | 'copyId' | 'chooseModel' | 'createRun' | 'setFilters' | 'loadFormData'
+  'ask' | 'dismiss' | 'confirm' | 'prepareZip' | 'copyId' | 'chooseModel' | 'createRun' | 'setFilters' | 'loadFormData' | 'toggleCreate'
 > & {
   /** Loads the current view again now. */
   retry(): void;

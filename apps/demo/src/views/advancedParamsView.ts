@@ -50,11 +50,12 @@ export function advancedParamsView(state: AppState): TemplateResult {
         ${errorLine('create-seed-shuffling', errors['seed_shuffling_level'])}
       </div>
       ${COUNT_PARAMS.map((name) => countField(name, errors))}
-      <div class="field field--checks">
-        <label class="check"><input type="checkbox" name="skip_outline" /> Skip the outline step</label>
-        <label class="check"><input type="checkbox" name="unified_multifield" /> Generate all fields together (unified multifield)</label>
-      </div>
     </div>
+    <fieldset class="switches">
+      <legend>Steps</legend>
+      <label class="check"><input type="checkbox" name="skip_outline" /><span>Skip the outline step</span></label>
+      <label class="check"><input type="checkbox" name="unified_multifield" /><span>Generate all fields together (unified multifield)</span></label>
+    </fieldset>
     <fieldset class="databricks">
       <legend>Databricks credentials (only for <code>databricks/</code> models; sent with the create, never stored by this page)</legend>
       <div class="advanced-grid">

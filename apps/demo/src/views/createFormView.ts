@@ -47,7 +47,7 @@ function specField(state: AppState, actions: Pick<ViewActions, 'loadFormData'>):
   </div>`;
 }
 
-/** The create form: spec, version, samples and model in view, the other parameters behind a disclosure. */
+/** The create form: spec, version, samples and model in view, the other parameters behind a disclosure, then the submit button. */
 export function createFormView(state: AppState, actions: ViewActions): TemplateResult {
   const { create } = state;
   const errors = create.errors;
@@ -73,8 +73,15 @@ export function createFormView(state: AppState, actions: ViewActions): TemplateR
     state.modelsError !== undefined
       ? html`<span class="field-note">The server's model list could not be loaded; these are the models this page knows.</span>`
       : nothing;
-  return html`<section aria-labelledby="create-heading" class="panel">
-    <h2 id="create-heading">Start a run</h2>
+  const open = state.createOpen;
+  // On a phone the form starts closed, so the runs are on the first screen; on wide screens it is always open and the
+  // toggle is hidden (CSS), so aria-expanded only ever describes what a user of the toggle sees.
+  return html`<section aria-labelledby="create-heading" class=${open ? 'panel create' : 'panel create create--closed'}>
+    <div class="create-head">
+      <h2 id="create-heading">Start a run</h2>
+      <button type="button" class="create-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="create-form"
+        @click=${() => actions.toggleCreate()}>${open ? 'Hide' : 'Show'}<span class="visually-hidden"> the form</span></button>
+    </div>
     <form id="create-form" novalidate @submit=${onSubmit}>
       <div class="create-main">
         ${specField(state, actions)}
@@ -91,12 +98,10 @@ export function createFormView(state: AppState, actions: ViewActions): TemplateR
           ${errorLine('create-samples', errors['number_of_samples'])}
         </div>
         ${modelSelect('create-model', 'generation_model', state, onModel)}
-        <div class="field field--submit">
-          <button type="submit" id="create-submit" ?disabled=${starting} aria-busy=${starting ? 'true' : 'false'}>Start run</button>
-        </div>
       </div>
       ${modelNote} ${advancedParamsView(state)}
-      <div class="form-result-line">
+      <div class="form-actions">
+        <button type="submit" id="create-submit" ?disabled=${starting} aria-busy=${starting ? 'true' : 'false'}>Start run</button>
         <p id="create-result" class=${create.phase === 'failed' ? 'form-result field-error' : 'form-result'}>${create.message}</p>
         ${
           create.phase === 'started' && create.runId

@@ -4,7 +4,7 @@ import { describeError } from '../describeError';
 import { formatBytes, formatCost, formatCount, formatDuration, formatExact, shortId } from '../format';
 import { numberOr, textOr, timeOf } from '../lenientValues';
 import { paramLabel } from '../paramLabel';
-import { LIST_HREF } from '../route';
+import { FULL_RUN_ID, LIST_HREF, runHref } from '../route';
 import type { AppState, DetailState } from '../state';
 import type { ViewActions } from './ViewActions';
 import { messageView } from './messageView';
@@ -116,7 +116,7 @@ function runPage(run: RunDetail, detail: DetailState, state: AppState, actions: 
       <h2 id="run-heading" tabindex="-1">Run <code>${id}</code></h2>
       <div class="run-status">${statusBadge(run.status)}${statusNote(run)}</div>
     </header>
-    ${refreshNote ? messageView(refreshNote, actions, 'Showing what was last received.') : nothing}
+    ${refreshNote ? messageView(refreshNote, actions, { note: 'Showing what was last received.' }) : nothing}
     <div class="actions run-actions">
       ${runActions(run, state, actions)}
       <button type="button" class="danger" ?disabled=${pending !== undefined} aria-busy=${pending === 'delete' ? 'true' : 'false'} @click=${() => actions.ask('delete', run.id)}>
@@ -163,22 +163,43 @@ function runPage(run: RunDetail, detail: DetailState, state: AppState, actions: 
   </article>`;
 }
 
+/** What the page says when the run in the URL cannot be shown: none has that id, several start with it, or loading failed. */
+function notShown(detail: DetailState, actions: ViewActions): TemplateResult {
+  const full = FULL_RUN_ID.test(detail.runId);
+  if (detail.matches) {
+    const view = {
+      kind: 'not-found' as const,
+      title: 'More than one run matches',
+      text: `${detail.matches.length} runs have an id starting with ${detail.runId}. Open the one you mean:`,
+      advice: undefined,
+      requestId: undefined,
+    };
+    const links = html`<ul class="matches">
+      ${detail.matches.map((id) => html`<li><a href=${runHref(id)}><code>${id}</code></a></li>`)}
+    </ul>`;
+    return messageView(view, actions, { next: 'back', extra: links });
+  }
+  if (detail.error instanceof NotFoundError) {
+    const view = {
+      ...describeError(detail.error, 'load the run'),
+      title: 'No such run',
+      text: full
+        ? `There is no run ${detail.runId} in this account. It may have been deleted.`
+        : `No run in this account has an id starting with ${detail.runId}. It may have been deleted.`,
+      advice: undefined,
+    };
+    return messageView(view, actions, { next: 'back' });
+  }
+  return messageView(describeError(detail.error, 'load the run'), actions);
+}
+
 /** A run's own page (`#/runs/<id>`): status, progress, cost, parameters, timings, samples, files and actions. */
 export function detailView(state: AppState, actions: ViewActions): TemplateResult {
   const detail = state.detail;
   const back = html`<p class="back"><a href=${LIST_HREF}>← All runs</a></p>`;
   if (!detail) return back;
   if (detail.run) return html`${back}${runPage(detail.run, detail, state, actions)}`;
-  if (detail.error !== undefined) {
-    const view =
-      detail.error instanceof NotFoundError
-        ? {
-            ...describeError(detail.error, 'load the run'),
-            title: 'No such run',
-            text: `There is no run ${detail.runId} for the key this site uses. It may have been deleted.`,
-          }
-        : describeError(detail.error, 'load the run');
-    return html`${back}<h2 id="run-heading" tabindex="-1">Run <code>${shortId(detail.runId)}</code></h2>${messageView(view, actions)}`;
-  }
-  return html`${back}<h2 id="run-heading" tabindex="-1">Run <code>${shortId(detail.runId)}</code></h2><p class="muted">Loading the run…</p>`;
+  const heading = html`<h2 id="run-heading" tabindex="-1">Run <code>${shortId(detail.runId)}</code></h2>`;
+  if (detail.error !== undefined || detail.matches) return html`${back}${heading}${notShown(detail, actions)}`;
+  return html`${back}${heading}<p class="muted">Loading the run…</p>`;
 }

@@ -6,14 +6,24 @@ import type { AppState } from '../state';
 import { ariaInvalid, errorLine } from './fieldError';
 import { selectValue } from './selectValue';
 
+/** A model's name without its provider, which the option's group already shows: what fits a phone-wide select. */
+function modelName(id: string): string {
+  const slash = id.indexOf('/');
+  return slash > 0 && slash < id.length - 1 ? id.slice(slash + 1) : id;
+}
+
+const NEEDS_DATABRICKS = 'needs Databricks credentials';
+
 function modelOptions(models: readonly ModelOption[] | undefined): TemplateResult[] {
   const groups = new Map<string, ModelOption[]>();
   for (const model of models ?? []) groups.set(model.provider, [...(groups.get(model.provider) ?? []), model]);
-  return [...groups].map(
-    ([provider, list]) => html`<optgroup label=${provider}>
-      ${list.map((m) => html`<option value=${m.id}>${m.id}${m.needsDatabricks ? ' (needs Databricks credentials)' : ''}</option>`)}
-    </optgroup>`,
-  );
+  return [...groups].map(([provider, list]) => {
+    // Said once for a group whose every model needs the credentials, else on each model that does.
+    const whole = list.every((m) => m.needsDatabricks);
+    return html`<optgroup label=${whole ? `${provider} (${NEEDS_DATABRICKS})` : provider}>
+      ${list.map((m) => html`<option value=${m.id}>${modelName(m.id)}${m.needsDatabricks && !whole ? ` (${NEEDS_DATABRICKS})` : ''}</option>`)}
+    </optgroup>`;
+  });
 }
 
 /** The names the SDK knows, read once when first needed. */
@@ -37,7 +47,7 @@ export function modelSelect(id: string, name: string, state: AppState, onChange?
   return html`<div class="field field--model">
     <label for=${id}>${paramLabel(name)}</label>
     <select id=${id} name=${name} @change=${onChange} aria-invalid=${ariaInvalid(errors, name)} aria-describedby=${`${id}-error`}>
-      <option value="">Server default (${serverDefault})</option>
+      <option value="">Default (${modelName(serverDefault)})</option>
       ${modelOptions(models)}${controlled ? selectValue(state.create.model) : nothing}
     </select>
     ${errorLine(id, errors[name])}

@@ -22,15 +22,23 @@ export function runActions(
   return out;
 }
 
+/** Every label the ZIP control takes in turn; each is laid under the shown one, unseen, so the control keeps one width. */
+const ZIP_LABELS = ['Prepare ZIP', 'Preparing ZIP…', 'Download ZIP'] as const;
+
+function steadyLabel(label: (typeof ZIP_LABELS)[number]): TemplateResult {
+  return html`<span class="steady">${ZIP_LABELS.map((l) => html`<span aria-hidden="true" class="steady-ghost">${l}</span>`)}<span>${label}</span></span>`;
+}
+
 function zipAction(runId: string, download: Download | undefined, actions: Pick<ViewActions, 'prepareZip'>): TemplateResult {
   const id = shortId(runId);
   if (download?.state === 'ready') {
-    return html`<a class="button download" href=${download.url} download=${`run-${id}.zip`}>
-      Download ZIP${download.size === undefined ? '' : ` (${formatBytes(download.size)})`}<span class="visually-hidden"> of run ${id}</span>
+    const size = download.size === undefined ? '' : ` (${formatBytes(download.size)})`;
+    return html`<a class="button download" href=${download.url} download=${`run-${id}.zip`} title=${`The ZIP of run ${id}${size}`}>
+      ${steadyLabel('Download ZIP')}<span class="visually-hidden">${size} of run ${id}</span>
     </a>`;
   }
   const building = download?.state === 'building';
   return html`<button type="button" ?disabled=${building} aria-busy=${building ? 'true' : 'false'} @click=${() => void actions.prepareZip(runId)}>
-      ${building ? 'Preparing ZIP…' : 'Prepare ZIP'}<span class="visually-hidden"> of run ${id}</span></button
+      ${steadyLabel(building ? 'Preparing ZIP…' : 'Prepare ZIP')}<span class="visually-hidden"> of run ${id}</span></button
     >${download?.state === 'error' ? html`<span class="field-error zip-error">${download.message}</span>` : nothing}`;
 }

@@ -165,7 +165,7 @@ export function runsView(state: AppState, actions: ViewActions): TemplateResult 
       <button type="button" id="refresh" @click=${() => actions.retry()}>Refresh</button>
     </div>
     ${updatedLine(state)} ${filtersView(state, actions)}
-    ${error ? messageView(error, actions, error.kind === 'auth' ? undefined : `Trying again automatically in ${RETRY_MS / 1000} s.`) : nothing}
+    ${error ? messageView(error, actions, { note: error.kind === 'auth' ? undefined : `Trying again automatically in ${RETRY_MS / 1000} s.` }) : nothing}
     <div id="runs">${listBody(state, actions)}</div>
   </section>`;
 }

@@ -1,8 +1,8 @@
 import { AuthenticationError, NotFoundError, type Run, type RunDetail } from '@df/browser';
 import { describe, expect, it } from 'vitest';
-import { createController } from '../../src/controller';
+import { CREATE_OPEN_KEY, createController } from '../../src/controller';
 import type { DashboardClient } from '../../src/dashboardClient';
-import { initialState, type AppState } from '../../src/state';
+import { emptyDetail, initialState, type AppState } from '../../src/state';
 import { createStore } from '../../src/store';
 import { nullRun, run, specs } from './fixtures';
 
@@ -27,17 +27,34 @@ function setup(overrides: Partial<{ [K in keyof DashboardClient['runs']]: unknow
   } as unknown as DashboardClient;
   const store = createStore({ ...initialState({ name: 'list' }, '', 1000), ...start });
   const pushed: string[] = [];
+  const replaced: string[] = [];
+  const remembered: Array<[string, string]> = [];
   let href = 'http://dash.test/';
   const controller = createController({
     client,
     store,
-    nav: { href: () => href, push: (h) => void pushed.push((href = h)), go: (hash) => void (href = `http://dash.test/${hash}`) },
+    nav: {
+      href: () => href,
+      push: (h) => void pushed.push((href = h)),
+      go: (hash) => void (href = `http://dash.test/${hash}`),
+      replace: (hash) => void replaced.push((href = `http://dash.test/${hash}`)),
+    },
+    remember: (key, value) => void remembered.push([key, value]),
     copy: async () => undefined,
     now: () => 5000,
     refresh: async () => void calls.push('refresh'),
     timers: { setTimeout: () => 0 },
   });
-  return { controller, store, calls, pushed, setRuns: (next: Run[]) => (runs = next), setHref: (h: string) => (href = h) };
+  return {
+    controller,
+    store,
+    calls,
+    pushed,
+    replaced,
+    remembered,
+    setRuns: (next: Run[]) => (runs = next),
+    setHref: (h: string) => (href = h),
+  };
 }
 
 describe('controller', () => {
@@ -161,6 +178,65 @@ describe('controller', () => {
     controller.setFilters({ status: 'FAILED' });
     expect(pushed).toEqual(['http://dash.test/?status=FAILED']);
     expect(store.get().search).toBe('?status=FAILED');
+  });
+});
+
+describe('a run page opened by the short id the dashboard shows', () => {
+  const other = '0d9183aa-1111-4222-8333-444455556666';
+  const detailRoute = (runId: string) => ({ route: { name: 'detail' as const, runId }, detail: emptyDetail(runId) });
+  const notFound = (calls: string[]) => async (id: string) => {
+    calls.push(`retrieve ${id}`);
+    throw new NotFoundError('Not found.', { status: 404 });
+  };
+
+  it('opens the only run whose id starts with it, and puts the full id in the URL without a history entry', async () => {
+    const { controller, store, calls, replaced, pushed } = setup({}, detailRoute('0D918362'));
+    expect(await controller.tick()).toBe('again');
+    expect(replaced).toEqual([`http://dash.test/#/runs/${run().id}`]);
+    expect(pushed).toEqual([]);
+    expect(store.get().route).toEqual({ name: 'detail', runId: run().id });
+    expect(store.get().detail?.run?.id).toBe(run().id);
+    expect(calls.filter((c) => c.startsWith('retrieve'))).toEqual([`retrieve ${run().id}`]);
+  });
+
+  it('lists the runs it matches when it matches several, and asks the server nothing more', async () => {
+    const { controller, store, calls, setRuns, replaced } = setup({}, detailRoute('0d9183'));
+    setRuns([run(), run({ id: other })]);
+    expect(await controller.tick()).toBe('idle');
+    expect(store.get().detail?.matches).toEqual([run().id, other]);
+    expect(replaced).toEqual([]);
+    expect(calls.filter((c) => c.startsWith('retrieve'))).toEqual([]);
+  });
+
+  it('asks the server for an id nothing in the list starts with, so its 404 says there is no such run', async () => {
+    const asked: string[] = [];
+    const { controller, store, calls } = setup({ retrieve: notFound(asked) }, detailRoute('ffff'));
+    expect(await controller.tick()).toBe('idle');
+    expect(calls).toEqual(['list']);
+    expect(asked).toEqual(['retrieve ffff']);
+    expect(store.get().detail?.error).toBeInstanceOf(NotFoundError);
+  });
+
+  it('is not resolved again once its run is shown', async () => {
+    const { controller, calls } = setup({}, detailRoute('0d918362'));
+    await controller.tick();
+    await controller.tick();
+    expect(calls.filter((c) => c === 'list')).toHaveLength(1);
+  });
+});
+
+describe('the create form on a narrow screen', () => {
+  it('opens and closes, remembering each choice', () => {
+    const { controller, store, remembered } = setup();
+    expect(store.get().createOpen).toBe(false);
+    controller.toggleCreate();
+    expect(store.get().createOpen).toBe(true);
+    controller.toggleCreate();
+    expect(store.get().createOpen).toBe(false);
+    expect(remembered).toEqual([
+      [CREATE_OPEN_KEY, 'open'],
+      [CREATE_OPEN_KEY, 'closed'],
+    ]);
   });
 });
 

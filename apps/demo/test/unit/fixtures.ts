@@ -78,6 +78,7 @@ export function recordingActions() {
     createRun: record('createRun'),
     setFilters: record('setFilters'),
     loadFormData: record('loadFormData'),
+    toggleCreate: record('toggleCreate'),
     retry: record('retry'),
   } as unknown as ViewActions;
   return { actions, calls };

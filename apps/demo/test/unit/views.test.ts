@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { describeError, PROXY_UNREACHABLE } from '../../src/describeError';
 import { paramLabel } from '../../src/paramLabel';
 import { readModels } from '../../src/readModels';
+import { emptyDetail } from '../../src/state';
 import { appView } from '../../src/views/appView';
 import { createFormView } from '../../src/views/createFormView';
 import { detailView } from '../../src/views/detailView';
@@ -144,8 +145,8 @@ describe('messageView', () => {
     });
     render(messageView(describeError(error, 'load the runs'), actions), root);
     expect(text()).toContain('Could not reach Dataframer');
-    expect(text()).toContain('ECONNREFUSED');
-    expect(text()).toContain('DATAFRAMER_BASE_URL');
+    // Where the proxy tried and why is for the server's log.
+    expect(text()).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|DATAFRAMER_BASE_URL/);
     root.querySelector('button')!.click();
     expect(calls).toEqual([['retry']]);
   });
@@ -160,6 +161,34 @@ describe('messageView', () => {
     render(messageView(describeError(error, 'load the runs'), actions), root);
     expect(text()).toContain('Could not load the runs');
     expect(text()).toContain('req_42');
+  });
+});
+
+describe('describeError', () => {
+  it('speaks to the people using the page: no variable, command, proxy, URL or SDK message in any failure', async () => {
+    const sdk = await import('@df/browser');
+    const url = 'http://127.0.0.1:9/api/dataframer/runs/';
+    const sdkMessage = `The base URL is probably wrong: ${url} does not exist (check DATAFRAMER_BASE_URL)`;
+    const api = { status: 0, requestId: 'req_1' };
+    const errors = [
+      new sdk.AuthenticationError(sdkMessage, { ...api, status: 401, keyHint: 'sk_test_…demo from DATAFRAMER_API_KEY' }),
+      new sdk.PermissionDeniedError(sdkMessage, { ...api, status: 403 }),
+      new sdk.NotFoundError(sdkMessage, { ...api, status: 404 }),
+      new ServerError(sdkMessage, { ...api, status: 502, body: { dashboard_proxy: PROXY_UNREACHABLE, detail: url } }),
+      new ServerError(sdkMessage, { ...api, status: 500 }),
+      new sdk.ConnectionError(sdkMessage),
+      new sdk.TimeoutError(sdkMessage, { timeoutMs: 20_000 }),
+      new Error(sdkMessage),
+    ];
+    const kinds = new Set<string>();
+    for (const error of errors) {
+      const view = describeError(error, 'load the runs');
+      kinds.add(view.kind);
+      const words = [view.title, view.text, view.advice].join(' ');
+      expect(words, error.constructor.name).not.toMatch(/DATAFRAMER_|npm run|proxy|base URL|https?:\/\/|sk_test/i);
+    }
+    // Each kind of failure was seen, so none escaped the check by falling through to another.
+    expect([...kinds].sort()).toEqual(['auth', 'forbidden', 'not-found', 'offline', 'other', 'timeout', 'unreachable']);
   });
 });
 
@@ -180,6 +209,7 @@ describe('detailView', () => {
       runId: r.id,
       run: r,
       error: undefined,
+      matches: undefined,
       samples: [{ index: 0, fields: { review: 'Great', rating: 5 } }],
       samplesError: undefined,
     };
@@ -210,7 +240,7 @@ describe('detailView', () => {
     const schema = runtimeParamsSchema() as unknown as { entries: Record<string, unknown> };
     const names = Object.keys(schema.entries);
     const r = { ...run(), runtime_params: Object.fromEntries(names.map((name) => [name, 1])) };
-    const detail = { runId: r.id, run: r, error: undefined, samples: [], samplesError: undefined };
+    const detail = { runId: r.id, run: r, error: undefined, matches: undefined, samples: [], samplesError: undefined };
     render(detailView(state({ route: { name: 'detail', runId: r.id }, detail }), actions), root);
     const labels = [...root.querySelectorAll('.kvs--columns dt')].map((dt) => dt.textContent);
     expect(labels).toEqual(names.map(paramLabel));
@@ -219,7 +249,7 @@ describe('detailView', () => {
   it('shows a run whose optional fields are all null sensibly', () => {
     const { actions } = recordingActions();
     const r = nullRun();
-    const detail = { runId: r.id, run: r, error: undefined, samples: [], samplesError: undefined };
+    const detail = { runId: r.id, run: r, error: undefined, matches: undefined, samples: [], samplesError: undefined };
     render(detailView(state({ route: { name: 'detail', runId: r.id }, detail }), actions), root);
     const t = text();
     expect(t).not.toMatch(/undefined|NaN|null|Invalid Date/);
@@ -232,19 +262,33 @@ describe('detailView', () => {
     expect(t).toContain('Cancel');
   });
 
-  it('says when the run does not exist', async () => {
+  it('says when the run does not exist, and offers the way back to the list rather than a retry', async () => {
     const { NotFoundError } = await import('@df/browser');
     const { actions } = recordingActions();
-    const detail = {
-      runId: 'missing-id',
-      run: undefined,
-      error: new NotFoundError('Not found.', { status: 404 }),
-      samples: undefined,
-      samplesError: undefined,
-    };
-    render(detailView(state({ route: { name: 'detail', runId: 'missing-id' }, detail }), actions), root);
-    expect(text()).toContain('No such run');
-    expect(root.querySelector('a[href="#/"]')).not.toBeNull();
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const [runId, says] of [
+      [id, `There is no run ${id} in this account`],
+      ['b327ea68', 'No run in this account has an id starting with b327ea68'],
+    ] as const) {
+      const detail = { ...emptyDetail(runId), error: new NotFoundError('Not found.', { status: 404 }) };
+      render(detailView(state({ route: { name: 'detail', runId }, detail }), actions), root);
+      expect(text()).toContain('No such run');
+      expect(text()).toContain(says);
+      const message = root.querySelector('#message')!;
+      expect(message.querySelector('a.button.primary')!.textContent).toBe('Back to runs');
+      expect(message.querySelector('a.button.primary')!.getAttribute('href')).toBe('#/');
+      expect(message.querySelectorAll('button')).toHaveLength(0);
+    }
+  });
+
+  it('lists the runs a short id matches when it matches more than one', () => {
+    const { actions } = recordingActions();
+    const matches = ['b3270000-0000-4000-8000-000000000001', 'b3271111-0000-4000-8000-000000000002'];
+    const detail = { ...emptyDetail('b327'), matches };
+    render(detailView(state({ route: { name: 'detail', runId: 'b327' }, detail }), actions), root);
+    expect(text()).toContain(`${matches.length} runs have an id starting with b327`);
+    expect([...root.querySelectorAll('.matches a')].map((a) => a.getAttribute('href'))).toEqual(matches.map((m) => `#/runs/${m}`));
+    expect(root.querySelector('#message a.button.primary')!.textContent).toBe('Back to runs');
   });
 });
 
@@ -265,7 +309,11 @@ describe('createFormView', () => {
     expect(disabled).toEqual(['Building spec: still being built', 'Broken spec: its build failed']);
     const modelOptions = [...root.querySelectorAll<HTMLOptionElement>('#create-model option')].map((o) => o.value);
     expect(modelOptions).toEqual(['', 'anthropic/claude-haiku-4-5', 'anthropic/claude-sonnet-4-6', 'databricks/databricks-gpt-5']);
-    expect(root.querySelector('#create-model option[value=""]')!.textContent).toContain('Server default (anthropic/claude-sonnet-4-6)');
+    // Names without their provider, which the group shows: short enough for a phone-wide select.
+    expect(root.querySelector('#create-model option[value=""]')!.textContent).toBe('Default (claude-sonnet-4-6)');
+    const groups = [...root.querySelectorAll('#create-model optgroup')].map((g) => g.getAttribute('label'));
+    expect(groups).toEqual(['anthropic', 'databricks (needs Databricks credentials)']);
+    expect(root.querySelector('#create-model option[value="databricks/databricks-gpt-5"]')!.textContent).toBe('databricks-gpt-5');
     expect(root.querySelector('details.advanced summary')!.textContent).toBe('Advanced parameters');
   });
 
@@ -276,6 +324,21 @@ describe('createFormView', () => {
     // Grouped by provider, so compared as sets.
     expect(offered.sort()).toEqual(['', ...GENERATION_MODELS].sort());
     expect(text()).toContain('these are the models this page knows');
+  });
+
+  it('puts the submit button after every field, and a toggle that says whether the form is open', () => {
+    const { actions, calls } = recordingActions();
+    for (const createOpen of [false, true]) {
+      render(createFormView(state({ specs, createOpen }), actions), root);
+      const toggle = root.querySelector<HTMLButtonElement>('.create-toggle')!;
+      expect(toggle.getAttribute('aria-expanded')).toBe(String(createOpen));
+      expect(toggle.getAttribute('aria-controls')).toBe('create-form');
+      expect(root.querySelector('section')!.classList.contains('create--closed')).toBe(!createOpen);
+      toggle.click();
+    }
+    expect(calls).toEqual([['toggleCreate'], ['toggleCreate']]);
+    const controls = [...root.querySelectorAll('#create-form input, #create-form select, #create-form button:not(.copy)')];
+    expect(controls.at(-1)!.id).toBe('create-submit');
   });
 
   it('reserves a line for every field message, so showing one does not add elements', () => {
@@ -324,8 +387,8 @@ describe('createFormView', () => {
     started.create = { ...started.create, phase: 'started', runId: 'abc12345-0000', message: 'Run abc12345 started for 300 samples.' };
     render(createFormView(started, actions), root);
     expect(root.querySelector('#create-result')!.textContent).toBe('Run abc12345 started for 300 samples.');
-    expect(root.querySelector('.form-result-line a')!.getAttribute('href')).toBe('#/runs/abc12345-0000');
-    expect(root.querySelector('.form-result-line button.copy')!.textContent).toContain('abc12345-0000');
+    expect(root.querySelector('.form-actions a')!.getAttribute('href')).toBe('#/runs/abc12345-0000');
+    expect(root.querySelector('.form-actions button.copy')!.textContent).toContain('abc12345-0000');
   });
 });
 
