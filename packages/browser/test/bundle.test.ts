@@ -13,10 +13,17 @@ const WRITE_ONLY_TEXT = [
   'seed_shuffling_level',
   'idempotency-key', // the create's retry key header
   'may or may not have started a run', // the create's unknown-outcome error
+  'seed-datasets/', // every dataset operation but list and delete
+  '/datasets/', // dataset list and delete
+  'datasets.create', // and the lookup by name after a lost answer
+  'specs.create',
+  'specs.replace',
+  'evaluations/',
+  'api-key/rotate',
 ];
 
 describe('tree-shaking in a browser bundle', () => {
-  it('a page that only lists runs carries no create, cancel or delete code', async () => {
+  it('a page that only lists runs carries no create, cancel or delete code, and nothing of datasets, specs, evaluations or keys', async () => {
     const { code } = await bundlePage(LIST_ONLY_PAGE);
     expect(code).toContain('/api/dataframer');
     expect(code).toContain('/runs/');
@@ -41,6 +48,13 @@ describe('tree-shaking in a browser bundle', () => {
       'runs.delete',
       'idempotency-key',
       'may or may not have started a run',
+      'seed-datasets/',
+      '/datasets/',
+      'datasets.create',
+      'specs.create',
+      'specs.replace',
+      'evaluations/',
+      'api-key/rotate',
     ])
       expect(code).toContain(text);
   }, 30_000);

@@ -61,7 +61,7 @@ export const createDatasetOperation: Operation<CreateDatasetParams, SeedDataset>
   build: buildCreateDatasetRequest,
   parse: (response, mode) => validateResponse(seedDatasetSchema(mode), response),
   idempotencyHeader: 'idempotency-key',
-  ambiguous: datasetOutcomeUnknown('datasets.create'),
+  ambiguous: /* @__PURE__ */ datasetOutcomeUnknown('datasets.create'),
   recover: (transport, params, lost) => recoverDataset('datasets.create', transport, params.name, params.files.length, lost),
 };
 

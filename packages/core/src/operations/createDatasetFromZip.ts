@@ -47,7 +47,7 @@ export const createDatasetFromZipOperation: Operation<CreateDatasetFromZipParams
   build: buildCreateDatasetFromZipRequest,
   parse: (response, mode) => validateResponse(seedDatasetSchema(mode), response),
   idempotencyHeader: 'idempotency-key',
-  ambiguous: datasetOutcomeUnknown('datasets.createFromZip'),
+  ambiguous: /* @__PURE__ */ datasetOutcomeUnknown('datasets.createFromZip'),
   recover: (transport, params, lost) => recoverDataset('datasets.createFromZip', transport, params.name, undefined, lost),
 };
 
