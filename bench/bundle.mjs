@@ -77,7 +77,9 @@ export async function measureBundles() {
         for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
           byOrigin[origin(input)] = (byOrigin[origin(input)] ?? 0) + bytesInOutput;
       }
-      rows.push({ name, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, byOrigin });
+      // The API paths a page can call are plain strings that survive minification: they say which operations it ships.
+      const paths = [...new Set(new TextDecoder().decode(bytes).match(/\/(?:api\/)?[a-z-]+(?:\/[a-z-]+)*\/(?=[`'"$])/g) ?? [])];
+      rows.push({ name, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, byOrigin, paths });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

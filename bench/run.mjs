@@ -9,6 +9,7 @@ import { measureBundles } from './bundle.mjs';
 import { measureMemory } from './memory.mjs';
 import { measureParse } from './parse.mjs';
 import { measureThroughput } from './throughput.mjs';
+import { measureUpload } from './upload.mjs';
 import { measureWait } from './wait.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -153,6 +154,16 @@ const SECTIONS = {
         say(`| ${row.name} | ${share('ky')} | ${share('valibot')} | ${share('@df/core')} | ${share('@df/browser')} |`);
       }
       goal('browser bundle, list only', listOnly.gzip <= 10_000, kb(listOnly.gzip), '≤ 10 kB');
+      // A page that lists runs pays for nothing else: the API paths in its bundle are the runs list's alone.
+      const foreign = listOnly.paths.filter((path) => /dataset|specs|evaluation|api-key/.test(path));
+      say();
+      say(`API paths in the list-only page: ${listOnly.paths.map((path) => `\`${path}\``).join(', ')}.`);
+      goal(
+        'browser bundle, list only: no dataset, spec, evaluation or key code',
+        foreign.length === 0,
+        foreign.length === 0 ? 'none' : foreign.join(' '),
+        'none',
+      );
       goal('browser bundle, whole client', whole.gzip <= 13_500, kb(whole.gzip), '≤ 13.5 kB');
     },
   },
@@ -223,6 +234,23 @@ const SECTIONS = {
       );
       goal('waiting: requests for a 60 s run', wait.polls <= 40, String(wait.polls), '≤ 40');
       goal('waiting: longest gap between progress reports', wait.maxGap <= 3, `${wait.maxGap.toFixed(2)} s`, '≤ 3 s');
+    },
+  },
+  upload: {
+    title: 'Upload of a 50 MB seed dataset (loopback)',
+    async run() {
+      const up = await measureUpload();
+      const mib = (n) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+      say(
+        `A ${mib(up.fileBytes)} CSV made by the bench, uploaded ${up.rounds} times by each contender in alternating order, each upload in a child process that samples its resident memory every millisecond; medians. @df/node is \`client.datasets.create({ files: [path] })\` (the path read lazily); plain fetch is Node's fetch with a FormData holding \`fs.openAsBlob(path)\`.`,
+      );
+      say();
+      say('| client | ms | peak RSS growth | bytes the server read |');
+      say('| --- | ---: | ---: | ---: |');
+      say(`| @df/node | ${up.sdk.ms.toFixed(0)} | ${mib(up.sdk.peakGrowth)} | ${up.sdk.received} |`);
+      say(`| plain fetch + FormData | ${up.raw.ms.toFixed(0)} | ${mib(up.raw.peakGrowth)} | ${up.raw.received} |`);
+      goal('upload 50 MB: peak memory growth (@df/node)', up.sdk.peakGrowth <= 16e6, mib(up.sdk.peakGrowth), '≤ 16 MB');
+      goal('upload 50 MB: time × plain fetch + FormData', up.timeRatio <= 1.25, x(up.timeRatio), '≤ 1.25×');
     },
   },
   reliability: {
