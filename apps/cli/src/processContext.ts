@@ -24,7 +24,8 @@ function output(stream: () => NodeJS.WriteStream, fd: number): OutputStream {
       target.write(text);
     },
     isTTY: tty,
-    columns: () => (tty ? stream().columns : undefined),
+    // A terminal that reports no size (0 columns: `script` run without a terminal of its own) has an unknown width.
+    columns: () => (tty ? stream().columns || undefined : undefined),
   };
 }
 

@@ -79,8 +79,17 @@ describe.each([60, 80, 120])('runs watch in a %i-column terminal', (width) => {
     // The final screen: the outcome line, and nothing left of the bar.
     expect(last).toContain(`✓ Run ${id} SUCCEEDED`);
     expect(last).not.toMatch(BAR);
+    // The outcome wraps between words to the width; the duration is the run's own, from the server's timestamps.
     const lines = last.split('\n').filter((line) => line.trim() !== '');
-    expect(lines[0]).toContain(`Run ${id} SUCCEEDED`);
-    expect(lines[1]).toBe('EXIT=0');
+    const exit = lines.indexOf('EXIT=0');
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(width);
+    const run = sandbox.runs('acme').find((r) => r.id === id)?.run;
+    const failed = Number(run?.samples_failed);
+    const ranMs = Date.parse(String(run?.completed_at)) - Date.parse(String(run?.created_at));
+    const partial = failed > 0 ? ` (partial: ${failed} sample${failed === 1 ? '' : 's'} failed)` : '';
+    expect(lines.slice(0, exit).join(' ')).toBe(
+      `✓ Run ${id} SUCCEEDED: ${run?.samples_completed}/100 done, ${failed} failed, $${Number(run?.total_cost).toFixed(2)}, ran for ${Math.round(ranMs / 1000)}s${partial}`,
+    );
+    expect(exit, last).toBe(lines.length - 1);
   });
 });

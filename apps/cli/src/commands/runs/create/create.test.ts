@@ -31,7 +31,9 @@ describe('runs create', () => {
     const { code, stdout, stderr } = await runIn(['runs', 'create', '--spec', fast.readySpec, '--samples', '20'], { env: fast.env });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^[0-9a-f-]{36}\n$/);
-    expect(stderr).toBe('');
+    // The confirmation goes to stderr, terminal or not, so stdout stays the id alone.
+    const id = stdout.trim();
+    expect(stderr).toBe(`✓ Started run ${id} (20 samples). Follow it with: dataframer runs watch ${id}\n`);
     expect(fast.sandbox.runs('acme').map((r) => r.id)).toContain(stdout.trim());
   });
 
@@ -54,7 +56,9 @@ describe('runs create', () => {
     const args = ['runs', 'create', '--spec', fast.readySpec, '-n', '7', '--idempotency-key', 'cli-test-replay-1'];
     const first = await runIn(args, { env: fast.env });
     expect(first.code).toBe(0);
-    expect(first.stderr).toBe('');
+    expect(first.stderr).toBe(
+      `✓ Started run ${first.stdout.trim()} (7 samples). Follow it with: dataframer runs watch ${first.stdout.trim()}\n`,
+    );
     const again = await runIn(args, { env: fast.env });
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(first.stdout);
@@ -179,7 +183,11 @@ describe('runs create', () => {
         `the run ${id}`,
       ).run.status,
     ).toBe('CANCELED');
-    expect(guarded.stderr).toContain('passed --max-cost $2.50');
+    // The limit as typed, the cost with the decimals that tell it from the limit, the same cost in the progress.
+    const told = new RegExp(
+      `\\n✗ Run ${id} passed the \\$2\\.50 limit of --max-cost at \\$(\\d+\\.\\d{2,}) and was canceled: \\d+/${samples} done, \\d+ failed, \\$\\1\\n$`,
+    ).exec(guarded.stderr);
+    expect(Number(found(told, guarded.stderr)[1])).toBeGreaterThan(2.5);
     for (const bad of ['0', '-1', 'lots']) expect((await runIn(['runs', 'watch', id, '--max-cost', bad], { env })).code, bad).toBe(2);
   });
 

@@ -106,9 +106,14 @@ describe('runs evaluate', () => {
       expect(plain(frame)).toMatch(/^. (PENDING|PROCESSING) · evaluating/);
       expect([...plain(frame)].length, frame).toBeLessThan(60);
     }
-    expect(plain(stderr)).toMatch(
+    // The last word, after the status line is cleared: wrapped between words to the terminal's 60 columns.
+    const told = plain(stderr.split('\r\x1b[2K').at(-1) ?? '');
+    expect(told.endsWith('\n'), told).toBe(true);
+    const lines = told.trimEnd().split('\n');
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(lines.join(' ')).toMatch(
       new RegExp(
-        `Evaluation ${id} is still PROCESSING after \\d+s; it goes on on the server\\. See it with: dataframer evaluations get ${id}\n$`,
+        `^Evaluation ${id} is still PROCESSING after \\d+s; it goes on on the server\\. See it with: dataframer evaluations get ${id}$`,
       ),
     );
   });

@@ -37,12 +37,36 @@ describe('runs list', () => {
     expect(stdout).toMatch(/\d+[mhd] ago|just now/);
     expect(stdout).toMatch(/\$\d+\.\d\d/);
     for (const line of lines.slice(1)) expect(line).toMatch(/^[0-9a-f]{8} {2}/);
-    for (const width of [60, 80, 120]) {
-      const table = await runIn(['runs', 'list', '--no-color'], { env: fast.env, tty: { stdout: true, columns: width } });
-      const rows = table.stdout.trimEnd().split('\n');
-      for (const row of rows) expect([...row].length, `${width}: ${row}`).toBeLessThanOrEqual(width);
-      expect(rows.some((row) => row.includes('…')) || width === 120).toBe(true);
+    // The spec of each run by its short id, from the exact values.
+    const specOf = new Map(
+      (await runIn(['runs', 'list'], { env: fast.env })).stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t'))
+        .map((row) => [row[0]?.slice(0, 8), row[5] || row[6]]),
+    );
+    // Narrow, the optional SPEC and CREATED columns go, rightmost first; PROGRESS is the one cut. The id is never cut,
+    // and a spec's name (what --spec takes) is shown whole or not at all.
+    const headers: Record<number, string[]> = {
+      60: ['ID', 'STATUS', 'PROGRESS', 'COST'],
+      80: ['ID', 'STATUS', 'PROGRESS', 'COST', 'SPEC', 'CREATED'],
+      120: ['ID', 'STATUS', 'PROGRESS', 'COST', 'SPEC', 'CREATED'],
+    };
+    for (const [width, header] of Object.entries(headers)) {
+      const table = await runIn(['runs', 'list', '--no-color'], { env: fast.env, tty: { stdout: true, columns: Number(width) } });
+      const [head = '', ...rows] = table.stdout.trimEnd().split('\n');
+      expect(head.split(/ {2,}/), width).toEqual(header);
+      expect(rows.length, width).toBe(specOf.size);
+      for (const row of [head, ...rows]) expect([...row].length, `${width}: ${row}`).toBeLessThanOrEqual(Number(width));
+      for (const row of rows) {
+        const id = row.slice(0, 8);
+        expect(specOf.has(id), `${width}: ${row}`).toBe(true);
+        if (header.includes('SPEC')) expect(row, width).toContain(`  ${specOf.get(id)}  `);
+      }
     }
+    // At 80 columns the progress is what gives way.
+    const eighty = await runIn(['runs', 'list', '--no-color'], { env: fast.env, tty: { stdout: true, columns: 80 } });
+    expect(eighty.stdout).toMatch(/^[0-9a-f]{8} {2}\S+ +\d+ done \([^)]*… {2}\$/m);
     const wide = await runIn(['runs', 'list', '--no-color'], { env: fast.env, tty: { stdout: true, columns: 200 } });
     expect(wide.stdout).toContain('Acme Corp support tickets');
   });

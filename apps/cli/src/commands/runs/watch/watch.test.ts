@@ -98,7 +98,13 @@ describe('runs watch --max-cost', () => {
     const last = events.at(-1);
     expect(last).toMatchObject({ type: 'cost_limit', id, max_cost: 3, canceled: true, exit_code: 7 });
     expect(last.total_cost).toBeGreaterThan(3);
-    expect(watched.stderr).toMatch(new RegExp(`Run ${id} passed --max-cost \\$3\\.00 at \\$\\d+\\.\\d\\d and was canceled`));
+    // The limit as typed; the cost (the one --json reports) with as many decimals as it takes to read above the limit.
+    const told = new RegExp(
+      `^✗ Run ${id} passed the \\$3\\.00 limit of --max-cost at \\$(\\d+\\.(\\d{2,})) and was canceled: ${last.completed}/${MAX_SAMPLES_PER_RUN} done, ${last.failed} failed, \\$\\1\\n$`,
+    ).exec(watched.stderr);
+    const [, cost = '', decimals = ''] = found(told, watched.stderr);
+    expect(Number(cost)).toBeGreaterThan(3);
+    expect(cost).toBe(last.total_cost.toFixed(decimals.length));
     // Every poll before the last was within the limit; the last is the first over it.
     const polled = events.filter((ev) => ev.type === 'progress').map((ev) => ev.total_cost ?? 0);
     expect(polled.at(-1)).toBe(last.total_cost);
@@ -136,7 +142,15 @@ describe('runs watch --max-cost', () => {
     ).id;
     const result = await runIn(['runs', 'watch', id, '--max-cost', '0.01'], { env: fast.env });
     expect(result.code).toBe(7);
-    expect(result.stderr).toMatch(new RegExp(`Run ${id} ended SUCCEEDED at \\$\\d+\\.\\d\\d, over --max-cost \\$0\\.01`));
+    const run = found(
+      fast.sandbox.runs('acme').find((r) => r.id === id),
+      `the run ${id}`,
+    ).run;
+    // Two decimals tell $0.05 and more from the $0.01 limit.
+    const cost = `$${Number(run.total_cost).toFixed(2)}`;
+    expect(result.stderr).toBe(
+      `✗ Run ${id} ended SUCCEEDED at ${cost}, over the $0.01 limit of --max-cost: ${run.samples_completed}/${(run.runtime_params as { number_of_samples: number }).number_of_samples} done, ${run.samples_failed} failed, ${cost}\n`,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runIn } from '../../../../test/support/cli';
+import { plain, runIn } from '../../../../test/support/cli';
 import { found, itPrintedNoKey, useSandbox } from '../../../../test/support/sandbox';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -23,8 +23,18 @@ describe('specs list', () => {
         'the ready spec',
       )[2],
     ).toBe('SUCCEEDED');
-    const tty = await runIn(['specs', 'list'], { env: { ...env, DATAFRAMER_FORCE_TTY: '1' } });
-    expect(tty.stdout.split('\n')[0]).toMatch(/ID.*NAME.*STATUS.*VERSION.*DATASET.*UPDATED/);
+    // On a terminal: a header; narrow, the optional columns go, the rightmost first, and the names stay whole.
+    for (const [width, header] of [
+      [60, 'ID NAME STATUS VERSION'],
+      [80, 'ID NAME STATUS VERSION DATASET'],
+      [120, 'ID NAME STATUS VERSION DATASET UPDATED'],
+    ] as const) {
+      const tty = await runIn(['specs', 'list'], { env: { ...env, DATAFRAMER_FORCE_TTY: String(width) } });
+      const [head = '', ...lines] = tty.stdout.trimEnd().split('\n');
+      expect(plain(head).split(/ +/), String(width)).toEqual(header.split(' '));
+      expect(lines.map((line) => line.slice(0, 8))).toEqual(ids.map((id: string) => id.slice(0, 8)));
+      for (const [i, row] of rows.entries()) expect(lines[i], String(width)).toContain(`  ${row[1]}  `);
+    }
   });
 });
 
