@@ -5,7 +5,8 @@ import { numberOr } from './lenientValues';
 import { createPageLoader } from './pageLoader';
 import { LIST_HREF, parseRoute, readFilters, runHref, withFilters, type Filters } from './route';
 import { readCreateForm, type CreateFormValues } from './readCreateForm';
-import { emptyDetail, type AppState } from './state';
+import type { LazyEvaluations } from './lazyEvaluations';
+import { emptyDetail, type AppState, type ConfirmWords } from './state';
 import type { Store } from './store';
 
 /** What the controller needs from the page around it, injected so it runs in tests without one. */
@@ -14,6 +15,8 @@ export interface ControllerDeps {
   store: Store<AppState>;
   /** Reads and changes the page's URL (`replace` changes it without a new history entry). */
   nav: { href(): string; push(href: string): void; go(hash: string): void; replace(hash: string): void };
+  /** The evaluation part of a run's page, loaded on first use. */
+  evaluations: LazyEvaluations;
   /** Keeps a choice across visits (whether the create form is open on a phone). */
   remember(key: string, value: string): void;
   copy(text: string): Promise<void>;
@@ -109,6 +112,12 @@ export function createController(deps: ControllerDeps) {
     ask(action: 'cancel' | 'delete', runId: string): void {
       set({ confirm: { action, runId } });
     },
+    /** Asks before evaluating a run, in the words the evaluation part gives (an evaluation may cost money). */
+    askEvaluate(runId: string, words: ConfirmWords): void {
+      set({ confirm: { action: 'evaluate', runId, words } });
+    },
+    /** The evaluation part, once loaded: the run page's view of evaluations. */
+    evaluationsPart: deps.evaluations.loaded,
     /** Closes the confirmation without acting. */
     dismiss(): void {
       set({ confirm: undefined });
@@ -119,7 +128,11 @@ export function createController(deps: ControllerDeps) {
       set({ confirm: undefined });
       if (!confirmation) return;
       if (confirmation.action === 'cancel') await cancelRun(confirmation.runId);
-      else await deleteRun(confirmation.runId);
+      else if (confirmation.action === 'delete') await deleteRun(confirmation.runId);
+      else {
+        await (await deps.evaluations.load()).start(confirmation.runId);
+        await deps.refresh();
+      }
     },
     /** Asks for the ZIP of a run's files and waits until it is built. */
     async prepareZip(runId: string): Promise<void> {

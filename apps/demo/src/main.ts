@@ -1,7 +1,9 @@
-import { createClient } from '@df/browser';
+import { createBrowserTransport } from '@df/browser';
 import { render } from 'lit-html';
 import { CREATE_OPEN_KEY, createController } from './controller';
 import { copyText } from './copyText';
+import { createDashboardClient } from './dashboardClient';
+import { lazyEvaluations } from './lazyEvaluations';
 import { createPoller } from './poller';
 import { pageTitle } from './pageTitle';
 import { parseRoute } from './route';
@@ -11,7 +13,8 @@ import { CLOCK_MS, POLL_MS, RETRY_MS } from './refreshIntervals';
 import { appView } from './views/appView';
 
 // No key and no baseUrl: requests go to this page's origin, where the server's proxy adds the key.
-const client = createClient({ timeoutMs: 20_000 });
+const transport = createBrowserTransport({ timeoutMs: 20_000 });
+const client = createDashboardClient(transport);
 /** Storage may be refused (a private window, a blocked site): the page then forgets, and works as before. */
 const stored = (key: string): string | null => {
   try {
@@ -31,9 +34,16 @@ const store = createStore(
 );
 const timers = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as number) };
 const poller = createPoller({ tick: () => controller.tick(), intervalMs: POLL_MS, retryMs: RETRY_MS, timers });
+// A chunk of its own, loaded with the page of a SUCCEEDED run: the list never loads it.
+const evaluations = lazyEvaluations(async () => {
+  const part = await import('./evaluations/evaluationsPart');
+  const announce = (text: string) => store.update(() => ({ announcement: text, actionAnnouncedAt: Date.now() }));
+  return part.createEvaluations({ client: part.createEvaluationsClient(transport), store, announce });
+});
 const controller = createController({
   client,
   store,
+  evaluations,
   nav: {
     href: () => location.href,
     push: (href) => history.pushState(null, '', href),

@@ -5,6 +5,7 @@ import { formatCost, formatCount, shortId } from './format';
 import { numberOr } from './lenientValues';
 import { statusLook } from './statusLook';
 import { readModels } from './readModels';
+import type { LazyEvaluations } from './lazyEvaluations';
 import type { PollNext } from './poller';
 import { FULL_RUN_ID } from './route';
 import type { AppState, DetailState, SamplePreview } from './state';
@@ -23,10 +24,12 @@ export interface PageLoaderDeps {
   now(): number;
   /** Shows the run page of `runId` in place of the current one, without a new history entry. */
   replaceRun(runId: string): void;
+  /** The evaluation part, loaded with the page of a SUCCEEDED run. */
+  evaluations: LazyEvaluations;
 }
 
 /** Loading what the page shows: the runs list, one run's page, the specs and models; `tick` is one poll of the current view. */
-export function createPageLoader({ client, store, now: clock, replaceRun }: PageLoaderDeps) {
+export function createPageLoader({ client, store, now: clock, replaceRun, evaluations }: PageLoaderDeps) {
   const set = (change: Partial<AppState> | ((state: AppState) => Partial<AppState>)) =>
     store.update(typeof change === 'function' ? change : () => change);
   const setDetail = (runId: string, change: Partial<DetailState>) =>
@@ -152,10 +155,21 @@ export function createPageLoader({ client, store, now: clock, replaceRun }: Page
       const shown = store.get().detail?.samples;
       const done = numberOr(run.samples_completed) ?? 0;
       if (shown === undefined || (shown.length < PREVIEW_SAMPLES && done > shown.length)) await loadSamples(runId);
-      return isTerminalStatus(run.status) ? 'idle' : 'again';
+      if (!isTerminalStatus(run.status)) return 'again';
+      // Only a SUCCEEDED run can be evaluated: the part is loaded for its page only, and followed while one runs.
+      return run.status === 'SUCCEEDED' ? await refreshEvaluations(runId) : 'idle';
     } catch (error) {
       setDetail(runId, { error });
       return error instanceof AuthenticationError || error instanceof NotFoundError ? 'idle' : 'retry';
+    }
+  }
+
+  async function refreshEvaluations(runId: string): Promise<PollNext> {
+    try {
+      return await (await evaluations.load()).refresh(runId);
+    } catch {
+      // The part's chunk did not load (the server went away, or was updated): tried again on the next poll.
+      return 'retry';
     }
   }
 

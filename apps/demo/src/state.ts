@@ -1,4 +1,5 @@
 import type { Run, RunDetail, SpecListItem } from '@df/browser';
+import type { EvaluationsState } from './evaluations/evaluationsState';
 import type { ModelOption } from './readModels';
 import type { Route } from './route';
 
@@ -8,11 +9,18 @@ export type Download =
   | { state: 'ready'; url: string; size: number | undefined }
   | { state: 'error'; message: string };
 
-/** A confirmation the page is asking for before it acts. */
-interface Confirmation {
-  action: 'cancel' | 'delete';
-  runId: string;
+/** What a confirmation says, when the part that asks words it itself. */
+export interface ConfirmWords {
+  title: string;
+  text: string;
+  /** The button that does nothing. */
+  keep: string;
+  /** The button that acts. */
+  act: string;
 }
+
+/** A confirmation the page is asking for before it acts. */
+type Confirmation = { action: 'cancel' | 'delete'; runId: string } | { action: 'evaluate'; runId: string; words: ConfirmWords };
 
 /** One previewed sample: its position and its fields. */
 export interface SamplePreview {
@@ -30,6 +38,8 @@ export interface DetailState {
   matches: string[] | undefined;
   samples: SamplePreview[] | undefined;
   samplesError: string | undefined;
+  /** The run's evaluations, once its page loaded them (a SUCCEEDED run's only). */
+  evaluations: EvaluationsState | undefined;
 }
 
 /** The create form's progress and its field messages (each field keeps a line for its message, so none shifts the form). */
@@ -105,5 +115,13 @@ export function initialState(route: Route, search: string, now: number, hidden =
 
 /** The run page before anything about the run is known. */
 export function emptyDetail(runId: string): DetailState {
-  return { runId, run: undefined, error: undefined, matches: undefined, samples: undefined, samplesError: undefined };
+  return {
+    runId,
+    run: undefined,
+    error: undefined,
+    matches: undefined,
+    samples: undefined,
+    samplesError: undefined,
+    evaluations: undefined,
+  };
 }

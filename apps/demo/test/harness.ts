@@ -104,6 +104,56 @@ export function useHarness(options: SandboxOptions = {}): Harness {
 /** The rows of the runs table (cards on narrow screens). */
 export const rows = (page: Page) => page.locator('table.runs tbody tr[data-run-id]');
 
+/** Facts about the page's width and each control: inside the viewport once scrolled to, and not covered. */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = window.innerWidth;
+    if (document.documentElement.scrollWidth > width)
+      problems.push(`page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
+    const controls = [...document.querySelectorAll<HTMLElement>('main button, main a[href], main select, main input, main summary')];
+    for (const el of controls) {
+      if (el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
+      // A control the stylesheet leaves out at this width on purpose (the form's toggle on wide screens).
+      if (getComputedStyle(el).display === 'none') continue;
+      el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      const rect = el.getBoundingClientRect();
+      const name = `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('name') || '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`;
+      if (rect.width === 0 || rect.height === 0) {
+        problems.push(`${name} has no size`);
+        continue;
+      }
+      if (rect.left < -0.5 || rect.right > width + 0.5)
+        problems.push(`${name} is outside the window (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width})`);
+      const hit = document.elementFromPoint(Math.min(width - 1, Math.max(0, rect.left + rect.width / 2)), rect.top + rect.height / 2);
+      if (!hit || !(el === hit || el.contains(hit) || hit.contains(el)))
+        problems.push(`${name} is covered by ${hit?.tagName.toLowerCase()}`);
+    }
+    window.scrollTo(0, 0);
+    return problems;
+  });
+}
+
+/** Makes every page the context opens from now on record its layout shifts, for `shiftSince`. */
+export async function recordLayoutShifts(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const shifts: unknown[] = [];
+    (globalThis as unknown as { __shifts: unknown[] }).__shifts = shifts;
+    new PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => e.toJSON()))).observe({
+      type: 'layout-shift',
+      buffered: true,
+    });
+  });
+}
+
+/** Sums the layout-shift entries not caused by input from `since` on (what the CLS metric adds up). */
+export function shiftSince(page: Page, since: number): Promise<number> {
+  return page.evaluate((start) => {
+    const entries = (globalThis as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean; startTime: number }> }).__shifts;
+    return entries.filter((e) => !e.hadRecentInput && e.startTime >= start).reduce((sum, e) => sum + e.value, 0);
+  }, since);
+}
+
 /** Every axe-core violation on the page (all impacts). */
 export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; nodes: string[] }>> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });

@@ -4,7 +4,17 @@ import { MAX_SAMPLES_PER_RUN } from '@df/browser';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../src/format';
-import { ARTIFACTS, axeViolations, createRunDirect, rows, usableSpec, useHarness } from './harness';
+import {
+  ARTIFACTS,
+  axeViolations,
+  createRunDirect,
+  layoutProblems,
+  recordLayoutShifts,
+  rows,
+  shiftSince,
+  usableSpec,
+  useHarness,
+} from './harness';
 
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 const WIDTHS = [360, 390, 768, 1400] as const;
@@ -20,36 +30,6 @@ beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   succeeded = harness.sandbox.runs().find((r) => r.run['status'] === 'SUCCEEDED')!.id;
 });
-
-/** Facts about the page's width and each control: inside the viewport once scrolled to, and not covered. */
-async function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const width = window.innerWidth;
-    if (document.documentElement.scrollWidth > width)
-      problems.push(`page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
-    const controls = [...document.querySelectorAll<HTMLElement>('main button, main a[href], main select, main input, main summary')];
-    for (const el of controls) {
-      if (el.closest('details:not([open])') && el.tagName !== 'SUMMARY') continue;
-      // A control the stylesheet leaves out at this width on purpose (the form's toggle on wide screens).
-      if (getComputedStyle(el).display === 'none') continue;
-      el.scrollIntoView({ block: 'center', inline: 'nearest' });
-      const rect = el.getBoundingClientRect();
-      const name = `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('name') || '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`;
-      if (rect.width === 0 || rect.height === 0) {
-        problems.push(`${name} has no size`);
-        continue;
-      }
-      if (rect.left < -0.5 || rect.right > width + 0.5)
-        problems.push(`${name} is outside the window (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width})`);
-      const hit = document.elementFromPoint(Math.min(width - 1, Math.max(0, rect.left + rect.width / 2)), rect.top + rect.height / 2);
-      if (!hit || !(el === hit || el.contains(hit) || hit.contains(el)))
-        problems.push(`${name} is covered by ${hit?.tagName.toLowerCase()}`);
-    }
-    window.scrollTo(0, 0);
-    return problems;
-  });
-}
 
 /** Options of the model pickers whose text does not fit their select (measured in the select's own font, less its arrow). */
 async function clippedOptions(page: Page): Promise<string[]> {
@@ -200,28 +180,13 @@ describe('layout at phone, tablet and desktop widths', () => {
   });
 });
 
-/** Sums the layout-shift entries not caused by input from `since` on (what the CLS metric adds up). */
-function shiftSince(page: Page, since: number): Promise<number> {
-  return page.evaluate((start) => {
-    const entries = (globalThis as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean; startTime: number }> }).__shifts;
-    return entries.filter((e) => !e.hadRecentInput && e.startTime >= start).reduce((sum, e) => sum + e.value, 0);
-  }, since);
-}
-
 describe('stable layout while polling', () => {
   it('keeps the cumulative layout shift at or under 0.02 over 10 s of progressing runs, list and run page, phone and desktop', async () => {
     const spec = await usableSpec(harness.sandbox);
     // Long runs progress all along; short ones finish during the window, so badges, actions and files change too.
     const finishing = [await createRunDirect(harness.sandbox, spec, 2500), await createRunDirect(harness.sandbox, spec, 3500)];
     await createRunDirect(harness.sandbox, spec, 20000);
-    await harness.context.addInitScript(() => {
-      const shifts: unknown[] = [];
-      (globalThis as unknown as { __shifts: unknown[] }).__shifts = shifts;
-      new PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => e.toJSON()))).observe({
-        type: 'layout-shift',
-        buffered: true,
-      });
-    });
+    await recordLayoutShifts(harness.context);
     const pages = {
       'list 1400': await openAt(1400, '/'),
       'list 390': await openAt(390, '/'),

@@ -26,7 +26,7 @@ function modal(element: Element | undefined): void {
   }
 }
 
-/** The confirmation asked before a run is cancelled or deleted, as a modal dialog; nothing when none is asked. */
+/** The confirmation asked before a run is cancelled, deleted or evaluated, as a modal dialog; nothing when none is asked. */
 export function confirmView(state: AppState, actions: Pick<ViewActions, 'confirm' | 'dismiss'>): TemplateResult | typeof nothing {
   const confirmation = state.confirm;
   if (!confirmation) return nothing;
@@ -39,16 +39,25 @@ export function confirmView(state: AppState, actions: Pick<ViewActions, 'confirm
       ? ''
       : ` So far ${formatCount(done)}${typeof requested === 'number' ? ` of ${formatCount(requested)}` : ''} samples are done, for ${formatCost(run?.total_cost)}.`;
   const cancel = confirmation.action === 'cancel';
-  const title = cancel ? `Cancel run ${id}?` : `Delete run ${id}?`;
-  const text = cancel
-    ? `The run stops on the server and cannot be resumed.${progressText}`
-    : 'The run and its generated files are removed from Dataframer. This cannot be undone.';
+  const words =
+    confirmation.action === 'evaluate'
+      ? confirmation.words
+      : {
+          title: cancel ? `Cancel run ${id}?` : `Delete run ${id}?`,
+          text: cancel
+            ? `The run stops on the server and cannot be resumed.${progressText}`
+            : 'The run and its generated files are removed from Dataframer. This cannot be undone.',
+          keep: cancel ? 'Keep running' : 'Keep run',
+          act: cancel ? 'Cancel run' : 'Delete run',
+        };
+  // Evaluating costs money but destroys nothing: its button is the page's primary one, not a red one.
+  const actClass = confirmation.action === 'evaluate' ? 'primary' : 'danger-solid';
   return html`<dialog class="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text" ${ref(modal)} @close=${() => actions.dismiss()}>
-    <h2 id="confirm-title">${title}</h2>
-    <p id="confirm-text">${text}</p>
+    <h2 id="confirm-title">${words.title}</h2>
+    <p id="confirm-text">${words.text}</p>
     <div class="confirm-buttons">
-      <button type="button" autofocus @click=${() => actions.dismiss()}>${cancel ? 'Keep running' : 'Keep run'}</button>
-      <button type="button" class="danger-solid" @click=${() => void actions.confirm()}>${cancel ? 'Cancel run' : 'Delete run'}</button>
+      <button type="button" autofocus @click=${() => actions.dismiss()}>${words.keep}</button>
+      <button type="button" class=${actClass} @click=${() => void actions.confirm()}>${words.act}</button>
     </div>
   </dialog>`;
 }

@@ -159,6 +159,7 @@ function runPage(run: RunDetail, detail: DetailState, state: AppState, actions: 
         <h3 id="h-files">Files</h3>
         ${files(run)}
       </section>
+      ${run.status === 'SUCCEEDED' ? (actions.evaluationsPart()?.view(state, actions) ?? nothing) : nothing}
     </div>
   </article>`;
 }

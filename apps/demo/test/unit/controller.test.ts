@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CREATE_OPEN_KEY, createController } from '../../src/controller';
 import type { DashboardClient } from '../../src/dashboardClient';
 import { emptyDetail, initialState, type AppState } from '../../src/state';
+import { lazyEvaluations } from '../../src/lazyEvaluations';
 import { createStore } from '../../src/store';
 import { nullRun, run, specs } from './fixtures';
 
@@ -33,6 +34,7 @@ function setup(overrides: Partial<{ [K in keyof DashboardClient['runs']]: unknow
   const controller = createController({
     client,
     store,
+    evaluations: lazyEvaluations(() => Promise.reject(new Error('no evaluations here'))),
     nav: {
       href: () => href,
       push: (h) => void pushed.push((href = h)),

@@ -79,6 +79,8 @@ export function recordingActions() {
     setFilters: record('setFilters'),
     loadFormData: record('loadFormData'),
     toggleCreate: record('toggleCreate'),
+    askEvaluate: record('askEvaluate'),
+    evaluationsPart: () => undefined,
     retry: record('retry'),
   } as unknown as ViewActions;
   return { actions, calls };

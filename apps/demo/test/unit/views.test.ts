@@ -212,6 +212,7 @@ describe('detailView', () => {
       matches: undefined,
       samples: [{ index: 0, fields: { review: 'Great', rating: 5 } }],
       samplesError: undefined,
+      evaluations: undefined,
     };
     render(detailView(state({ route: { name: 'detail', runId: r.id }, detail }), actions), root);
     const t = text();
@@ -240,7 +241,15 @@ describe('detailView', () => {
     const schema = runtimeParamsSchema() as unknown as { entries: Record<string, unknown> };
     const names = Object.keys(schema.entries);
     const r = { ...run(), runtime_params: Object.fromEntries(names.map((name) => [name, 1])) };
-    const detail = { runId: r.id, run: r, error: undefined, matches: undefined, samples: [], samplesError: undefined };
+    const detail = {
+      runId: r.id,
+      run: r,
+      error: undefined,
+      matches: undefined,
+      samples: [],
+      samplesError: undefined,
+      evaluations: undefined,
+    };
     render(detailView(state({ route: { name: 'detail', runId: r.id }, detail }), actions), root);
     const labels = [...root.querySelectorAll('.kvs--columns dt')].map((dt) => dt.textContent);
     expect(labels).toEqual(names.map(paramLabel));
@@ -249,7 +258,15 @@ describe('detailView', () => {
   it('shows a run whose optional fields are all null sensibly', () => {
     const { actions } = recordingActions();
     const r = nullRun();
-    const detail = { runId: r.id, run: r, error: undefined, matches: undefined, samples: [], samplesError: undefined };
+    const detail = {
+      runId: r.id,
+      run: r,
+      error: undefined,
+      matches: undefined,
+      samples: [],
+      samplesError: undefined,
+      evaluations: undefined,
+    };
     render(detailView(state({ route: { name: 'detail', runId: r.id }, detail }), actions), root);
     const t = text();
     expect(t).not.toMatch(/undefined|NaN|null|Invalid Date/);
