@@ -28,8 +28,9 @@ export function run(ctx: Context, options: ListOptions): Promise<number> {
       [
         { header: 'ID', keep: true },
         { header: 'NAME', keep: true },
-        { header: 'TYPE' },
-        { header: 'FILES' },
+        // The name is never cut, so in a narrow terminal the others go: a cut type or count tells nothing.
+        { header: 'TYPE', optional: true },
+        { header: 'FILES', optional: true },
         { header: 'FOLDERS', optional: true },
         { header: 'CREATED', optional: true },
         { header: 'DESCRIPTION', flexible: true, optional: true },

@@ -8,7 +8,7 @@ export const listFlags = (command: NewCommand) =>
   command
     .alias('ls')
     .description('list runs, newest first. The API has no filters: the CLI fetches the list, then filters and sorts it locally')
-    .option('-s, --status <list>', `only these statuses, comma-separated (${RUN_STATUSES.join(',')}; other words are passed through)`)
+    .option('-s, --status <list>', `only these statuses, comma-separated, of ${RUN_STATUSES.join(', ')} (other words are passed through)`)
     .option('--spec <name-or-id>', 'only runs of this spec (name or id)')
     .option('--since <when>', 'only runs created since a duration ago (30m, 2h, 3d, 1w) or a date (2026-11-01)')
     .option('-L, --limit <n>', 'show at most n runs', integer(1, 100_000), 20)
