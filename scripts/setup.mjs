@@ -2,8 +2,8 @@
 //   --no-build       install only (commands that build, check or format through turbo, Biome or knip themselves)
 //   --unless-built   do nothing when the dataframer CLI is built already (`npm run dataframer`'s fast path)
 //   --if-changed     install only when the lockfile or a package.json changed since the last install, build only when
-//                    a package's build inputs changed since the last build (or a dist is missing); silent and about a
-//                    tenth of a second when neither did (`npm run dashboard`)
+//                    a package's build inputs changed since the last build (or a dist is missing); silent, and under a
+//                    second instead of about twenty, when neither did (`npm run dashboard`)
 // What pnpm and turbo print goes to stderr, so that the command that follows owns stdout.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
