@@ -20,7 +20,7 @@ async function writeCsv(path, bytes) {
   let written = header.length;
   for (let i = 0; written < bytes; i++) {
     const row = `${i},How do I reset the password of account ${i}?,Open Settings then Security and choose Reset (${i % 97}),support\n`;
-    const line = written + row.length > bytes ? row.slice(0, bytes - written - 1) + '\n' : row;
+    const line = written + row.length > bytes ? `${row.slice(0, bytes - written - 1)}\n` : row;
     written += line.length;
     if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
   }

@@ -129,7 +129,9 @@ describe.each<{ idempotency: IdempotencyMode; timeoutMs: number; title: string; 
         const { id } = await client.runs.create(call.params, call.key === undefined ? {} : { idempotencyKey: call.key });
         call.outcome = { kind: 'id', id };
       } catch (error) {
-        if (error instanceof OutcomeUnknownError) call.outcome = { kind: 'unknown', key: error.idempotencyKey, error };
+        // A run create always carries a key; an unknown outcome without one is counted with the other failures.
+        if (error instanceof OutcomeUnknownError && error.idempotencyKey !== undefined)
+          call.outcome = { kind: 'unknown', key: error.idempotencyKey, error };
         else if (error instanceof ApiError && (error.status === 429 || (error.status === 503 && error.retryAfterMs !== undefined))) {
           call.outcome = { kind: 'refused', error };
         } else call.outcome = { kind: 'other', error };

@@ -62,12 +62,7 @@ function counted(body: Blob, onProgress: (progress: UploadProgress) => void) {
  * Content-Length (a chunked upload is not one every server takes), counted as it leaves; elsewhere the Blob itself
  * is sent, and progress is reported at the start and when the answer comes.
  */
-function openForm(
-  parts: readonly FormPart[],
-  boundary: string,
-  streams: boolean,
-  onProgress?: (progress: UploadProgress) => void,
-): Upload {
+function openForm(parts: readonly FormPart[], boundary: string, streams: boolean, onProgress?: (progress: UploadProgress) => void): Upload {
   const body = multipartBody(parts, boundary);
   const totalBytes = body.size;
   return {
