@@ -1,12 +1,19 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { maskKey } from '@df/browser';
 import { startSandbox } from '@df/sandbox';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createRunDirect, launchChromium, rows, usableSpec } from './harness';
 
 const script = fileURLToPath(new URL('../scripts/demo.mjs', import.meta.url));
+
+// A test that fails before it stops its command leaves nothing running.
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  running.clear();
+});
 
 /** Runs the dashboard command with these variables (and none of the caller's DATAFRAMER_* ones), collecting its output. */
 function start(env: Record<string, string>) {
@@ -14,6 +21,7 @@ function start(env: Record<string, string>) {
   delete base['DATAFRAMER_BASE_URL'];
   delete base['DATAFRAMER_API_KEY'];
   const child = spawn(process.execPath, [script], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
