@@ -22,7 +22,8 @@ function rootScriptCommand(): string[] {
   const script = (JSON.parse(readme('package.json')) as { scripts: Record<string, string> }).scripts.sandbox ?? '';
   // `exec` lets Ctrl-C end npm run with the command's own exit code (0) instead of the shell's 130.
   const match = /^node scripts\/setup\.mjs --if-changed && exec (node \S+)$/.exec(script);
-  if (!match) throw new Error(`the root "sandbox" script should be "node scripts/setup.mjs --if-changed && exec node <bin>", got "${script}"`);
+  if (!match)
+    throw new Error(`the root "sandbox" script should be "node scripts/setup.mjs --if-changed && exec node <bin>", got "${script}"`);
   return (match[1] as string).split(' ');
 }
 
