@@ -24,7 +24,8 @@ beforeAll(async () => {
   env = { DATAFRAMER_BASE_URL: sandbox.url, DATAFRAMER_API_KEY: sandbox.keys.acme, DATAFRAMER_CONFIG_DIR: tempDir() };
   cwd = tempDir();
   // Large enough that the upload takes a few frames of the bar.
-  writeFileSync(join(cwd, 'tickets.csv'), csv(60_000));
+  // Large enough (about 25 MB) that sending it takes several frames even on a fast machine's loopback.
+  writeFileSync(join(cwd, 'tickets.csv'), csv(1_400_000));
 });
 
 afterAll(async () => {
