@@ -87,11 +87,23 @@ describe('@df/node README', () => {
 });
 
 describe('@df/sandbox README', () => {
-  const [fromCode, ...rest] = examples('sandbox');
+  const [fromCode, datasets, scores, ...rest] = examples('sandbox');
 
-  it('has the one example this test runs', () => {
+  it('has the three examples this test runs', () => {
     expect(rest).toHaveLength(0);
     expect(fromCode).toContain('startSandbox');
+    expect(datasets).toContain('/seed-datasets/create/');
+    expect(scores).toContain('/evaluations/');
+  });
+
+  it('Seed datasets and specs: a CSV uploaded, a spec generated from it with its YAML', async () => {
+    const stdout = await runModule('sandbox-datasets', datasets!);
+    expect(stdout.trim()).toBe('SINGLE_FILE SUCCEEDED true');
+  });
+
+  it('Scores: a 1,000-sample run scores at least 80 and a 1-sample run below', async () => {
+    const stdout = await runModule('sandbox-scores', scores!);
+    expect(stdout.trim()).toBe('true true');
   });
 
   it('Start it from code: its own sandbox, a run created and polled to the end', async () => {
