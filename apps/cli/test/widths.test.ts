@@ -162,7 +162,7 @@ describe.each(WIDTHS)('in a %i-column terminal', (width) => {
     if (key.endsWith('--help'))
       expect(screen).toContain(`Usage: dataframer ${key.replace(/^dataframer /, '').replace(/ ?--help$/, '')}`.trimEnd());
     const rows = screen.split('\n');
-    rows.forEach((row, r) => expect(fitsOrLongWord(row, rows[r + 1] ?? '', width), `${row}\n${screen}`).toBe(true));
+    for (const [r, row] of rows.entries()) expect(fitsOrLongWord(row, rows[r + 1] ?? '', width), `${row}\n${screen}`).toBe(true);
     expect(brokenWords(screen, c.wide), screen).toEqual([]);
     expectWhole(screen, c.values);
   });
