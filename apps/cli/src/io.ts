@@ -1,6 +1,6 @@
 import { redact } from '@df/node';
 import type { Context } from './context';
-import { wrapText } from './format';
+import { wrapText } from './wrapText';
 
 /** ANSI styles for one stream; identity functions when colour is off. */
 export interface Style {

@@ -1,7 +1,7 @@
 import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { Context } from './context';
 import { EXIT } from './exitCodes';
-import { fitHelpText } from './format';
+import { fitHelpText } from './wrapText';
 import { forcedTty } from './io';
 import { buildProgram, type Program } from './program';
 

@@ -1,4 +1,5 @@
-import { narrowWidth, truncate } from './format';
+import { truncate } from './format';
+import { narrowWidth } from './wrapText';
 import type { Io } from './io';
 
 /** A one-line status redrawn in place on stderr when it is a terminal; silent otherwise. */

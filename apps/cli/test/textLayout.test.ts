@@ -1,6 +1,7 @@
 // Tables that keep what users copy, text and help wrapped between words, counted nouns, and costs told from their limit.
 import { describe, expect, it } from 'vitest';
-import { counted, fitHelpText, moneyApart, moneyExact, printTable, shownColumns, wrapHanging, wrapText } from '../src/format';
+import { counted, moneyApart, moneyExact, printTable, shownColumns } from '../src/format';
+import { fitHelpText, wrapHanging, wrapText } from '../src/wrapText';
 import { createIo } from '../src/io';
 import { bufferContext } from './support/cli';
 

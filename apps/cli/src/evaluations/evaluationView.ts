@@ -1,5 +1,6 @@
 import type { Evaluation } from '@df/node';
-import { counted, relativeTime, statusText, widthFor, wrapText } from '../format';
+import { counted, relativeTime, statusText, widthFor } from '../format';
+import { wrapText } from '../wrapText';
 import type { Io } from '../io';
 import { bar } from '../statusLine';
 import { scoreText } from './scoreText';
